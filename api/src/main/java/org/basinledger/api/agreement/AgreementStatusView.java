@@ -1,0 +1,65 @@
+package org.basinledger.api.agreement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.basinledger.api.common.Evidence;
+import org.basinledger.api.common.Money;
+
+/**
+ * An agreement's current status as API.md describes it. {@code version} is the aggregate version (the
+ * sequence number of its last event), the value for {@code If-Match}. {@code publicSince} is when it was
+ * first opened for signature (null while it never was): from then on the public may read it.
+ */
+public record AgreementStatusView(
+        String id,
+        String title,
+        String basin,
+        AgreementStatus status,
+        long version,
+        String termsHash,
+        List<PartyStatus> parties,
+        LocalDate effectiveFrom,
+        LocalDate effectiveUntil,
+        int openDisputes,
+        Outstanding outstanding,
+        LastAssessment lastAssessment,
+        List<ObligationView> obligations,
+        String draftedBy,
+        Instant draftedAt,
+        Instant publicSince,
+        Instant signedAt,
+        Instant inForceAt,
+        Instant endedAt,
+        String endReason,
+        Rejection lastRejection,
+        Instant updatedAt) {
+
+    /** A party, its role, and when and with which key it signed the current terms (null while unsigned). */
+    public record PartyStatus(String jurisdictionId, PartyRole role, Instant signedAt, String keyId) {
+    }
+
+    /** Money owed under the agreement and not yet settled. */
+    public record Outstanding(int count, Money total) {
+    }
+
+    /** An obligation's current state. */
+    public record ObligationView(String id, String party, String description, LocalDate dueDate,
+                                 ObligationStatus status, Instant fulfilledAt, List<Evidence> evidence,
+                                 String note) {
+    }
+
+    /** The most recent assessment of the agreement (compliance work fills this in). */
+    public record LastAssessment(String assessmentId, String sectionId, String period, boolean met,
+                                 Instant assessedAt) {
+    }
+
+    /** The last rejection: who, why, when. */
+    public record Rejection(String by, String reason, Instant at) {
+    }
+
+    public boolean hasParty(String jurisdictionId) {
+        return parties.stream().anyMatch(p -> p.jurisdictionId().equals(jurisdictionId));
+    }
+}

@@ -1,0 +1,6 @@
+package org.basinledger.api.agreement;
+
+/** The period a rule is assessed over: a calendar year ({@code 2025}) or month ({@code 2025-03}). */
+public enum AssessmentPeriod {
+    YEAR, MONTH
+}

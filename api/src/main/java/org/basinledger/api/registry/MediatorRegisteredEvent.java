@@ -1,0 +1,5 @@
+package org.basinledger.api.registry;
+
+/** A mediator was registered. */
+public record MediatorRegisteredEvent(String mediatorId, String name) {
+}
