@@ -1,0 +1,53 @@
+package org.basinledger.app.config;
+
+import java.util.List;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.basinledger.api.common.Actor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon wiring beyond its Spring Boot defaults: aggregate caches (a command does not re-read an aggregate's
+ * events while it stays in memory), correlation data (every event says who caused it and in answer to which
+ * request and command), and projections that stop instead of skipping an event their handler cannot apply.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    /** The tracking processor that keeps every read model of the query module. */
+    public static final String PROJECTIONS = "projections";
+
+    @Bean
+    Cache agreementCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache registryCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider actorCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(List.of(Actor.ACTOR, Actor.ACTOR_JURISDICTION, Actor.REQUEST_ID,
+                Actor.IDEMPOTENCY_KEY).toArray(String[]::new));
+    }
+
+    @Autowired
+    void configureProcessors(EventProcessingConfigurer processing) {
+        processing.registerListenerInvocationErrorHandler(PROJECTIONS, c -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,79 @@
+package org.basinledger.app.security;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.basinledger.api.common.Caller;
+import org.basinledger.app.web.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Resolves {@code Authorization: Bearer <token>} to the {@link Caller}; no header means the public. A header
+ * that is not a valid bearer token is a 401 at once. Operations endpoints other than health are the
+ * registrar's. Which caller may do what on the API is decided by the controllers and the domain.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+public class BearerAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String ATTRIBUTE = Caller.class.getName();
+
+    private final AccessTokens tokens;
+    private final ObjectMapper json;
+
+    public BearerAuthenticationFilter(AccessTokens tokens, ObjectMapper json) {
+        this.tokens = tokens;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        Caller caller = Caller.PUBLIC;
+        if (header != null) {
+            Optional<Caller> known = header.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? tokens.authenticate(header.substring(7).strip())
+                    : Optional.empty();
+            if (known.isEmpty()) {
+                unauthorized(response, "invalid_token", "the bearer token is not valid");
+                return;
+            }
+            caller = known.get();
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/actuator") && !path.startsWith("/actuator/health") && caller.role() != Caller.Role.REGISTRAR) {
+            if (caller.role() == Caller.Role.PUBLIC) {
+                unauthorized(response, null, "operations endpoints need the registrar's token");
+            } else {
+                Problems.write(response, json, Problems.of(HttpStatus.FORBIDDEN, "not-permitted", "Not permitted",
+                        "operations endpoints are the registrar's"));
+            }
+            return;
+        }
+        request.setAttribute(ATTRIBUTE, caller);
+        chain.doFilter(request, response);
+    }
+
+    private void unauthorized(HttpServletResponse response, String error, String detail) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+                error == null ? "Bearer realm=\"basin-ledger\"" : "Bearer realm=\"basin-ledger\", error=\"" + error + "\"");
+        Problems.write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail));
+    }
+
+    /** The caller the filter resolved for this request (the public when the filter did not run). */
+    public static Caller callerOf(HttpServletRequest request) {
+        Object caller = request.getAttribute(ATTRIBUTE);
+        return caller instanceof Caller c ? c : Caller.PUBLIC;
+    }
+}

@@ -1,0 +1,284 @@
+package org.basinledger.app.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.basinledger.api.common.FieldError;
+import org.basinledger.api.common.InvalidInputException;
+import org.basinledger.api.common.LedgerException;
+import org.basinledger.api.common.SignatureRejectedException;
+import org.basinledger.api.common.StaleVersionException;
+import org.basinledger.app.security.AuthenticationRequiredException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure into an RFC 9457 problem answer with a stable {@code type}: domain refusals by their
+ * kind, framework errors by their HTTP status, and anything unexpected into a 500 that names only the
+ * request id (the cause goes to the log, never to the client).
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+        return answer(Problems.invalid(e.getMessage(), e.errors()));
+    }
+
+    @ExceptionHandler(SignatureRejectedException.class)
+    ResponseEntity<ProblemDetail> signature(SignatureRejectedException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, e.problemType(), "Signature rejected", e.getMessage());
+        problem.setProperty("errors", List.of(new FieldError("signature", e.getMessage())));
+        return answer(problem);
+    }
+
+    @ExceptionHandler(StaleVersionException.class)
+    ResponseEntity<ProblemDetail> stale(StaleVersionException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, e.problemType(), "Stale version", e.getMessage());
+        problem.setProperty("currentVersion", e.actual());
+        return answer(problem);
+    }
+
+    @ExceptionHandler(LedgerException.class)
+    ResponseEntity<ProblemDetail> ledger(LedgerException e) {
+        HttpStatus status = switch (e.problemType()) {
+            case "not-permitted" -> HttpStatus.FORBIDDEN;
+            case "not-found" -> HttpStatus.NOT_FOUND;
+            case "invalid-state", "already-exists" -> HttpStatus.CONFLICT;
+            case "precondition-required" -> HttpStatus.PRECONDITION_REQUIRED;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        return answer(Problems.of(status, e.problemType(), title(status), e.getMessage()));
+    }
+
+    @ExceptionHandler(AuthenticationRequiredException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationRequiredException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"basin-ledger\"")
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", e.getMessage()));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknownAggregate(AggregateNotFoundException e) {
+        return answer(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "nothing is recorded under " + e.getAggregateIdentifier()));
+    }
+
+    @ExceptionHandler({AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> exists(AggregateStreamCreationException e) {
+        return answer(Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists",
+                "the identifier is already taken"));
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, ConflictingAggregateVersionException.class})
+    ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
+        return answer(Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+                "another change to the same record was recorded at the same time; read it again and retry"));
+    }
+
+    @ExceptionHandler(EventStoreException.class)
+    ResponseEntity<ProblemDetail> store(EventStoreException e, WebRequest request) {
+        if (e.getCause() != null && e.getCause().getClass().getSimpleName().contains("ConstraintViolation")) {
+            return exists(new AggregateStreamCreationException("duplicate"));
+        }
+        return unexpected(e, request);
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e, WebRequest request) throws Exception {
+        Throwable cause = e.getCause();
+        if (cause instanceof Exception inner && cause != e) {
+            ResponseEntity<?> handled = dispatch(inner, request);
+            if (handled != null) {
+                @SuppressWarnings("unchecked")
+                ResponseEntity<ProblemDetail> typed = (ResponseEntity<ProblemDetail>) handled;
+                return typed;
+            }
+        }
+        return unexpected(e, request);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+        if (HttpHeaders.IF_MATCH.equalsIgnoreCase(e.getHeaderName())) {
+            return answer(Problems.of(HttpStatus.PRECONDITION_REQUIRED, "precondition-required",
+                    "Precondition required", "send If-Match with the version you read"));
+        }
+        return answer(Problems.invalid("missing header " + e.getHeaderName(),
+                List.of(new FieldError(e.getHeaderName(), "is required"))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        return answer(Problems.invalid("parameter " + e.getName() + " is not a valid " + type,
+                List.of(new FieldError(e.getName(), "is not a valid " + type))));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+        log.error("unexpected failure", e);
+        return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the ledger could not complete the request; nothing was changed by it. Quote the X-Request-Id to the operator."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (rootCause(e) instanceof org.basinledger.app.web.BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+            return new ResponseEntity<>(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                    "Request body too large", tooLarge.getMessage()), HttpStatus.PAYLOAD_TOO_LARGE);
+        }
+        Throwable cause = e.getCause();
+        List<FieldError> errors = new ArrayList<>();
+        String detail;
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            String message;
+            if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
+                    && format.getTargetType().isEnum()) {
+                message = "must be one of " + java.util.Arrays.stream(format.getTargetType().getEnumConstants())
+                        .map(Object::toString).collect(Collectors.joining(", "));
+            } else if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
+                message = "is not a valid " + describe(format.getTargetType());
+            } else if (mapping instanceof UnrecognizedPropertyException) {
+                message = "is not a known field";
+            } else if (mapping instanceof ValueInstantiationException instantiation
+                    && instantiation.getCause() != null && instantiation.getCause().getMessage() != null) {
+                message = instantiation.getCause().getMessage();
+            } else {
+                message = "has the wrong type or form";
+            }
+            errors.add(new FieldError(field, message));
+            detail = field + " " + message;
+        } else if (cause instanceof JsonProcessingException parse) {
+            String where = parse.getLocation() == null ? ""
+                    : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
+            detail = "the body is not valid JSON" + where;
+            errors.add(new FieldError("body", "is not valid JSON" + where));
+        } else {
+            detail = "the request body is missing or unreadable";
+            errors.add(new FieldError("body", "is required"));
+        }
+        return new ResponseEntity<>(Problems.invalid(detail, errors), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                .toList();
+        return new ResponseEntity<>(Problems.invalid(errors.isEmpty() ? "invalid input"
+                : errors.get(0).field() + " " + errors.get(0).message(), errors), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldError(
+                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return new ResponseEntity<>(Problems.invalid("invalid parameters", errors), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null
+                || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(URI.create("urn:basin-ledger:problem:http-" + status.value()));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private ResponseEntity<?> dispatch(Exception e, WebRequest request) throws Exception {
+        if (e instanceof InvalidInputException x) return invalid(x);
+        if (e instanceof SignatureRejectedException x) return signature(x);
+        if (e instanceof StaleVersionException x) return stale(x);
+        if (e instanceof LedgerException x) return ledger(x);
+        if (e instanceof AggregateNotFoundException x) return unknownAggregate(x);
+        if (e instanceof AggregateStreamCreationException x) return exists(x);
+        if (e instanceof ConcurrencyException x) return concurrent(x);
+        return null;
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static String title(HttpStatus status) {
+        return switch (status) {
+            case FORBIDDEN -> "Not permitted";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "Conflict";
+            default -> status.getReasonPhrase();
+        };
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "Instant" -> "instant (ISO-8601, UTC)";
+            case "BigDecimal" -> "decimal number";
+            default -> type.getSimpleName();
+        };
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

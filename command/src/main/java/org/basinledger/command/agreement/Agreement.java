@@ -1,0 +1,383 @@
+package org.basinledger.command.agreement;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.basinledger.api.agreement.AgreementAmendedEvent;
+import org.basinledger.api.agreement.AgreementDraft;
+import org.basinledger.api.agreement.AgreementDraftedEvent;
+import org.basinledger.api.agreement.AgreementEnteredIntoForceEvent;
+import org.basinledger.api.agreement.AgreementExpiredEvent;
+import org.basinledger.api.agreement.AgreementFullySignedEvent;
+import org.basinledger.api.agreement.AgreementOpenedForSignatureEvent;
+import org.basinledger.api.agreement.AgreementRejectedEvent;
+import org.basinledger.api.agreement.AgreementSignedEvent;
+import org.basinledger.api.agreement.AgreementStatus;
+import org.basinledger.api.agreement.AgreementTerminatedEvent;
+import org.basinledger.api.agreement.AmendAgreementCommand;
+import org.basinledger.api.agreement.DraftAgreementCommand;
+import org.basinledger.api.agreement.FulfilObligationCommand;
+import org.basinledger.api.agreement.ObligationFulfilledEvent;
+import org.basinledger.api.agreement.ObligationOverdueEvent;
+import org.basinledger.api.agreement.ObligationStatus;
+import org.basinledger.api.agreement.ObligationTerm;
+import org.basinledger.api.agreement.OpenAgreementForSignatureCommand;
+import org.basinledger.api.agreement.RejectAgreementCommand;
+import org.basinledger.api.agreement.SignAgreementCommand;
+import org.basinledger.api.agreement.TerminateAgreementCommand;
+import org.basinledger.api.common.Actor;
+import org.basinledger.api.common.Evidence;
+import org.basinledger.api.common.FieldError;
+import org.basinledger.api.common.InvalidInputException;
+import org.basinledger.api.common.InvalidStateException;
+import org.basinledger.api.common.LedgerCalendar;
+import org.basinledger.api.common.NotFoundException;
+import org.basinledger.api.common.NotPermittedException;
+import org.basinledger.api.common.SignatureRejectedException;
+import org.basinledger.api.common.StaleVersionException;
+import org.basinledger.command.registry.Ed25519Keys;
+import org.basinledger.command.registry.JurisdictionDirectory;
+import org.basinledger.command.registry.JurisdictionDirectory.SigningKey;
+
+/**
+ * An agreement between jurisdictions, from draft to its end. Invariants: only parties act on it; its terms
+ * change only in {@code DRAFT} (a rejection is the only road back there, voiding every signature); every
+ * signature verifies over the frozen canonical document with a key of its signer that was active when it
+ * signed; it enters into force only once every party has signed and {@code effectiveFrom} has begun; only the
+ * obligated party fulfils an obligation, and only while the agreement is in force.
+ */
+@Aggregate(cache = "agreementCache")
+public class Agreement {
+
+    /** Deadline: the signed agreement's {@code effectiveFrom} begins. Payload: the agreement id. */
+    public static final String ENTERS_INTO_FORCE = "agreement-enters-into-force";
+    /** Deadline: the (inclusive) {@code effectiveUntil} has passed. Payload: the agreement id. */
+    public static final String EXPIRES = "agreement-expires";
+    /** Deadline: an obligation's (inclusive) due date has passed. Payload: the obligation id. */
+    public static final String OBLIGATION_DUE = "agreement-obligation-due";
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final MetaData BY_LEDGER = MetaData.with(Actor.ACTOR, Actor.LEDGER);
+
+    @AggregateIdentifier
+    private String agreementId;
+    private AgreementStatus status;
+    private AgreementDraft draft;
+    private CanonicalTerms canonicalTerms;
+    /** Signer jurisdiction id → key id, in signing order. */
+    private final Map<String, String> signatures = new LinkedHashMap<>();
+    private final Map<String, Obligation> obligations = new LinkedHashMap<>();
+
+    protected Agreement() {
+        // for Axon
+    }
+
+    /** Answers the agreement id. */
+    @CommandHandler
+    public Agreement(DraftAgreementCommand command, JurisdictionDirectory directory) {
+        checkDraft(command.draft(), command.actingJurisdiction(), directory);
+        apply(new AgreementDraftedEvent(command.agreementId(), command.actingJurisdiction(), command.draft()));
+    }
+
+    @CommandHandler
+    public void handle(AmendAgreementCommand command, JurisdictionDirectory directory) {
+        requireParty(command.actingJurisdiction());
+        requireStatus(AgreementStatus.DRAFT, "amended");
+        long version = AggregateLifecycle.getVersion();
+        if (command.expectedVersion() != version) {
+            throw new StaleVersionException(command.expectedVersion(), version);
+        }
+        checkDraft(command.draft(), command.actingJurisdiction(), directory);
+        apply(new AgreementAmendedEvent(agreementId, command.actingJurisdiction(), command.draft()));
+    }
+
+    @CommandHandler
+    public void handle(OpenAgreementForSignatureCommand command) {
+        requireParty(command.actingJurisdiction());
+        requireStatus(AgreementStatus.DRAFT, "opened for signature");
+        CanonicalTerms terms = CanonicalTerms.of(agreementId, draft);
+        apply(new AgreementOpenedForSignatureEvent(agreementId, command.actingJurisdiction(), terms.document(),
+                terms.termsHash()));
+    }
+
+    @CommandHandler
+    public void handle(SignAgreementCommand command, JurisdictionDirectory directory, DeadlineManager deadlines) {
+        String signer = command.actingJurisdiction();
+        requireParty(signer);
+        requireStatus(AgreementStatus.OPEN_FOR_SIGNATURE, "signed");
+        if (signatures.containsKey(signer)) {
+            throw new InvalidStateException(signer + " has already signed agreement " + agreementId);
+        }
+        if (command.signature() == null || command.signature().isBlank()) {
+            throw new InvalidInputException("signature", "must not be blank");
+        }
+        SigningKey key = verifyingKey(signer, command.keyId(), command.signature(), directory.activeKeys(signer));
+        apply(new AgreementSignedEvent(agreementId, signer, key.keyId(), key.publicKeyBase64Der(),
+                command.signature(), canonicalTerms.termsHash()));
+        if (signatures.size() == draft.parties().size()) {
+            apply(new AgreementFullySignedEvent(agreementId, canonicalTerms.termsHash()));
+            Instant startsAt = LedgerCalendar.startOf(draft.effectiveFrom());
+            if (now().isBefore(startsAt)) {
+                deadlines.schedule(startsAt, ENTERS_INTO_FORCE, agreementId);
+            } else {
+                enterIntoForce(deadlines, MetaData.emptyInstance());
+            }
+        }
+    }
+
+    @CommandHandler
+    public void handle(RejectAgreementCommand command) {
+        requireParty(command.actingJurisdiction());
+        requireStatus(AgreementStatus.OPEN_FOR_SIGNATURE, "rejected");
+        requireReason(command.reason());
+        apply(new AgreementRejectedEvent(agreementId, command.actingJurisdiction(), command.reason(),
+                List.copyOf(signatures.keySet())));
+    }
+
+    @CommandHandler
+    public void handle(TerminateAgreementCommand command) {
+        requireParty(command.actingJurisdiction());
+        if (status != AgreementStatus.SIGNED && status != AgreementStatus.IN_FORCE) {
+            throw new InvalidStateException("only a signed or in-force agreement can be terminated; "
+                    + agreementId + " is " + status);
+        }
+        requireReason(command.reason());
+        apply(new AgreementTerminatedEvent(agreementId, command.actingJurisdiction(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(FulfilObligationCommand command) {
+        Obligation obligation = obligations.get(command.obligationId());
+        if (obligation == null) {
+            throw new NotFoundException("agreement " + agreementId + " has no obligation " + command.obligationId());
+        }
+        if (!obligation.party().equals(command.actingJurisdiction())) {
+            throw new NotPermittedException("only " + obligation.party() + " can fulfil obligation "
+                    + command.obligationId());
+        }
+        requireStatus(AgreementStatus.IN_FORCE, "have obligations fulfilled");
+        if (obligation.status() == ObligationStatus.FULFILLED) {
+            throw new InvalidStateException("obligation " + command.obligationId() + " is already fulfilled");
+        }
+        checkEvidence(command.evidence());
+        apply(new ObligationFulfilledEvent(agreementId, command.obligationId(), obligation.party(),
+                List.copyOf(command.evidence()), command.note(), obligation.status() == ObligationStatus.OVERDUE));
+    }
+
+    // Deadlines are never cancelled: each handler re-checks the state and does nothing when it no longer applies.
+
+    @DeadlineHandler(deadlineName = ENTERS_INTO_FORCE)
+    void onEntersIntoForce(String agreementId, DeadlineManager deadlines) {
+        if (status == AgreementStatus.SIGNED) {
+            enterIntoForce(deadlines, BY_LEDGER);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = EXPIRES)
+    void onExpires(String agreementId) {
+        if (status == AgreementStatus.IN_FORCE) {
+            apply(new AgreementExpiredEvent(this.agreementId, draft.effectiveUntil()), BY_LEDGER);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = OBLIGATION_DUE)
+    void onObligationDue(String obligationId) {
+        Obligation obligation = obligations.get(obligationId);
+        if (status == AgreementStatus.IN_FORCE && obligation != null && obligation.status() == ObligationStatus.PENDING) {
+            apply(new ObligationOverdueEvent(agreementId, obligationId, obligation.party(), obligation.dueDate()),
+                    BY_LEDGER);
+        }
+    }
+
+    /**
+     * Applies the entry into force and arranges what follows from it: each pending obligation falls overdue at
+     * the end of its due date, the agreement expires at the end of {@code effectiveUntil}. Whatever has already
+     * passed (a late signature, a late deadline) happens at once, in that order.
+     */
+    private void enterIntoForce(DeadlineManager deadlines, MetaData metaData) {
+        apply(new AgreementEnteredIntoForceEvent(agreementId, draft.effectiveFrom()), metaData);
+        Instant now = now();
+        for (Obligation obligation : List.copyOf(obligations.values())) {
+            if (obligation.status() != ObligationStatus.PENDING) {
+                continue;
+            }
+            Instant dueBy = LedgerCalendar.endOf(obligation.dueDate());
+            if (now.isBefore(dueBy)) {
+                deadlines.schedule(dueBy, OBLIGATION_DUE, obligation.id());
+            } else {
+                apply(new ObligationOverdueEvent(agreementId, obligation.id(), obligation.party(),
+                        obligation.dueDate()), metaData);
+            }
+        }
+        Instant endsAt = LedgerCalendar.endOf(draft.effectiveUntil());
+        if (now.isBefore(endsAt)) {
+            deadlines.schedule(endsAt, EXPIRES, agreementId);
+        } else {
+            apply(new AgreementExpiredEvent(agreementId, draft.effectiveUntil()), metaData);
+        }
+    }
+
+    private SigningKey verifyingKey(String signer, String keyId, String signature, List<SigningKey> activeKeys) {
+        byte[] signed = canonicalTerms.bytes();
+        if (keyId == null) {
+            return activeKeys.stream()
+                    .filter(k -> Ed25519Keys.verify(k.publicKeyBase64Der(), signed, signature))
+                    .findFirst()
+                    .orElseThrow(() -> new SignatureRejectedException(
+                            "no active key of " + signer + " verifies the signature over the terms " + canonicalTerms.termsHash()));
+        }
+        Optional<SigningKey> key = activeKeys.stream().filter(k -> k.keyId().equals(keyId)).findFirst();
+        if (key.isEmpty()) {
+            throw new SignatureRejectedException("key " + keyId + " is not an active key of " + signer
+                    + " (unknown or revoked)");
+        }
+        if (!Ed25519Keys.verify(key.get().publicKeyBase64Der(), signed, signature)) {
+            throw new SignatureRejectedException("the signature does not verify with key " + keyId
+                    + " over the terms " + canonicalTerms.termsHash());
+        }
+        return key.get();
+    }
+
+    private static void checkDraft(AgreementDraft draft, String actingJurisdiction, JurisdictionDirectory directory) {
+        AgreementDraftRules.validate(draft, directory::exists);
+        if (!draft.hasParty(actingJurisdiction)) {
+            throw new NotPermittedException(actingJurisdiction + " can only draft agreements it is a party to");
+        }
+    }
+
+    private static void checkEvidence(List<Evidence> evidence) {
+        if (evidence == null || evidence.isEmpty()) {
+            throw new InvalidInputException("evidence", "at least one piece of evidence is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < evidence.size(); i++) {
+            Evidence item = evidence.get(i);
+            String path = "evidence[" + i + "]";
+            if (item == null) {
+                errors.add(new FieldError(path, "is required"));
+                continue;
+            }
+            if (item.sha256() == null || !SHA256_HEX.matcher(item.sha256()).matches()) {
+                errors.add(new FieldError(path + ".sha256", "must be 64 lowercase hex digits"));
+            }
+            if (item.uri() == null || item.uri().isBlank()) {
+                errors.add(new FieldError(path + ".uri", "must not be blank"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private void requireParty(String jurisdictionId) {
+        if (jurisdictionId == null || !draft.hasParty(jurisdictionId)) {
+            throw new NotPermittedException(jurisdictionId + " is not a party to agreement " + agreementId);
+        }
+    }
+
+    private void requireStatus(AgreementStatus required, String action) {
+        if (status != required) {
+            throw new InvalidStateException("agreement " + agreementId + " is " + status + " and cannot be " + action
+                    + " (only when " + required + ")");
+        }
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "must not be blank");
+        }
+    }
+
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
+    @EventSourcingHandler
+    void on(AgreementDraftedEvent event) {
+        agreementId = event.agreementId();
+        status = AgreementStatus.DRAFT;
+        replaceDraft(event.draft());
+    }
+
+    @EventSourcingHandler
+    void on(AgreementAmendedEvent event) {
+        replaceDraft(event.draft());
+    }
+
+    @EventSourcingHandler
+    void on(AgreementOpenedForSignatureEvent event) {
+        status = AgreementStatus.OPEN_FOR_SIGNATURE;
+        canonicalTerms = new CanonicalTerms(event.canonicalDocument(), event.termsHash());
+    }
+
+    @EventSourcingHandler
+    void on(AgreementSignedEvent event) {
+        signatures.put(event.jurisdictionId(), event.keyId());
+    }
+
+    @EventSourcingHandler
+    void on(AgreementFullySignedEvent event) {
+        status = AgreementStatus.SIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(AgreementRejectedEvent event) {
+        status = AgreementStatus.DRAFT;
+        canonicalTerms = null;
+        signatures.clear();
+    }
+
+    @EventSourcingHandler
+    void on(AgreementEnteredIntoForceEvent event) {
+        status = AgreementStatus.IN_FORCE;
+    }
+
+    @EventSourcingHandler
+    void on(AgreementTerminatedEvent event) {
+        status = AgreementStatus.TERMINATED;
+    }
+
+    @EventSourcingHandler
+    void on(AgreementExpiredEvent event) {
+        status = AgreementStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(ObligationOverdueEvent event) {
+        obligations.computeIfPresent(event.obligationId(), (id, o) -> o.withStatus(ObligationStatus.OVERDUE));
+    }
+
+    @EventSourcingHandler
+    void on(ObligationFulfilledEvent event) {
+        obligations.computeIfPresent(event.obligationId(), (id, o) -> o.withStatus(ObligationStatus.FULFILLED));
+    }
+
+    private void replaceDraft(AgreementDraft newDraft) {
+        draft = newDraft;
+        obligations.clear();
+        for (ObligationTerm term : newDraft.terms().obligations()) {
+            obligations.put(term.id(), new Obligation(term.id(), term.party(), term.dueDate(), ObligationStatus.PENDING));
+        }
+    }
+
+    private record Obligation(String id, String party, java.time.LocalDate dueDate, ObligationStatus status) {
+        Obligation withStatus(ObligationStatus newStatus) {
+            return new Obligation(id, party, dueDate, newStatus);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.basinledger.command.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.basinledger.command.agreement.AgreementSamples.ANHUI;
+import static org.basinledger.command.agreement.AgreementSamples.FROM;
+import static org.basinledger.command.agreement.AgreementSamples.MINISTRY;
+import static org.basinledger.command.agreement.AgreementSamples.OUTSIDER;
+import static org.basinledger.command.agreement.AgreementSamples.ZHEJIANG;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.basinledger.api.agreement.AgreementDraft;
+import org.basinledger.api.agreement.AgreementTerms;
+import org.basinledger.api.agreement.CompensationRule;
+import org.basinledger.api.agreement.MonitoringSection;
+import org.basinledger.api.agreement.ObligationTerm;
+import org.basinledger.api.agreement.Party;
+import org.basinledger.api.agreement.PartyRole;
+import org.basinledger.api.common.FieldError;
+import org.basinledger.api.common.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+class AgreementDraftRulesTest {
+
+    private static final Predicate<String> REGISTERED = Set.of(ANHUI, ZHEJIANG, MINISTRY)::contains;
+
+    private final AgreementDraft valid = AgreementSamples.twoPartyDraft();
+
+    private static List<String> fieldsWithErrors(AgreementDraft draft) {
+        return AgreementDraftRules.check(draft, REGISTERED).stream().map(FieldError::field).toList();
+    }
+
+    private AgreementDraft withParties(Party... parties) {
+        return new AgreementDraft(valid.title(), valid.basin(), List.of(parties), valid.effectiveFrom(),
+                valid.effectiveUntil(), valid.terms());
+    }
+
+    private AgreementDraft withTerms(AgreementTerms terms) {
+        return new AgreementDraft(valid.title(), valid.basin(), valid.parties(), valid.effectiveFrom(),
+                valid.effectiveUntil(), terms);
+    }
+
+    private AgreementDraft withDates(LocalDate from, LocalDate until) {
+        return new AgreementDraft(valid.title(), valid.basin(), valid.parties(), from, until, valid.terms());
+    }
+
+    @Test
+    void acceptsTheXinanDraft() {
+        assertThat(AgreementDraftRules.check(valid, REGISTERED)).isEmpty();
+    }
+
+    @Test
+    void refusesAMissingDraft() {
+        assertThat(fieldsWithErrors(null)).containsExactly("draft");
+    }
+
+    @Test
+    void refusesABlankTitleAndBasin() {
+        AgreementDraft draft = new AgreementDraft(" ", "", valid.parties(), FROM, valid.effectiveUntil(), valid.terms());
+        assertThat(fieldsWithErrors(draft)).containsExactly("title", "basin");
+    }
+
+    @Test
+    void refusesATitleLongerThan300Characters() {
+        AgreementDraft draft = new AgreementDraft("t".repeat(301), valid.basin(), valid.parties(), FROM,
+                valid.effectiveUntil(), valid.terms());
+        assertThat(fieldsWithErrors(draft)).containsExactly("title");
+    }
+
+    @Test
+    void refusesFewerThanTwoParties() {
+        assertThat(fieldsWithErrors(withParties(new Party(ANHUI, PartyRole.UPSTREAM))))
+                .contains("parties");
+    }
+
+    @Test
+    void refusesAPartyListedTwice() {
+        assertThat(fieldsWithErrors(withParties(new Party(ANHUI, PartyRole.UPSTREAM),
+                new Party(ZHEJIANG, PartyRole.DOWNSTREAM), new Party(ANHUI, PartyRole.MEMBER))))
+                .containsExactly("parties[2].jurisdictionId");
+    }
+
+    @Test
+    void refusesAnUnregisteredParty() {
+        assertThat(fieldsWithErrors(withParties(new Party(ANHUI, PartyRole.UPSTREAM),
+                new Party(ZHEJIANG, PartyRole.DOWNSTREAM), new Party(OUTSIDER, PartyRole.MEMBER))))
+                .containsExactly("parties[2].jurisdictionId");
+    }
+
+    @Test
+    void refusesAPartyWithoutRole() {
+        assertThat(fieldsWithErrors(withParties(new Party(ANHUI, PartyRole.UPSTREAM), new Party(ZHEJIANG, null))))
+                .containsExactly("parties[1].role");
+    }
+
+    @Test
+    void refusesMissingEffectiveDates() {
+        assertThat(fieldsWithErrors(withDates(null, null))).containsExactly("effectiveFrom", "effectiveUntil");
+    }
+
+    @Test
+    void refusesAnEffectiveUntilThatIsNotAfterEffectiveFrom() {
+        assertThat(fieldsWithErrors(withDates(FROM, FROM))).containsExactly("effectiveUntil");
+    }
+
+    @Test
+    void refusesMissingTerms() {
+        assertThat(fieldsWithErrors(withTerms(null))).containsExactly("terms");
+    }
+
+    @Test
+    void refusesBlankTermsText() {
+        AgreementTerms terms = valid.terms();
+        assertThat(fieldsWithErrors(withTerms(new AgreementTerms(" ", terms.sections(), terms.obligations(),
+                terms.compensation())))).containsExactly("terms.text");
+    }
+
+    @Test
+    void refusesSectionsWithDuplicateIdsAndNonPartyEnds() {
+        AgreementTerms terms = valid.terms();
+        List<MonitoringSection> sections = List.of(terms.sections().get(0),
+                new MonitoringSection("JIEKOU", "Jiekou 2", "Xin'an River", null, OUTSIDER, ZHEJIANG),
+                new MonitoringSection("JIEKOU-3", "Jiekou 3", "Xin'an River", null, ANHUI, ANHUI));
+        assertThat(fieldsWithErrors(withTerms(new AgreementTerms(terms.text(), sections, terms.obligations(),
+                terms.compensation()))))
+                .containsExactly("terms.sections[1].id", "terms.sections[1].upstream", "terms.sections[2].downstream");
+    }
+
+    @Test
+    void refusesObligationsWithDuplicateIdsNonPartiesAndNoDueDate() {
+        AgreementTerms terms = valid.terms();
+        List<ObligationTerm> obligations = List.of(terms.obligations().get(0),
+                new ObligationTerm(terms.obligations().get(0).id(), OUTSIDER, "patrol", null));
+        assertThat(fieldsWithErrors(withTerms(new AgreementTerms(terms.text(), terms.sections(), obligations,
+                terms.compensation()))))
+                .containsExactly("terms.obligations[1].id", "terms.obligations[1].party", "terms.obligations[1].dueDate");
+    }
+
+    @Test
+    void refusesCompensationWithoutRuleOrWithUnknownReferences() {
+        AgreementTerms terms = valid.terms();
+        List<CompensationRule> rules = List.of(
+                new CompensationRule(null, "NOWHERE", null, null, null, null, null, null, OUTSIDER, ZHEJIANG, null));
+        assertThat(fieldsWithErrors(withTerms(new AgreementTerms(terms.text(), terms.sections(), terms.obligations(),
+                rules))))
+                .containsExactly("terms.compensation[0].rule", "terms.compensation[0].sectionId",
+                        "terms.compensation[0].payer");
+    }
+
+    @Test
+    void collectsEveryErrorIntoOneException() {
+        AgreementDraft draft = new AgreementDraft("", "Xin'an River",
+                List.of(new Party(ANHUI, PartyRole.UPSTREAM), new Party(OUTSIDER, PartyRole.DOWNSTREAM)),
+                FROM, FROM.minusDays(1), valid.terms());
+
+        assertThatThrownBy(() -> AgreementDraftRules.validate(draft, REGISTERED))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactly("title", "parties[1].jurisdictionId", "effectiveUntil",
+                                "terms.sections[0].downstream"));
+    }
+}

@@ -1,0 +1,150 @@
+package org.basinledger.query.history;
+
+import static org.basinledger.query.support.EventMessages.instant;
+import static org.basinledger.query.support.EventMessages.metaData;
+import static org.basinledger.query.support.EventMessages.sqlTime;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.basinledger.api.agreement.AgreementEvent;
+import org.basinledger.api.agreement.AgreementHistoryPage;
+import org.basinledger.api.agreement.FindAgreementHistoryQuery;
+import org.basinledger.api.common.Actor;
+import org.basinledger.query.support.Projections;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every event that concerns an agreement ({@link AgreementEvent}, whichever aggregate published it), in the
+ * table {@code agreement_history}, numbered per agreement from 1 without gaps in the order the processor
+ * handled them. The event id is unique: a redelivered event is recognised and stored once.
+ */
+@Component
+@ProcessingGroup(Projections.PROCESSING_GROUP)
+public class AgreementHistoryProjection {
+
+    /** Page size when the query asks for none. */
+    public static final int DEFAULT_LIMIT = 100;
+    /** The largest page a history query answers. */
+    public static final int MAX_LIMIT = 500;
+    /** {@code aggregateSequence} of an entry whose event was not published by an aggregate. */
+    public static final long NO_AGGREGATE_SEQUENCE = -1;
+    /** Metadata key of the correlation id, as Axon's {@code MessageOriginProvider} writes it. */
+    static final String CORRELATION_ID = "correlationId";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+
+    public AgreementHistoryProjection(NamedParameterJdbcTemplate jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    @EventHandler
+    void on(AgreementEvent event, EventMessage<?> message) {
+        Integer seen = jdbc.queryForObject("SELECT COUNT(*) FROM agreement_history WHERE event_id = :eventId",
+                Map.of("eventId", message.getIdentifier()), Integer.class);
+        if (seen != null && seen > 0) {
+            return;
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("agreementId", event.agreementId())
+                .addValue("eventId", message.getIdentifier())
+                .addValue("type", typeName(event))
+                .addValue("aggregateType", null, Types.VARCHAR)
+                .addValue("aggregateId", null, Types.VARCHAR)
+                .addValue("aggregateSequence", null, Types.BIGINT)
+                .addValue("occurredAt", sqlTime(message.getTimestamp()))
+                .addValue("actor", metaData(message, Actor.ACTOR))
+                .addValue("actorJurisdiction", metaData(message, Actor.ACTOR_JURISDICTION))
+                .addValue("requestId", metaData(message, Actor.REQUEST_ID))
+                .addValue("correlationId", metaData(message, CORRELATION_ID))
+                .addValue("payload", json(event));
+        if (message instanceof DomainEventMessage<?> domain) {
+            params.addValue("aggregateType", domain.getType())
+                    .addValue("aggregateId", domain.getAggregateIdentifier())
+                    .addValue("aggregateSequence", domain.getSequenceNumber());
+        }
+        // max + 1 is safe: the one processor thread of the group is the only writer of this table.
+        Long last = jdbc.queryForObject("SELECT MAX(sequence) FROM agreement_history WHERE agreement_id = :agreementId",
+                params, Long.class);
+        params.addValue("sequence", last == null ? 1 : last + 1);
+        jdbc.update("INSERT INTO agreement_history (agreement_id, sequence, event_id, type, aggregate_type, aggregate_id,"
+                + " aggregate_sequence, occurred_at, actor, actor_jurisdiction, request_id, correlation_id, payload)"
+                + " VALUES (:agreementId, :sequence, :eventId, :type, :aggregateType, :aggregateId, :aggregateSequence,"
+                + " :occurredAt, :actor, :actorJurisdiction, :requestId, :correlationId, :payload)", params);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.getJdbcOperations().update("DELETE FROM agreement_history");
+    }
+
+    /**
+     * The entries after {@code after}, in sequence order; {@code nextAfter} is the last sequence of a full page
+     * (there may be more) and null otherwise. A non-positive limit means {@value #DEFAULT_LIMIT}; at most
+     * {@value #MAX_LIMIT} entries are answered. An unknown agreement has an empty history.
+     */
+    @QueryHandler
+    public AgreementHistoryPage handle(FindAgreementHistoryQuery query) {
+        int limit = query.limit() <= 0 ? DEFAULT_LIMIT : Math.min(query.limit(), MAX_LIMIT);
+        List<AgreementHistoryPage.Entry> items = jdbc.query("SELECT sequence, event_id, type, aggregate_type,"
+                        + " aggregate_id, aggregate_sequence, occurred_at, actor, actor_jurisdiction, request_id,"
+                        + " correlation_id, payload, leaf_index FROM agreement_history"
+                        + " WHERE agreement_id = :agreementId AND sequence > :after ORDER BY sequence LIMIT :limit",
+                new MapSqlParameterSource()
+                        .addValue("agreementId", query.agreementId())
+                        .addValue("after", query.after())
+                        .addValue("limit", limit),
+                (rs, i) -> new AgreementHistoryPage.Entry(
+                        rs.getLong("sequence"),
+                        rs.getString("event_id"),
+                        rs.getString("type"),
+                        rs.getString("aggregate_type"),
+                        rs.getString("aggregate_id"),
+                        aggregateSequence(rs),
+                        instant(rs, "occurred_at"),
+                        rs.getString("actor"),
+                        rs.getString("actor_jurisdiction"),
+                        rs.getString("request_id"),
+                        rs.getString("correlation_id"),
+                        rs.getString("payload"),
+                        rs.getObject("leaf_index", Long.class)));
+        Long nextAfter = items.size() == limit ? items.get(items.size() - 1).sequence() : null;
+        return new AgreementHistoryPage(query.agreementId(), items, nextAfter);
+    }
+
+    private static long aggregateSequence(ResultSet rs) throws SQLException {
+        long sequence = rs.getLong("aggregate_sequence");
+        return rs.wasNull() ? NO_AGGREGATE_SEQUENCE : sequence;
+    }
+
+    /** The event's simple class name without a trailing {@code Event}: {@code AgreementDrafted}. */
+    static String typeName(Object payload) {
+        String name = payload.getClass().getSimpleName();
+        return name.endsWith("Event") && name.length() > "Event".length()
+                ? name.substring(0, name.length() - "Event".length())
+                : name;
+    }
+
+    private String json(Object payload) {
+        try {
+            return objectMapper.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + payload.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package org.basinledger.query.status;
+
+import static org.basinledger.query.support.EventMessages.aggregateSequence;
+import static org.basinledger.query.support.EventMessages.sqlTime;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.basinledger.api.agreement.AgreementAmendedEvent;
+import org.basinledger.api.agreement.AgreementDraftedEvent;
+import org.basinledger.api.agreement.AgreementEvent;
+import org.basinledger.api.agreement.AgreementOpenedForSignatureEvent;
+import org.basinledger.api.agreement.AgreementPage;
+import org.basinledger.api.agreement.AgreementRejectedEvent;
+import org.basinledger.api.agreement.AgreementStatusView;
+import org.basinledger.api.agreement.AgreementTermsDocument;
+import org.basinledger.api.agreement.FindAgreementStatusQuery;
+import org.basinledger.api.agreement.FindAgreementTermsQuery;
+import org.basinledger.api.agreement.ListAgreementsQuery;
+import org.basinledger.api.common.Caller;
+import org.basinledger.query.support.Projections;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read model of agreement status, the agreement list and the frozen terms, in the tables
+ * {@code agreement_status} (one row per agreement, the whole view as JSON), {@code agreement_party} (for the
+ * party filter and visibility) and {@code agreement_terms}.
+ *
+ * <p>Each row keeps the aggregate sequence of the last event applied ({@code version}); an event that is not
+ * newer is a redelivery and changes nothing. Point-in-time views ({@code asOf}) are folded from the event
+ * store with the same {@link AgreementStatusFold}.
+ */
+@Component
+@ProcessingGroup(Projections.PROCESSING_GROUP)
+public class AgreementStatusProjection {
+
+    /** Page size when the query asks for none. */
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    /** The largest page a list query answers. */
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+    private final ObjectReader viewReader;
+    private final EventStore eventStore;
+
+    public AgreementStatusProjection(NamedParameterJdbcTemplate jdbc, ObjectMapper objectMapper, EventStore eventStore) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+        // Views stored by an older release may carry fields the current record no longer has.
+        this.viewReader = objectMapper.readerFor(AgreementStatusView.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.eventStore = eventStore;
+    }
+
+    @EventHandler
+    void on(AgreementEvent event, EventMessage<?> message) {
+        if (!AgreementStatusFold.folds(event)) {
+            return;
+        }
+        long sequence = aggregateSequence(message);
+        AgreementStatusView current = load(event.agreementId());
+        AgreementStatusView next = AgreementStatusFold.apply(current, event, message.getTimestamp(), sequence);
+        if (next == current) {
+            return;
+        }
+        if (current == null) {
+            insert(next);
+        } else {
+            update(next, current.version());
+        }
+        if (event instanceof AgreementDraftedEvent || event instanceof AgreementAmendedEvent) {
+            replaceParties(next);
+        } else if (event instanceof AgreementOpenedForSignatureEvent opened) {
+            storeTerms(opened, sequence);
+        } else if (event instanceof AgreementRejectedEvent rejected) {
+            jdbc.update("UPDATE agreement_terms SET is_current = FALSE, version = :version WHERE agreement_id = :id",
+                    Map.of("id", rejected.agreementId(), "version", sequence));
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.getJdbcOperations().update("DELETE FROM agreement_terms");
+        jdbc.getJdbcOperations().update("DELETE FROM agreement_party");
+        jdbc.getJdbcOperations().update("DELETE FROM agreement_status");
+    }
+
+    /** The current view from the table, or with {@code asOf} the view folded from the stored events up to then. */
+    @QueryHandler
+    public AgreementStatusView handle(FindAgreementStatusQuery query) {
+        if (query.asOf() == null) {
+            return load(query.agreementId());
+        }
+        return foldFromEventStore(query.agreementId(), query.asOf());
+    }
+
+    @QueryHandler
+    public AgreementPage handle(ListAgreementsQuery query) {
+        int size = query.size() <= 0 ? DEFAULT_PAGE_SIZE : Math.min(query.size(), MAX_PAGE_SIZE);
+        int page = Math.max(query.page(), 0);
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (query.status() != null) {
+            where.append(" AND s.status = :status");
+            params.addValue("status", query.status().name());
+        }
+        if (query.basin() != null) {
+            where.append(" AND s.basin = :basin");
+            params.addValue("basin", query.basin());
+        }
+        if (query.party() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM agreement_party p"
+                    + " WHERE p.agreement_id = s.agreement_id AND p.jurisdiction_id = :party)");
+            params.addValue("party", query.party());
+        }
+        Caller caller = query.caller() == null ? Caller.PUBLIC : query.caller();
+        switch (caller.role()) {
+            case REGISTRAR -> {
+            }
+            case JURISDICTION -> {
+                where.append(" AND (s.public_since IS NOT NULL OR EXISTS (SELECT 1 FROM agreement_party c"
+                        + " WHERE c.agreement_id = s.agreement_id AND c.jurisdiction_id = :caller))");
+                params.addValue("caller", caller.id());
+            }
+            case PUBLIC, MEDIATOR -> where.append(" AND s.public_since IS NOT NULL");
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM agreement_status s" + where, params, Long.class);
+        long totalItems = total == null ? 0 : total;
+        params.addValue("limit", size).addValue("offset", (long) page * size);
+        List<AgreementStatusView> items = jdbc.query("SELECT s.view_json FROM agreement_status s" + where
+                        + " ORDER BY s.drafted_at DESC, s.agreement_id DESC LIMIT :limit OFFSET :offset", params,
+                (rs, i) -> read(rs.getString("view_json")));
+        int totalPages = (int) ((totalItems + size - 1) / size);
+        return new AgreementPage(items, page, size, totalItems, totalPages);
+    }
+
+    @QueryHandler
+    public AgreementTermsDocument handle(FindAgreementTermsQuery query) {
+        return jdbc.query("SELECT canonical_document, terms_hash, is_current FROM agreement_terms WHERE agreement_id = :id",
+                        Map.of("id", query.agreementId()),
+                        (rs, i) -> new AgreementTermsDocument(query.agreementId(), rs.getString("canonical_document"),
+                                rs.getString("terms_hash"), rs.getBoolean("is_current")))
+                .stream().findFirst().orElse(null);
+    }
+
+    private AgreementStatusView foldFromEventStore(String agreementId, Instant asOf) {
+        AgreementStatusView view = null;
+        // From sequence 0 rather than readEvents(id): that one starts from a snapshot of the aggregate when
+        // there is one, and a snapshot is not an event this fold can apply.
+        DomainEventStream events = eventStore.readEvents(agreementId, 0L);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            // Stop at the first later event: the answer is a state the agreement really was in, even if
+            // timestamps of two nodes were slightly out of order.
+            if (event.getTimestamp().isAfter(asOf)) {
+                break;
+            }
+            view = AgreementStatusFold.apply(view, event.getPayload(), event.getTimestamp(), event.getSequenceNumber());
+        }
+        return view;
+    }
+
+    private AgreementStatusView load(String agreementId) {
+        return jdbc.query("SELECT view_json FROM agreement_status WHERE agreement_id = :id", Map.of("id", agreementId),
+                (rs, i) -> read(rs.getString("view_json"))).stream().findFirst().orElse(null);
+    }
+
+    private void insert(AgreementStatusView view) {
+        jdbc.update("INSERT INTO agreement_status (agreement_id, status, basin, title, drafted_at, public_since, version,"
+                + " updated_at, view_json) VALUES (:id, :status, :basin, :title, :draftedAt, :publicSince, :version,"
+                + " :updatedAt, :json)", rowParams(view));
+    }
+
+    private void update(AgreementStatusView view, long previousVersion) {
+        int updated = jdbc.update("UPDATE agreement_status SET status = :status, basin = :basin, title = :title,"
+                + " drafted_at = :draftedAt, public_since = :publicSince, version = :version, updated_at = :updatedAt,"
+                + " view_json = :json WHERE agreement_id = :id AND version = :previousVersion",
+                rowParams(view).addValue("previousVersion", previousVersion));
+        if (updated != 1) {
+            throw new IllegalStateException("agreement_status row " + view.id() + " changed while version "
+                    + view.version() + " was applied");
+        }
+    }
+
+    private MapSqlParameterSource rowParams(AgreementStatusView view) {
+        return new MapSqlParameterSource()
+                .addValue("id", view.id())
+                .addValue("status", view.status().name())
+                .addValue("basin", view.basin())
+                .addValue("title", view.title())
+                .addValue("draftedAt", sqlTime(view.draftedAt()))
+                .addValue("publicSince", sqlTime(view.publicSince()))
+                .addValue("version", view.version())
+                .addValue("updatedAt", sqlTime(view.updatedAt()))
+                .addValue("json", write(view));
+    }
+
+    private void replaceParties(AgreementStatusView view) {
+        jdbc.update("DELETE FROM agreement_party WHERE agreement_id = :id", Map.of("id", view.id()));
+        MapSqlParameterSource[] rows = view.parties().stream()
+                .map(AgreementStatusView.PartyStatus::jurisdictionId)
+                .distinct()
+                .map(party -> new MapSqlParameterSource().addValue("id", view.id()).addValue("party", party))
+                .toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate("INSERT INTO agreement_party (agreement_id, jurisdiction_id) VALUES (:id, :party)", rows);
+    }
+
+    private void storeTerms(AgreementOpenedForSignatureEvent opened, long sequence) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("id", opened.agreementId())
+                .addValue("document", opened.canonicalDocument())
+                .addValue("hash", opened.termsHash())
+                .addValue("version", sequence);
+        int updated = jdbc.update("UPDATE agreement_terms SET canonical_document = :document, terms_hash = :hash,"
+                + " is_current = TRUE, version = :version WHERE agreement_id = :id", params);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO agreement_terms (agreement_id, canonical_document, terms_hash, is_current, version)"
+                    + " VALUES (:id, :document, :hash, TRUE, :version)", params);
+        }
+    }
+
+    private String write(AgreementStatusView view) {
+        try {
+            return objectMapper.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize the status view of " + view.id(), e);
+        }
+    }
+
+    private AgreementStatusView read(String json) {
+        try {
+            return viewReader.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a stored agreement status view", e);
+        }
+    }
+}

@@ -1,0 +1,347 @@
+package org.basinledger.query.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.basinledger.query.support.Agreements.AH;
+import static org.basinledger.query.support.Agreements.HS;
+import static org.basinledger.query.support.Agreements.HZ;
+import static org.basinledger.query.support.Agreements.SH;
+import static org.basinledger.query.support.Agreements.draft;
+import static org.basinledger.query.support.Agreements.ids;
+import static org.basinledger.query.support.Events.agreement;
+import static org.basinledger.query.support.Events.at;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.basinledger.api.agreement.AgreementAmendedEvent;
+import org.basinledger.api.agreement.AgreementDraftedEvent;
+import org.basinledger.api.agreement.AgreementEnteredIntoForceEvent;
+import org.basinledger.api.agreement.AgreementEvent;
+import org.basinledger.api.agreement.AgreementFullySignedEvent;
+import org.basinledger.api.agreement.AgreementOpenedForSignatureEvent;
+import org.basinledger.api.agreement.AgreementPage;
+import org.basinledger.api.agreement.AgreementRejectedEvent;
+import org.basinledger.api.agreement.AgreementSignedEvent;
+import org.basinledger.api.agreement.AgreementStatus;
+import org.basinledger.api.agreement.AgreementStatusView;
+import org.basinledger.api.agreement.AgreementTermsDocument;
+import org.basinledger.api.agreement.FindAgreementStatusQuery;
+import org.basinledger.api.agreement.FindAgreementTermsQuery;
+import org.basinledger.api.agreement.ListAgreementsQuery;
+import org.basinledger.api.common.Caller;
+import org.basinledger.query.support.Events;
+import org.basinledger.query.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The status projection against a real database; subclasses choose H2 or PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AgreementStatusProjectionContract {
+
+    private TestDatabase db;
+    private EmbeddedEventStore eventStore;
+    private AgreementStatusProjection projection;
+    private final List<EventMessage<?>> delivered = new ArrayList<>();
+
+    abstract TestDatabase openDatabase();
+
+    @BeforeAll
+    void openDb() {
+        db = openDatabase();
+    }
+
+    @AfterAll
+    void closeDb() throws Exception {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        db.clean();
+        delivered.clear();
+        eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        projection = new AgreementStatusProjection(db.jdbc(), Events.objectMapper(), eventStore);
+    }
+
+    @AfterEach
+    void tearDown() {
+        eventStore.shutDown();
+    }
+
+    /** Stores the event as the aggregate would and delivers it as the processor would. */
+    private void given(String agreementId, long sequence, AgreementEvent payload, int minute) {
+        DomainEventMessage<Object> message = agreement(agreementId, sequence, payload, at(minute));
+        eventStore.publish(message);
+        deliver(message);
+    }
+
+    private void deliver(EventMessage<?> message) {
+        delivered.add(message);
+        projection.on((AgreementEvent) message.getPayload(), message);
+    }
+
+    private AgreementStatusView find(String id) {
+        return projection.handle(new FindAgreementStatusQuery(id, null));
+    }
+
+    private List<String> list(AgreementStatus status, String party, String basin, Caller caller) {
+        return ids(projection.handle(new ListAgreementsQuery(status, party, basin, 0, 50, caller)).items());
+    }
+
+    /** A lifecycle in the given state: drafted at {@code minute}, later steps a minute apart. */
+    private void agreementIn(String id, AgreementStatus status, int minute, String basin, String... parties) {
+        given(id, 0, new AgreementDraftedEvent(id, parties[0], draft("Agreement " + id, basin, parties)), minute);
+        if (status == AgreementStatus.DRAFT) {
+            return;
+        }
+        given(id, 1, new AgreementOpenedForSignatureEvent(id, parties[0], "{\"id\":\"" + id + "\"}", "hash-" + id),
+                minute + 1);
+        if (status == AgreementStatus.OPEN_FOR_SIGNATURE) {
+            return;
+        }
+        long seq = 2;
+        for (String party : parties) {
+            given(id, seq++, new AgreementSignedEvent(id, party, "key-" + party, "pk", "sig", "hash-" + id), minute + 2);
+        }
+        given(id, seq++, new AgreementFullySignedEvent(id, "hash-" + id), minute + 2);
+        given(id, seq, new AgreementEnteredIntoForceEvent(id, LocalDate.of(2026, 1, 1)), minute + 3);
+    }
+
+    @Test
+    void aDraftIsStoredWithItsPartiesAndFoundById() {
+        agreementIn("AG-1", AgreementStatus.DRAFT, 0, "XINAN", HZ, HS);
+
+        AgreementStatusView view = find("AG-1");
+        assertThat(view.status()).isEqualTo(AgreementStatus.DRAFT);
+        assertThat(view.version()).isZero();
+        assertThat(view.title()).isEqualTo("Agreement AG-1");
+        assertThat(view).isEqualTo(AgreementStatusFold.apply(null, delivered.get(0).getPayload(), at(0), 0));
+        assertThat(db.count("agreement_party")).isEqualTo(2);
+        assertThat(find("AG-unknown")).isNull();
+    }
+
+    @Test
+    void theStoredViewIsTheFoldOfEveryEvent() {
+        agreementIn("AG-1", AgreementStatus.IN_FORCE, 0, "XINAN", HZ, HS);
+
+        AgreementStatusView expected = null;
+        for (EventMessage<?> m : delivered) {
+            expected = AgreementStatusFold.apply(expected, m.getPayload(), m.getTimestamp(),
+                    ((DomainEventMessage<?>) m).getSequenceNumber());
+        }
+        AgreementStatusView view = find("AG-1");
+        assertThat(view).isEqualTo(expected);
+        assertThat(view.status()).isEqualTo(AgreementStatus.IN_FORCE);
+        assertThat(view.version()).isEqualTo(5);
+        Long version = db.jdbc().getJdbcOperations()
+                .queryForObject("SELECT version FROM agreement_status WHERE agreement_id = 'AG-1'", Long.class);
+        assertThat(version).isEqualTo(5);
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        agreementIn("AG-1", AgreementStatus.OPEN_FOR_SIGNATURE, 0, "XINAN", HZ, HS);
+        given("AG-1", 2, new AgreementAmendedEvent("AG-1", HZ, draft("amended", "X", SH)), 5);
+        AgreementStatusView before = find("AG-1");
+
+        deliver(delivered.get(0));
+        deliver(delivered.get(1));
+
+        assertThat(find("AG-1")).isEqualTo(before);
+        assertThat(db.count("agreement_status")).isEqualTo(1);
+        assertThat(db.jdbc().getJdbcOperations().queryForList(
+                "SELECT jurisdiction_id FROM agreement_party ORDER BY jurisdiction_id", String.class))
+                .containsExactly(SH);
+    }
+
+    @Test
+    void anAmendmentReplacesThePartiesForTheFilterAndVisibility() {
+        agreementIn("AG-1", AgreementStatus.DRAFT, 0, "XINAN", HZ, HS);
+        given("AG-1", 1, new AgreementAmendedEvent("AG-1", HS, draft("Agreement AG-1", "XINAN", HS, SH)), 1);
+
+        assertThat(list(null, HZ, null, Caller.REGISTRAR)).isEmpty();
+        assertThat(list(null, SH, null, Caller.REGISTRAR)).containsExactly("AG-1");
+        assertThat(list(null, null, null, Caller.jurisdiction(HZ))).isEmpty();
+        assertThat(list(null, null, null, Caller.jurisdiction(SH))).containsExactly("AG-1");
+    }
+
+    @Test
+    void anEventOfAnAgreementThatWasNeverDraftedFailsLoudly() {
+        DomainEventMessage<Object> opened = agreement("AG-9", 1,
+                new AgreementOpenedForSignatureEvent("AG-9", HZ, "{}", "h"), at(0));
+
+        assertThatThrownBy(() -> deliver(opened)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anAgreementEventNotPublishedByAnAggregateIsRefused() {
+        EventMessage<Object> plain = Events.plain(new AgreementDraftedEvent("AG-1", HZ, draft("t", "b", HZ)), at(0));
+
+        assertThatThrownBy(() -> deliver(plain)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(find("AG-1")).isNull();
+    }
+
+    @Test
+    void agreementEventsOfOtherAggregatesAreNotFolded() {
+        agreementIn("AG-1", AgreementStatus.DRAFT, 0, "XINAN", HZ, HS);
+        AgreementStatusView before = find("AG-1");
+
+        projection.on(new TransferNoted("AG-1"),
+                Events.domain("CompensationTransfer", "TR-1", 7, new TransferNoted("AG-1"), at(3), HZ));
+
+        assertThat(find("AG-1")).isEqualTo(before);
+    }
+
+    record TransferNoted(String agreementId) implements AgreementEvent {
+    }
+
+    @Test
+    void listsFilterByStatusPartyAndBasinNewestDraftedFirst() {
+        fourAgreements();
+
+        assertThat(list(null, null, null, Caller.REGISTRAR)).containsExactly("AG-D", "AG-C", "AG-B", "AG-A");
+        assertThat(list(AgreementStatus.OPEN_FOR_SIGNATURE, null, null, Caller.REGISTRAR)).containsExactly("AG-B");
+        assertThat(list(AgreementStatus.DRAFT, null, null, Caller.REGISTRAR)).containsExactly("AG-D", "AG-A");
+        assertThat(list(null, HS, null, Caller.REGISTRAR)).containsExactly("AG-C", "AG-A");
+        assertThat(list(null, null, "TAIHU", Caller.REGISTRAR)).containsExactly("AG-D", "AG-B");
+        assertThat(list(AgreementStatus.DRAFT, SH, "TAIHU", Caller.REGISTRAR)).containsExactly("AG-D");
+        assertThat(list(AgreementStatus.IN_FORCE, SH, null, Caller.REGISTRAR)).isEmpty();
+    }
+
+    @Test
+    void thePublicAndMediatorsSeeOnlyAgreementsOpenedForSignature() {
+        fourAgreements();
+
+        assertThat(list(null, null, null, Caller.PUBLIC)).containsExactly("AG-C", "AG-B");
+        assertThat(list(null, null, null, null)).containsExactly("AG-C", "AG-B");
+        assertThat(list(null, null, null, Caller.mediator("M-1"))).containsExactly("AG-C", "AG-B");
+        assertThat(list(null, HS, null, Caller.PUBLIC)).containsExactly("AG-C");
+        assertThat(list(AgreementStatus.DRAFT, null, null, Caller.mediator("M-1"))).isEmpty();
+    }
+
+    @Test
+    void aJurisdictionAlsoSeesTheDraftsItIsPartyTo() {
+        fourAgreements();
+
+        assertThat(list(null, null, null, Caller.jurisdiction(HZ))).containsExactly("AG-C", "AG-B", "AG-A");
+        assertThat(list(null, null, null, Caller.jurisdiction(SH))).containsExactly("AG-D", "AG-C", "AG-B");
+        assertThat(list(null, null, null, Caller.jurisdiction("CN-XX"))).containsExactly("AG-C", "AG-B");
+        assertThat(list(null, SH, null, Caller.jurisdiction(HZ))).containsExactly("AG-B");
+    }
+
+    @Test
+    void aRejectedAgreementStaysPublicAsADraft() {
+        fourAgreements();
+        given("AG-B", 2, new AgreementRejectedEvent("AG-B", SH, "numbers wrong", List.of()), 30);
+
+        assertThat(list(AgreementStatus.DRAFT, null, null, Caller.PUBLIC)).containsExactly("AG-B");
+        assertThat(find("AG-B").lastRejection().reason()).isEqualTo("numbers wrong");
+    }
+
+    @Test
+    void listsArePaged() {
+        fourAgreements();
+
+        AgreementPage first = projection.handle(new ListAgreementsQuery(null, null, null, 0, 3, Caller.REGISTRAR));
+        assertThat(ids(first.items())).containsExactly("AG-D", "AG-C", "AG-B");
+        assertThat(first.page()).isZero();
+        assertThat(first.size()).isEqualTo(3);
+        assertThat(first.totalItems()).isEqualTo(4);
+        assertThat(first.totalPages()).isEqualTo(2);
+
+        AgreementPage second = projection.handle(new ListAgreementsQuery(null, null, null, 1, 3, Caller.REGISTRAR));
+        assertThat(ids(second.items())).containsExactly("AG-A");
+        assertThat(second.totalItems()).isEqualTo(4);
+
+        AgreementPage beyond = projection.handle(new ListAgreementsQuery(null, null, null, 2, 3, Caller.REGISTRAR));
+        assertThat(beyond.items()).isEmpty();
+
+        AgreementPage publicPage = projection.handle(new ListAgreementsQuery(null, null, null, 0, 1, Caller.PUBLIC));
+        assertThat(ids(publicPage.items())).containsExactly("AG-C");
+        assertThat(publicPage.totalItems()).isEqualTo(2);
+        assertThat(publicPage.totalPages()).isEqualTo(2);
+
+        AgreementPage defaults = projection.handle(new ListAgreementsQuery(null, null, null, -1, 0, Caller.REGISTRAR));
+        assertThat(defaults.size()).isEqualTo(AgreementStatusProjection.DEFAULT_PAGE_SIZE);
+        assertThat(defaults.page()).isZero();
+        assertThat(defaults.items()).hasSize(4);
+
+        AgreementPage capped = projection.handle(new ListAgreementsQuery(null, null, null, 0, 10_000, Caller.REGISTRAR));
+        assertThat(capped.size()).isEqualTo(AgreementStatusProjection.MAX_PAGE_SIZE);
+    }
+
+    @Test
+    void termsAreKeptFromOpeningAndStopBeingCurrentOnRejection() {
+        agreementIn("AG-1", AgreementStatus.DRAFT, 0, "XINAN", HZ, HS);
+        assertThat(projection.handle(new FindAgreementTermsQuery("AG-1"))).isNull();
+
+        given("AG-1", 1, new AgreementOpenedForSignatureEvent("AG-1", HZ, "{\"a\":1}", "hash-1"), 1);
+        assertThat(projection.handle(new FindAgreementTermsQuery("AG-1")))
+                .isEqualTo(new AgreementTermsDocument("AG-1", "{\"a\":1}", "hash-1", true));
+
+        given("AG-1", 2, new AgreementRejectedEvent("AG-1", HS, "no", List.of()), 2);
+        assertThat(projection.handle(new FindAgreementTermsQuery("AG-1")))
+                .isEqualTo(new AgreementTermsDocument("AG-1", "{\"a\":1}", "hash-1", false));
+
+        deliver(delivered.get(1));
+        assertThat(projection.handle(new FindAgreementTermsQuery("AG-1")).current()).isFalse();
+
+        given("AG-1", 3, new AgreementOpenedForSignatureEvent("AG-1", HZ, "{\"a\":2}", "hash-2"), 3);
+        assertThat(projection.handle(new FindAgreementTermsQuery("AG-1")))
+                .isEqualTo(new AgreementTermsDocument("AG-1", "{\"a\":2}", "hash-2", true));
+        assertThat(projection.handle(new FindAgreementTermsQuery("AG-unknown"))).isNull();
+    }
+
+    @Test
+    void asOfFoldsTheStoredEventsUpToThatInstant() {
+        agreementIn("AG-1", AgreementStatus.IN_FORCE, 10, "XINAN", HZ, HS);
+
+        assertThat(projection.handle(new FindAgreementStatusQuery("AG-1", at(9)))).isNull();
+        AgreementStatusView atDraft = projection.handle(new FindAgreementStatusQuery("AG-1", at(10)));
+        assertThat(atDraft.status()).isEqualTo(AgreementStatus.DRAFT);
+        assertThat(atDraft.version()).isZero();
+        AgreementStatusView open = projection.handle(new FindAgreementStatusQuery("AG-1", at(11).plusSeconds(30)));
+        assertThat(open.status()).isEqualTo(AgreementStatus.OPEN_FOR_SIGNATURE);
+        assertThat(open.version()).isEqualTo(1);
+        assertThat(projection.handle(new FindAgreementStatusQuery("AG-1", at(1000)))).isEqualTo(find("AG-1"));
+        assertThat(projection.handle(new FindAgreementStatusQuery("AG-unknown", at(1000)))).isNull();
+    }
+
+    @Test
+    void aResetEmptiesTheTablesAndAReplayRebuildsThem() {
+        fourAgreements();
+        AgreementStatusView before = find("AG-C");
+        List<EventMessage<?>> history = List.copyOf(delivered);
+
+        projection.reset();
+        assertThat(find("AG-C")).isNull();
+        assertThat(projection.handle(new ListAgreementsQuery(null, null, null, 0, 10, Caller.REGISTRAR)).totalItems())
+                .isZero();
+        assertThat(projection.handle(new FindAgreementTermsQuery("AG-C"))).isNull();
+        assertThat(db.count("agreement_party")).isZero();
+
+        history.forEach(this::deliver);
+        assertThat(find("AG-C")).isEqualTo(before);
+        assertThat(list(null, null, null, Caller.REGISTRAR)).containsExactly("AG-D", "AG-C", "AG-B", "AG-A");
+    }
+
+    /** A: draft HZ+HS Xin'an; B: open HZ+SH Taihu; C: in force HS+AH Xin'an; D: draft SH Taihu. */
+    private void fourAgreements() {
+        agreementIn("AG-A", AgreementStatus.DRAFT, 0, "XINAN", HZ, HS);
+        agreementIn("AG-B", AgreementStatus.OPEN_FOR_SIGNATURE, 10, "TAIHU", HZ, SH);
+        agreementIn("AG-C", AgreementStatus.IN_FORCE, 20, "XINAN", HS, AH);
+        agreementIn("AG-D", AgreementStatus.DRAFT, 30, "TAIHU", SH);
+    }
+}

@@ -1,0 +1,118 @@
+package org.basinledger.query.support;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * A database with the query module's Flyway schema (V3 only: the Axon tables of V1/V2 live in app), either a
+ * private H2 in-memory database or a fresh, randomly named schema on the local PostgreSQL, dropped on close.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String PG_USER = "postgres";
+
+    private static final List<String> TABLES = List.of("agreement_status", "agreement_party", "agreement_terms",
+            "agreement_history", "registry_jurisdiction_key", "registry_jurisdiction", "registry_mediator");
+
+    private final String name;
+    private final SingleConnectionDataSource dataSource;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Runnable dropper;
+
+    private TestDatabase(String name, SingleConnectionDataSource dataSource, Runnable dropper) {
+        this.name = name;
+        this.dataSource = dataSource;
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.dropper = dropper;
+    }
+
+    /** A private in-memory H2 database in native mode, as the app runs it. */
+    public static TestDatabase h2() {
+        String url = "jdbc:h2:mem:q" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+        migrate(new DriverManagerDataSource(url, "sa", ""), "h2", null);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, "sa", "", true);
+        return new TestDatabase("H2", ds, () -> ds.getConnection().createStatement().execute("SHUTDOWN"));
+    }
+
+    /** A fresh schema on 127.0.0.1:5432; the calling test class is skipped when PostgreSQL is not running. */
+    public static TestDatabase postgresql() {
+        assumeTrue(postgresqlReachable(), "PostgreSQL not reachable at 127.0.0.1:5432: skipping");
+        String schema = "query_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                .toLowerCase(Locale.ROOT);
+        migrate(new DriverManagerDataSource(PG_URL, PG_USER, ""), "postgresql", schema);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(PG_URL + "?currentSchema=" + schema, PG_USER,
+                "", true);
+        return new TestDatabase("PostgreSQL", ds, () -> {
+            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
+                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        });
+    }
+
+    private static void migrate(DriverManagerDataSource dataSource, String vendor, String schema) {
+        var config = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + vendor);
+        if (schema != null) {
+            config.schemas(schema).defaultSchema(schema);
+        }
+        config.load().migrate();
+    }
+
+    private static boolean postgresqlReachable() {
+        Properties props = new Properties();
+        props.setProperty("user", PG_USER);
+        props.setProperty("connectTimeout", "3");
+        try (Connection ignored = DriverManager.getConnection(PG_URL, props)) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public NamedParameterJdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    /** Empties every projection table, so each test starts from nothing. */
+    public void clean() {
+        TABLES.forEach(table -> jdbc.getJdbcOperations().update("DELETE FROM " + table));
+    }
+
+    public int count(String table) {
+        Integer count = jdbc.getJdbcOperations().queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            dropper.run();
+        } finally {
+            dataSource.destroy();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    @FunctionalInterface
+    private interface Runnable {
+        void run() throws Exception;
+    }
+}
