@@ -3,6 +3,7 @@ package org.basinledger.command.agreement;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -131,11 +133,12 @@ public class Agreement {
                 command.signature(), canonicalTerms.termsHash()));
         if (signatures.size() == draft.parties().size()) {
             apply(new AgreementFullySignedEvent(agreementId, canonicalTerms.termsHash()));
+            Instant now = GenericEventMessage.clock.instant();
             Instant startsAt = LedgerCalendar.startOf(draft.effectiveFrom());
-            if (now().isBefore(startsAt)) {
+            if (now.isBefore(startsAt)) {
                 deadlines.schedule(startsAt, ENTERS_INTO_FORCE, agreementId);
             } else {
-                enterIntoForce(deadlines, MetaData.emptyInstance());
+                enterIntoForce(now, deadlines, MetaData.emptyInstance());
             }
         }
     }
@@ -180,18 +183,20 @@ public class Agreement {
     }
 
     // Deadlines are never cancelled: each handler re-checks the state and does nothing when it no longer applies.
+    // "Now" in a deadline handler is the deadline message's timestamp (when it fell due, or when the deadline manager
+    // ran it): never earlier than due, never the wall clock, and pinned by the test fixture.
 
     @DeadlineHandler(deadlineName = ENTERS_INTO_FORCE)
-    void onEntersIntoForce(String agreementId, DeadlineManager deadlines) {
+    void onEntersIntoForce(String scheduledFor, @Timestamp Instant dueAt, DeadlineManager deadlines) {
         if (status == AgreementStatus.SIGNED) {
-            enterIntoForce(deadlines, BY_LEDGER);
+            enterIntoForce(dueAt, deadlines, BY_LEDGER);
         }
     }
 
     @DeadlineHandler(deadlineName = EXPIRES)
-    void onExpires(String agreementId) {
+    void onExpires(String scheduledFor) {
         if (status == AgreementStatus.IN_FORCE) {
-            apply(new AgreementExpiredEvent(this.agreementId, draft.effectiveUntil()), BY_LEDGER);
+            apply(new AgreementExpiredEvent(agreementId, draft.effectiveUntil()), BY_LEDGER);
         }
     }
 
@@ -207,11 +212,10 @@ public class Agreement {
     /**
      * Applies the entry into force and arranges what follows from it: each pending obligation falls overdue at
      * the end of its due date, the agreement expires at the end of {@code effectiveUntil}. Whatever has already
-     * passed (a late signature, a late deadline) happens at once, in that order.
+     * passed by {@code now} (signed late) happens at once, in that order.
      */
-    private void enterIntoForce(DeadlineManager deadlines, MetaData metaData) {
+    private void enterIntoForce(Instant now, DeadlineManager deadlines, MetaData metaData) {
         apply(new AgreementEnteredIntoForceEvent(agreementId, draft.effectiveFrom()), metaData);
-        Instant now = now();
         for (Obligation obligation : List.copyOf(obligations.values())) {
             if (obligation.status() != ObligationStatus.PENDING) {
                 continue;
@@ -303,10 +307,6 @@ public class Agreement {
         }
     }
 
-    private static Instant now() {
-        return GenericEventMessage.clock.instant();
-    }
-
     @EventSourcingHandler
     void on(AgreementDraftedEvent event) {
         agreementId = event.agreementId();
@@ -375,7 +375,7 @@ public class Agreement {
         }
     }
 
-    private record Obligation(String id, String party, java.time.LocalDate dueDate, ObligationStatus status) {
+    private record Obligation(String id, String party, LocalDate dueDate, ObligationStatus status) {
         Obligation withStatus(ObligationStatus newStatus) {
             return new Obligation(id, party, dueDate, newStatus);
         }

@@ -1,0 +1,164 @@
+package org.basinledger.command.agreement;
+
+import static org.basinledger.command.agreement.AgreementSamples.AGREEMENT_ID;
+import static org.basinledger.command.agreement.AgreementSamples.ANHUI;
+import static org.basinledger.command.agreement.AgreementSamples.OUTSIDER;
+import static org.basinledger.command.agreement.AgreementSamples.ZHEJIANG;
+import static org.hamcrest.Matchers.containsString;
+
+import java.util.List;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.basinledger.api.agreement.AgreementAmendedEvent;
+import org.basinledger.api.agreement.AgreementDraft;
+import org.basinledger.api.agreement.AgreementDraftedEvent;
+import org.basinledger.api.agreement.AgreementOpenedForSignatureEvent;
+import org.basinledger.api.agreement.AgreementRejectedEvent;
+import org.basinledger.api.agreement.AgreementTerms;
+import org.basinledger.api.agreement.AmendAgreementCommand;
+import org.basinledger.api.agreement.DraftAgreementCommand;
+import org.basinledger.api.agreement.OpenAgreementForSignatureCommand;
+import org.basinledger.api.agreement.Party;
+import org.basinledger.api.agreement.PartyRole;
+import org.basinledger.api.common.InvalidInputException;
+import org.basinledger.api.common.InvalidStateException;
+import org.basinledger.api.common.NotPermittedException;
+import org.basinledger.api.common.StaleVersionException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AgreementDraftingTest {
+
+    private final AgreementScenario scenario = AgreementScenario.twoParties();
+    private final AgreementDraft amended = AgreementSamples.draft("Xin'an River compensation, round 1",
+            List.of(new Party(ANHUI, PartyRole.UPSTREAM), new Party(ZHEJIANG, PartyRole.DOWNSTREAM)));
+    private FixtureConfiguration<Agreement> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = scenario.fixture();
+    }
+
+    @Test
+    void draftsAnAgreementAndAnswersItsId() {
+        fixture.givenNoPriorActivity()
+                .when(new DraftAgreementCommand(AGREEMENT_ID, ANHUI, scenario.draft))
+                .expectResultMessagePayload(AGREEMENT_ID)
+                .expectEvents(new AgreementDraftedEvent(AGREEMENT_ID, ANHUI, scenario.draft));
+    }
+
+    @Test
+    void refusesADraftWithInvalidFields() {
+        AgreementDraft reversedDates = new AgreementDraft("T", "B", scenario.draft.parties(),
+                AgreementSamples.UNTIL, AgreementSamples.FROM, scenario.draft.terms());
+        fixture.givenNoPriorActivity()
+                .when(new DraftAgreementCommand(AGREEMENT_ID, ANHUI, reversedDates))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(containsString("effectiveUntil"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesADraftWithAnUnregisteredParty() {
+        AgreementDraft withUnknown = AgreementSamples.draft("T",
+                List.of(new Party(ANHUI, PartyRole.UPSTREAM), new Party("CN-XX", PartyRole.DOWNSTREAM)));
+        fixture.givenNoPriorActivity()
+                .when(new DraftAgreementCommand(AGREEMENT_ID, ANHUI, withUnknown))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(containsString("parties[1].jurisdictionId"));
+    }
+
+    @Test
+    void refusesADrafterThatIsNotAParty() {
+        fixture.givenNoPriorActivity()
+                .when(new DraftAgreementCommand(AGREEMENT_ID, OUTSIDER, scenario.draft))
+                .expectException(NotPermittedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void amendsADraftAtTheCurrentVersion() {
+        fixture.given(scenario.drafted())
+                .when(new AmendAgreementCommand(AGREEMENT_ID, ZHEJIANG, 0, amended))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AgreementAmendedEvent(AGREEMENT_ID, ZHEJIANG, amended));
+    }
+
+    @Test
+    void refusesAnAmendmentAtAStaleVersion() {
+        fixture.given(scenario.drafted(), new AgreementAmendedEvent(AGREEMENT_ID, ZHEJIANG, amended))
+                .when(new AmendAgreementCommand(AGREEMENT_ID, ANHUI, 0, scenario.draft))
+                .expectException(StaleVersionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAnAmendmentByANonParty() {
+        fixture.given(scenario.drafted())
+                .when(new AmendAgreementCommand(AGREEMENT_ID, OUTSIDER, 0, amended))
+                .expectException(NotPermittedException.class);
+    }
+
+    @Test
+    void refusesAnAmendmentOnceOpenForSignature() {
+        fixture.given(scenario.openForSignature())
+                .when(new AmendAgreementCommand(AGREEMENT_ID, ANHUI, 1, amended))
+                .expectException(InvalidStateException.class);
+    }
+
+    @Test
+    void refusesAnInvalidAmendment() {
+        AgreementDraft onlyOneParty = AgreementSamples.draft("T", List.of(new Party(ANHUI, PartyRole.UPSTREAM)));
+        fixture.given(scenario.drafted())
+                .when(new AmendAgreementCommand(AGREEMENT_ID, ANHUI, 0, onlyOneParty))
+                .expectException(InvalidInputException.class);
+    }
+
+    @Test
+    void refusesAnAmendmentThatRemovesTheActingParty() {
+        AgreementDraft withoutAnhui = new AgreementDraft("T", "B",
+                List.of(new Party(ZHEJIANG, PartyRole.DOWNSTREAM), new Party(AgreementSamples.MINISTRY, PartyRole.FUNDER)),
+                AgreementSamples.FROM, AgreementSamples.UNTIL,
+                new AgreementTerms("words", List.of(), List.of(), List.of()));
+        fixture.given(scenario.drafted())
+                .when(new AmendAgreementCommand(AGREEMENT_ID, ANHUI, 0, withoutAnhui))
+                .expectException(NotPermittedException.class);
+    }
+
+    @Test
+    void amendsAgainAfterARejection() {
+        fixture.given(scenario.drafted(), scenario.opened(), scenario.signed(ANHUI),
+                        new AgreementRejectedEvent(AGREEMENT_ID, ZHEJIANG, "the baseline is too strict", List.of(ANHUI)))
+                .when(new AmendAgreementCommand(AGREEMENT_ID, ZHEJIANG, 3, amended))
+                .expectEvents(new AgreementAmendedEvent(AGREEMENT_ID, ZHEJIANG, amended));
+    }
+
+    @Test
+    void opensForSignatureWithTheCanonicalDocumentAndItsHash() {
+        fixture.given(scenario.drafted())
+                .when(new OpenAgreementForSignatureCommand(AGREEMENT_ID, ANHUI))
+                .expectEvents(scenario.opened());
+    }
+
+    @Test
+    void opensTheAmendedTerms() {
+        CanonicalTerms amendedTerms = CanonicalTerms.of(AGREEMENT_ID, amended);
+        fixture.given(scenario.drafted(), new AgreementAmendedEvent(AGREEMENT_ID, ZHEJIANG, amended))
+                .when(new OpenAgreementForSignatureCommand(AGREEMENT_ID, ZHEJIANG))
+                .expectEvents(new AgreementOpenedForSignatureEvent(AGREEMENT_ID, ZHEJIANG,
+                        amendedTerms.document(), amendedTerms.termsHash()));
+    }
+
+    @Test
+    void refusesToOpenForANonParty() {
+        fixture.given(scenario.drafted())
+                .when(new OpenAgreementForSignatureCommand(AGREEMENT_ID, OUTSIDER))
+                .expectException(NotPermittedException.class);
+    }
+
+    @Test
+    void refusesToOpenTwice() {
+        fixture.given(scenario.openForSignature())
+                .when(new OpenAgreementForSignatureCommand(AGREEMENT_ID, ANHUI))
+                .expectException(InvalidStateException.class);
+    }
+}
