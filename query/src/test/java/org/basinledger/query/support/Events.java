@@ -1,8 +1,11 @@
 package org.basinledger.query.support;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,13 +25,20 @@ public final class Events {
     private Events() {
     }
 
-    /** Spring Boot's defaults that matter here: java.time as ISO strings, unknown properties ignored. */
+    /**
+     * The app's ObjectMapper as far as it matters here (Spring Boot defaults plus app's JacksonConfig): java.time
+     * as ISO strings, unknown properties ignored, decimals written as strings.
+     */
     public static ObjectMapper objectMapper() {
-        return JsonMapper.builder()
+        JsonMapper mapper = JsonMapper.builder()
                 .findAndAddModules()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .build();
+        mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        return mapper;
     }
 
     /** T0 plus the given minutes. */
@@ -36,14 +46,16 @@ public final class Events {
         return T0.plusSeconds(minutes * 60);
     }
 
-    /** An event of an aggregate, caused by a jurisdiction's request. */
+    /** An event of an aggregate, caused by a jurisdiction's request (the registrar's when null). */
     public static DomainEventMessage<Object> domain(String aggregateType, String aggregateId, long sequence,
                                                     Object payload, Instant timestamp, String actorJurisdiction) {
-        Map<String, String> metaData = Map.of(
-                Actor.ACTOR, "jurisdiction:" + actorJurisdiction,
-                Actor.ACTOR_JURISDICTION, actorJurisdiction,
-                Actor.REQUEST_ID, "req-" + aggregateId + "-" + sequence,
-                "correlationId", "corr-" + aggregateId + "-" + sequence);
+        Map<String, String> metaData = new HashMap<>();
+        metaData.put(Actor.ACTOR, actorJurisdiction == null ? "registrar" : "jurisdiction:" + actorJurisdiction);
+        if (actorJurisdiction != null) {
+            metaData.put(Actor.ACTOR_JURISDICTION, actorJurisdiction);
+        }
+        metaData.put(Actor.REQUEST_ID, "req-" + aggregateId + "-" + sequence);
+        metaData.put("correlationId", "corr-" + aggregateId + "-" + sequence);
         return new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload, metaData,
                 "evt-" + aggregateType + "-" + aggregateId + "-" + sequence, timestamp);
     }

@@ -1,0 +1,148 @@
+package org.basinledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.basinledger.query.support.Agreements.HS;
+import static org.basinledger.query.support.Agreements.HZ;
+import static org.basinledger.query.support.Agreements.draft;
+import static org.basinledger.query.support.Agreements.ids;
+import static org.basinledger.query.support.Events.agreement;
+import static org.basinledger.query.support.Events.at;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.basinledger.api.agreement.AgreementDraftedEvent;
+import org.basinledger.api.agreement.AgreementHistoryPage;
+import org.basinledger.api.agreement.AgreementOpenedForSignatureEvent;
+import org.basinledger.api.agreement.AgreementPage;
+import org.basinledger.api.agreement.AgreementStatus;
+import org.basinledger.api.agreement.AgreementStatusView;
+import org.basinledger.api.agreement.AgreementTermsDocument;
+import org.basinledger.api.agreement.FindAgreementHistoryQuery;
+import org.basinledger.api.agreement.FindAgreementStatusQuery;
+import org.basinledger.api.agreement.FindAgreementTermsQuery;
+import org.basinledger.api.agreement.ListAgreementsQuery;
+import org.basinledger.api.common.Caller;
+import org.basinledger.api.registry.FindJurisdictionQuery;
+import org.basinledger.api.registry.FindMediatorQuery;
+import org.basinledger.api.registry.JurisdictionKeyAddedEvent;
+import org.basinledger.api.registry.JurisdictionLevel;
+import org.basinledger.api.registry.JurisdictionList;
+import org.basinledger.api.registry.JurisdictionRegisteredEvent;
+import org.basinledger.api.registry.JurisdictionView;
+import org.basinledger.api.registry.ListJurisdictionsQuery;
+import org.basinledger.api.registry.MediatorRegisteredEvent;
+import org.basinledger.api.registry.MediatorView;
+import org.basinledger.query.history.AgreementHistoryProjection;
+import org.basinledger.query.registry.RegistryProjection;
+import org.basinledger.query.status.AgreementStatusProjection;
+import org.basinledger.query.support.Events;
+import org.basinledger.query.support.Projections;
+import org.basinledger.query.support.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The projections as Axon runs them: one tracking processor for the group, the query bus, a reset. Proves the
+ * annotations (handler parameters, processing group, query handlers, reset handlers) are what Axon expects;
+ * the contract tests call the handlers directly.
+ */
+class ProjectionsWiringTest {
+
+    private TestDatabase db;
+    private Configuration axon;
+
+    @BeforeEach
+    void start() {
+        db = TestDatabase.h2();
+        ObjectMapper objectMapper = Events.objectMapper();
+        var configurer = DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .registerMessageHandler(c -> new AgreementStatusProjection(db.jdbc(), objectMapper, c.eventStore()))
+                .registerMessageHandler(c -> new AgreementHistoryProjection(db.jdbc(), objectMapper))
+                .registerMessageHandler(c -> new RegistryProjection(db.jdbc()));
+        configurer.eventProcessing()
+                .registerTrackingEventProcessor(Projections.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(Projections.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance());
+        axon = configurer.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        axon.shutdown();
+        db.close();
+    }
+
+    private <R> R query(Object query, Class<R> type) throws Exception {
+        return axon.queryGateway().query(query, ResponseTypes.instanceOf(type)).get();
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached within 10 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void eventsFlowThroughTheTrackingProcessorIntoEveryQueryAndAResetRebuildsThem() throws Exception {
+        axon.eventStore().publish(List.of(
+                Events.domain("Jurisdiction", HZ, 0,
+                        new JurisdictionRegisteredEvent(HZ, "Hangzhou", JurisdictionLevel.CITY, "CN-ZJ"), at(0), null),
+                Events.domain("Jurisdiction", HZ, 1, new JurisdictionKeyAddedEvent(HZ, "k1", "pk1"), at(0), null),
+                Events.domain("Mediator", "M-1", 0, new MediatorRegisteredEvent("M-1", "Taihu Basin Authority"),
+                        at(0), null),
+                agreement("AG-1", 0, new AgreementDraftedEvent("AG-1", HZ, draft("Xin'an", "XINAN", HZ, HS)), at(1)),
+                agreement("AG-1", 1, new AgreementOpenedForSignatureEvent("AG-1", HZ, "{}", "hash-1"), at(2))));
+
+        await(() -> query(new FindAgreementHistoryQuery("AG-1", 0, 10), AgreementHistoryPage.class).items().size() == 2
+                && query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class) != null
+                && query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class).version() == 1);
+
+        assertThat(query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class).status())
+                .isEqualTo(AgreementStatus.OPEN_FOR_SIGNATURE);
+        assertThat(query(new FindAgreementStatusQuery("AG-1", at(1)), AgreementStatusView.class).status())
+                .isEqualTo(AgreementStatus.DRAFT);
+        assertThat(query(new FindAgreementStatusQuery("AG-2", null), AgreementStatusView.class)).isNull();
+        assertThat(ids(query(new ListAgreementsQuery(null, null, null, 0, 10, Caller.PUBLIC), AgreementPage.class)
+                .items())).containsExactly("AG-1");
+        assertThat(query(new FindAgreementTermsQuery("AG-1"), AgreementTermsDocument.class).termsHash())
+                .isEqualTo("hash-1");
+        assertThat(query(new FindJurisdictionQuery(HZ), JurisdictionView.class).keys()).hasSize(1);
+        assertThat(query(new ListJurisdictionsQuery(), JurisdictionList.class).jurisdictions()).hasSize(1);
+        assertThat(query(new FindMediatorQuery("M-1"), MediatorView.class).name()).isEqualTo("Taihu Basin Authority");
+
+        // A row no event explains: only the reset handlers can remove it before the replay.
+        db.jdbc().getJdbcOperations().update("INSERT INTO registry_mediator (mediator_id, name, registered_at)"
+                + " VALUES ('M-stale', 'stale', CURRENT_TIMESTAMP)");
+        TrackingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor(Projections.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        // The reset handlers ran inside resetTokens(): from here on, rows come only from the replay.
+        assertThat(query(new FindMediatorQuery("M-stale"), MediatorView.class)).isNull();
+        assertThat(query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class)).isNull();
+        assertThat(query(new ListJurisdictionsQuery(), JurisdictionList.class).jurisdictions()).isEmpty();
+        processor.start();
+
+        await(() -> query(new FindAgreementHistoryQuery("AG-1", 0, 10), AgreementHistoryPage.class).items().size() == 2
+                && query(new FindMediatorQuery("M-1"), MediatorView.class) != null);
+        assertThat(query(new FindJurisdictionQuery(HZ), JurisdictionView.class).keys()).hasSize(1);
+        assertThat(query(new FindAgreementHistoryQuery("AG-1", 0, 10), AgreementHistoryPage.class).items())
+                .extracting(AgreementHistoryPage.Entry::sequence).containsExactly(1L, 2L);
+        assertThat(query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class).version()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,193 @@
+package org.basinledger.query.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.basinledger.query.support.Agreements.HS;
+import static org.basinledger.query.support.Agreements.HZ;
+import static org.basinledger.query.support.Agreements.draft;
+import static org.basinledger.query.support.Events.agreement;
+import static org.basinledger.query.support.Events.at;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.EventMessage;
+import org.basinledger.api.agreement.AgreementDraftedEvent;
+import org.basinledger.api.agreement.AgreementEvent;
+import org.basinledger.api.agreement.AgreementHistoryPage;
+import org.basinledger.api.agreement.AgreementHistoryPage.Entry;
+import org.basinledger.api.agreement.AgreementOpenedForSignatureEvent;
+import org.basinledger.api.agreement.AgreementTerminatedEvent;
+import org.basinledger.api.agreement.FindAgreementHistoryQuery;
+import org.basinledger.query.support.Events;
+import org.basinledger.query.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The history projection against a real database; subclasses choose H2 or PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AgreementHistoryProjectionContract {
+
+    private final ObjectMapper objectMapper = Events.objectMapper();
+    private TestDatabase db;
+    private AgreementHistoryProjection projection;
+
+    abstract TestDatabase openDatabase();
+
+    @BeforeAll
+    void openDb() {
+        db = openDatabase();
+    }
+
+    @AfterAll
+    void closeDb() throws Exception {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        db.clean();
+        projection = new AgreementHistoryProjection(db.jdbc(), objectMapper);
+    }
+
+    /** An event of another aggregate that concerns an agreement, as transfers and disputes will have. */
+    record TransferDue(String agreementId, String transferId) implements AgreementEvent {
+    }
+
+    private void deliver(EventMessage<?> message) {
+        projection.on((AgreementEvent) message.getPayload(), message);
+    }
+
+    private AgreementHistoryPage page(String agreementId, long after, int limit) {
+        return projection.handle(new FindAgreementHistoryQuery(agreementId, after, limit));
+    }
+
+    private static List<Long> sequences(AgreementHistoryPage page) {
+        return page.items().stream().map(Entry::sequence).toList();
+    }
+
+    /** {@code count} events of the Agreement aggregate AG-1, opened and terminated alternately after the draft. */
+    private void manyEvents(int count) {
+        deliver(agreement("AG-1", 0, new AgreementDraftedEvent("AG-1", HZ, draft("t", "b", HZ, HS)), at(0)));
+        for (int i = 1; i < count; i++) {
+            deliver(agreement("AG-1", i, new AgreementOpenedForSignatureEvent("AG-1", HZ, "{}", "h" + i), at(i)));
+        }
+    }
+
+    @Test
+    void everyEventOfAnAgreementIsNumberedPerAgreementWithItsMetadata() throws Exception {
+        deliver(agreement("AG-1", 0, new AgreementDraftedEvent("AG-1", HZ, draft("t", "XINAN", HZ, HS)), at(0)));
+        deliver(agreement("AG-2", 0, new AgreementDraftedEvent("AG-2", HS, draft("u", "TAIHU", HS)), at(1)));
+        deliver(Events.domain("CompensationTransfer", "TR-1", 0, new TransferDue("AG-1", "TR-1"), at(2), HS));
+        deliver(agreement("AG-1", 1, new AgreementTerminatedEvent("AG-1", HS, "done"), at(3)));
+
+        AgreementHistoryPage history = page("AG-1", 0, 10);
+
+        assertThat(history.agreementId()).isEqualTo("AG-1");
+        assertThat(history.nextAfter()).isNull();
+        assertThat(history.items()).extracting(Entry::sequence, Entry::type, Entry::aggregateType, Entry::aggregateId,
+                        Entry::aggregateSequence)
+                .containsExactly(
+                        tuple(1L, "AgreementDrafted", "Agreement", "AG-1", 0L),
+                        tuple(2L, "TransferDue", "CompensationTransfer", "TR-1", 0L),
+                        tuple(3L, "AgreementTerminated", "Agreement", "AG-1", 1L));
+        Entry first = history.items().get(0);
+        assertThat(first.eventId()).isEqualTo("evt-Agreement-AG-1-0");
+        assertThat(first.occurredAt()).isEqualTo(at(0));
+        assertThat(first.actor()).isEqualTo("jurisdiction:" + HZ);
+        assertThat(first.actorJurisdiction()).isEqualTo(HZ);
+        assertThat(first.requestId()).isEqualTo("req-AG-1-0");
+        assertThat(first.correlationId()).isEqualTo("corr-AG-1-0");
+        assertThat(first.leafIndex()).isNull();
+        JsonNode payload = objectMapper.readTree(first.payload());
+        assertThat(payload.get("agreementId").asText()).isEqualTo("AG-1");
+        assertThat(payload.at("/draft/basin").asText()).isEqualTo("XINAN");
+        assertThat(objectMapper.readValue(first.payload(), AgreementDraftedEvent.class).draft().title()).isEqualTo("t");
+        assertThat(history.items().get(1).actorJurisdiction()).isEqualTo(HS);
+
+        assertThat(sequences(page("AG-2", 0, 10))).containsExactly(1L);
+        assertThat(page("AG-unknown", 0, 10)).isEqualTo(new AgreementHistoryPage("AG-unknown", List.of(), null));
+    }
+
+    @Test
+    void anEventWithoutAnAggregateIsRecordedWithoutAggregateDetails() {
+        deliver(Events.plain(new TransferDue("AG-1", "TR-1"), at(0)));
+
+        Entry entry = page("AG-1", 0, 10).items().get(0);
+        assertThat(entry.type()).isEqualTo("TransferDue");
+        assertThat(entry.aggregateType()).isNull();
+        assertThat(entry.aggregateId()).isNull();
+        assertThat(entry.aggregateSequence()).isEqualTo(AgreementHistoryProjection.NO_AGGREGATE_SEQUENCE);
+        assertThat(entry.actor()).isNull();
+    }
+
+    @Test
+    void pagesFollowEachOtherWithoutGapsOrRepeats() {
+        manyEvents(7);
+
+        AgreementHistoryPage first = page("AG-1", 0, 3);
+        assertThat(sequences(first)).containsExactly(1L, 2L, 3L);
+        assertThat(first.nextAfter()).isEqualTo(3L);
+        AgreementHistoryPage second = page("AG-1", first.nextAfter(), 3);
+        assertThat(sequences(second)).containsExactly(4L, 5L, 6L);
+        assertThat(second.nextAfter()).isEqualTo(6L);
+        AgreementHistoryPage last = page("AG-1", second.nextAfter(), 3);
+        assertThat(sequences(last)).containsExactly(7L);
+        assertThat(last.nextAfter()).isNull();
+        assertThat(page("AG-1", 7, 3).items()).isEmpty();
+        assertThat(sequences(page("AG-1", 5, 100))).containsExactly(6L, 7L);
+    }
+
+    @Test
+    void theLimitDefaultsTo100AndIsCappedAt500() {
+        manyEvents(520);
+
+        AgreementHistoryPage defaulted = page("AG-1", 0, 0);
+        assertThat(defaulted.items()).hasSize(AgreementHistoryProjection.DEFAULT_LIMIT);
+        assertThat(defaulted.nextAfter()).isEqualTo(100L);
+
+        AgreementHistoryPage capped = page("AG-1", 0, 10_000);
+        assertThat(capped.items()).hasSize(AgreementHistoryProjection.MAX_LIMIT);
+        assertThat(capped.nextAfter()).isEqualTo(500L);
+        assertThat(sequences(page("AG-1", 500, 10_000))).hasSize(20).startsWith(501L).endsWith(520L);
+    }
+
+    @Test
+    void aRedeliveredEventIsStoredOnce() {
+        EventMessage<?> drafted = agreement("AG-1", 0, new AgreementDraftedEvent("AG-1", HZ, draft("t", "b", HZ)), at(0));
+        deliver(drafted);
+        deliver(drafted);
+        deliver(agreement("AG-1", 1, new AgreementTerminatedEvent("AG-1", HZ, "r"), at(1)));
+        deliver(drafted);
+
+        assertThat(page("AG-1", 0, 10).items()).extracting(Entry::sequence, Entry::type)
+                .containsExactly(tuple(1L, "AgreementDrafted"),
+                        tuple(2L, "AgreementTerminated"));
+        assertThat(db.count("agreement_history")).isEqualTo(2);
+    }
+
+    @Test
+    void aResetEmptiesTheHistoryAndAReplayNumbersItAgainFromOne() {
+        manyEvents(3);
+        AgreementHistoryPage before = page("AG-1", 0, 10);
+
+        projection.reset();
+        assertThat(page("AG-1", 0, 10).items()).isEmpty();
+
+        manyEvents(3);
+        assertThat(page("AG-1", 0, 10)).isEqualTo(before);
+    }
+
+    @Test
+    void theTypeIsTheEventClassNameWithoutEvent() {
+        assertThat(AgreementHistoryProjection.typeName(new AgreementTerminatedEvent("A", "B", "C")))
+                .isEqualTo("AgreementTerminated");
+        assertThat(AgreementHistoryProjection.typeName(new TransferDue("A", "T"))).isEqualTo("TransferDue");
+    }
+}
