@@ -88,7 +88,7 @@ public class ReadAfterWrite {
         if (!(position instanceof GapAwareTrackingToken gapAware) || gapAware.getGaps().isEmpty()) {
             return false;
         }
-        var gaps = gapAware.getGaps().headSet(headIndex, true);
+        var gaps = gapAware.getGaps().headSet(headIndex + 1);
         if (gaps.isEmpty()) {
             return false;
         }
