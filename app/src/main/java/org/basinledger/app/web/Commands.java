@@ -8,6 +8,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.basinledger.api.common.Actor;
 import org.basinledger.api.common.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Commands {
+
+    private static final Logger log = LoggerFactory.getLogger(Commands.class);
 
     private final CommandGateway gateway;
     private final ReadAfterWrite readAfterWrite;
@@ -37,6 +41,7 @@ public class Commands {
             metaData.put(Actor.IDEMPOTENCY_KEY, idempotencyKey);
         }
         R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        log.info("applied {} for {}", command.getClass().getSimpleName(), caller.actor());
         readAfterWrite.await();
         return result;
     }

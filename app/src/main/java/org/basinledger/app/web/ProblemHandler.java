@@ -238,6 +238,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        log.info("refused with {} {}: {}", problem.getStatus(), problem.getType(), problem.getDetail());
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
