@@ -53,7 +53,7 @@ class CanonicalTermsTest {
                 + "\"ratePerTonne\":{\"amount\":\"15000.00\",\"currency\":\"CNY\"},\"target\":\"6\"}],"
                 + "\"rule\":\"EXCEEDANCE_PER_TONNE\",\"sectionId\":\"S1\"}],"
                 + "\"obligations\":[],"
-                + "\"sections\":[{\"downstream\":\"CN-B\",\"id\":\"S1\",\"name\":\"s\",\"upstream\":\"CN-A\",\"waterBody\":\"w\"}],"
+                + "\"sections\":[{\"downstream\":\"CN-B\",\"id\":\"S1\",\"kind\":\"RIVER\",\"name\":\"s\",\"upstream\":\"CN-A\",\"waterBody\":\"w\"}],"
                 + "\"text\":\"x\"},\"title\":\"T\"}");
     }
 
