@@ -1,6 +1,8 @@
 package org.basinledger.api.agreement;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,7 +13,8 @@ public record AgreementDraft(String title, String basin, List<Party> parties, Lo
                              LocalDate effectiveUntil, AgreementTerms terms) {
 
     public AgreementDraft {
-        parties = parties == null ? null : List.copyOf(parties);
+        // copied, nulls kept: a null entry is bad input the domain names (parties[1]), not a crash here
+        parties = parties == null ? null : Collections.unmodifiableList(new ArrayList<>(parties));
     }
 
     /** Whether the jurisdiction is one of the parties. */

@@ -1,5 +1,7 @@
 package org.basinledger.api.agreement;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** The terms of an agreement: its words, monitoring sections, obligations and compensation rules. */
@@ -7,8 +9,13 @@ public record AgreementTerms(String text, List<MonitoringSection> sections, List
                              List<CompensationRule> compensation) {
 
     public AgreementTerms {
-        sections = sections == null ? List.of() : List.copyOf(sections);
-        obligations = obligations == null ? List.of() : List.copyOf(obligations);
-        compensation = compensation == null ? List.of() : List.copyOf(compensation);
+        // copied, nulls kept: a null entry is bad input the domain names (terms.sections[0]), not a crash here
+        sections = copy(sections);
+        obligations = copy(obligations);
+        compensation = copy(compensation);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
     }
 }

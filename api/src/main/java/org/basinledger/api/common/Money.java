@@ -2,7 +2,6 @@ package org.basinledger.api.common;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Objects;
 
 /**
  * An amount of money: a decimal amount with exactly two decimals and an ISO 4217 currency code.
@@ -14,8 +13,12 @@ public record Money(BigDecimal amount, String currency) {
     public static final String CNY = "CNY";
 
     public Money {
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(currency, "currency");
+        if (amount == null) {
+            throw new IllegalArgumentException("amount is required");
+        }
+        if (currency == null) {
+            throw new IllegalArgumentException("currency is required");
+        }
         if (!currency.matches("[A-Z]{3}")) {
             throw new IllegalArgumentException("currency must be an ISO 4217 code, was " + currency);
         }

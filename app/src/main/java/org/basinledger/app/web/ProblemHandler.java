@@ -162,7 +162,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         Throwable cause = e.getCause();
         List<FieldError> errors = new ArrayList<>();
         String detail;
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (cause instanceof JsonMappingException mapping && (!mapping.getPath().isEmpty()
+                || mapping instanceof ValueInstantiationException)) {
             String field = path(mapping);
             String message;
             if (mapping instanceof InvalidFormatException format && format.getTargetType() != null

@@ -264,6 +264,34 @@ abstract class AgreementLifecycleContract {
     }
 
     @Test
+    void noMalformedDraftProducesA500() {
+        Government a = ledger.register("CN-AH");
+        Government b = ledger.register("CN-ZJ");
+        String parties = "[{\"jurisdictionId\":\"" + a.id() + "\",\"role\":\"UPSTREAM\"},"
+                + "{\"jurisdictionId\":\"" + b.id() + "\",\"role\":\"DOWNSTREAM\"}]";
+        String head = "{\"title\":\"t\",\"basin\":\"b\",\"parties\":" + parties
+                + ",\"effectiveFrom\":\"2025-01-01\",\"effectiveUntil\":\"2026-01-01\",\"terms\":";
+        List<String> bodies = List.of("[]", "\"x\"", "null", "{}", "{\"parties\":[null]}", "{\"parties\":[{}]}",
+                "{\"parties\":{}}", "{\"effectiveFrom\":20250101}",
+                head + "{\"text\":\"x\",\"sections\":[null],\"obligations\":[null],\"compensation\":[null]}}",
+                head + "{\"text\":\"x\",\"sections\":[{}],\"obligations\":[{}],\"compensation\":[{}]}}",
+                head + "{\"text\":\"x\",\"compensation\":[{\"rule\":\"FIXED_CONTRIBUTION\",\"amount\":{\"amount\":null}}]}}",
+                head + "{\"text\":\"x\",\"compensation\":[{\"rule\":\"FIXED_CONTRIBUTION\",\"amount\":{\"amount\":\"x\",\"currency\":\"CNY\"}}]}}",
+                head + "\"not terms\"}", head + "{\"text\":\"x\"}, \"extra\": }");
+        for (String body : bodies) {
+            Http.Answer answer = http.post("/api/v1/agreements", body).token(a.token()).send();
+            assertThat(answer.status()).as(body + " -> " + answer).isBetween(400, 499);
+            assertThat(answer.contentType()).as(body).startsWith("application/problem+json");
+            assertThat(answer.json().path("errors").isArray()).as(body + " -> " + answer).isTrue();
+        }
+        Http.Answer nullParty = http.post("/api/v1/agreements", "{\"parties\":[null, {}]}").token(a.token()).send();
+        assertThat(nullParty.json().path("errors")).extracting(e -> e.path("field").asText())
+                .contains("parties[0]", "parties[1].jurisdictionId");
+        assertThat(http.get("/api/v1/agreements?party=" + a.id()).token(a.token()).send().json()
+                .path("totalItems").asLong()).isZero();
+    }
+
+    @Test
     void unknownEnumValuesAreA400NamingTheField() {
         Government a = ledger.register("CN-AH");
         Government b = ledger.register("CN-ZJ");
