@@ -220,11 +220,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getType() == null
+        ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem && (problem.getType() == null
                 || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(URI.create("urn:basin-ledger:problem:http-" + status.value()));
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return answer;
     }
 
     private ResponseEntity<?> dispatch(Exception e, WebRequest request) throws Exception {

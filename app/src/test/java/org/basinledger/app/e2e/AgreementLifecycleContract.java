@@ -357,6 +357,12 @@ abstract class AgreementLifecycleContract {
         assertThat(open.status()).as(open.toString()).isEqualTo(404);
         assertThat(open.contentType()).startsWith("application/problem+json");
         assertThat(http.get("/api/v1/jurisdictions/NO-SUCH").send().status()).isEqualTo(404);
+        Http.Answer noRoute = http.get("/api/v1/no-such-thing").send();
+        assertThat(noRoute.status()).isEqualTo(404);
+        assertThat(noRoute.json().path("type").asText()).isEqualTo("urn:basin-ledger:problem:http-404");
+        Http.Answer wrongVerb = http.put("/api/v1/agreements/x/open-for-signature", "{}").token(a.token()).send();
+        assertThat(wrongVerb.status()).isEqualTo(405);
+        assertThat(wrongVerb.contentType()).startsWith("application/problem+json");
     }
 
     @Test
