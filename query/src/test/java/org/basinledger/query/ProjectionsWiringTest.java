@@ -11,6 +11,7 @@ import static org.basinledger.query.support.Events.at;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.Configuration;
@@ -31,6 +32,14 @@ import org.basinledger.api.agreement.FindAgreementStatusQuery;
 import org.basinledger.api.agreement.FindAgreementTermsQuery;
 import org.basinledger.api.agreement.ListAgreementsQuery;
 import org.basinledger.api.common.Caller;
+import org.basinledger.api.compliance.AssessmentView;
+import org.basinledger.api.compliance.ComplianceHistory;
+import org.basinledger.api.compliance.FindAssessmentQuery;
+import org.basinledger.api.compliance.FindComplianceHistoryQuery;
+import org.basinledger.api.compliance.FindMonitoringReportQuery;
+import org.basinledger.api.compliance.ListMonitoringReportsQuery;
+import org.basinledger.api.compliance.MonitoringReportList;
+import org.basinledger.api.compliance.MonitoringReportView;
 import org.basinledger.api.registry.FindJurisdictionQuery;
 import org.basinledger.api.registry.FindMediatorQuery;
 import org.basinledger.api.registry.JurisdictionKeyAddedEvent;
@@ -41,12 +50,23 @@ import org.basinledger.api.registry.JurisdictionView;
 import org.basinledger.api.registry.ListJurisdictionsQuery;
 import org.basinledger.api.registry.MediatorRegisteredEvent;
 import org.basinledger.api.registry.MediatorView;
+import org.basinledger.api.transfer.FindBalanceQuery;
+import org.basinledger.api.transfer.FindTransferQuery;
+import org.basinledger.api.transfer.JurisdictionBalance;
+import org.basinledger.api.transfer.ListTransfersQuery;
+import org.basinledger.api.transfer.TransferList;
+import org.basinledger.api.transfer.TransferStatus;
+import org.basinledger.api.transfer.TransferView;
+import org.basinledger.query.compliance.ComplianceHistoryQueries;
+import org.basinledger.query.compliance.ComplianceProjection;
 import org.basinledger.query.history.AgreementHistoryProjection;
 import org.basinledger.query.registry.RegistryProjection;
 import org.basinledger.query.status.AgreementStatusProjection;
+import org.basinledger.query.support.Compliance;
 import org.basinledger.query.support.Events;
 import org.basinledger.query.support.Projections;
 import org.basinledger.query.support.TestDatabase;
+import org.basinledger.query.transfer.TransferProjection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,11 +85,20 @@ class ProjectionsWiringTest {
     void start() {
         db = TestDatabase.h2();
         ObjectMapper objectMapper = Events.objectMapper();
+        TransferProjection transfers = new TransferProjection(db.jdbc());
+        ComplianceProjection compliance = new ComplianceProjection(db.jdbc(), objectMapper);
+        AtomicReference<AgreementStatusProjection> status = new AtomicReference<>();
         var configurer = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                .registerMessageHandler(c -> new AgreementStatusProjection(db.jdbc(), objectMapper, c.eventStore()))
+                .registerMessageHandler(c -> {
+                    status.set(new AgreementStatusProjection(db.jdbc(), objectMapper, c.eventStore()));
+                    return status.get();
+                })
                 .registerMessageHandler(c -> new AgreementHistoryProjection(db.jdbc(), objectMapper))
-                .registerMessageHandler(c -> new RegistryProjection(db.jdbc()));
+                .registerMessageHandler(c -> new RegistryProjection(db.jdbc()))
+                .registerMessageHandler(c -> transfers)
+                .registerMessageHandler(c -> compliance)
+                .registerMessageHandler(c -> new ComplianceHistoryQueries(status.get(), compliance, transfers));
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(Projections.PROCESSING_GROUP)
                 .registerListenerInvocationErrorHandler(Projections.PROCESSING_GROUP,
@@ -106,11 +135,15 @@ class ProjectionsWiringTest {
                 Events.domain("Mediator", "M-1", 0, new MediatorRegisteredEvent("M-1", "Taihu Basin Authority"),
                         at(0), null),
                 agreement("AG-1", 0, new AgreementDraftedEvent("AG-1", HZ, draft("Xin'an", "XINAN", HZ, HS)), at(1)),
-                agreement("AG-1", 1, new AgreementOpenedForSignatureEvent("AG-1", HZ, "{}", "hash-1"), at(2))));
+                agreement("AG-1", 1, new AgreementOpenedForSignatureEvent("AG-1", HZ, "{}", "hash-1"), at(2)),
+                agreement("AG-1", 2, Compliance.report("AG-1", "R-1", "JIEKOU", "2025", "10.5"), at(3)),
+                agreement("AG-1", 3, Compliance.assessment("AG-1", "AS-1", "JIEKOU", "2025", true, "TR-1"), at(4)),
+                Events.transfer("TR-1", 0, Compliance.transferCreated("TR-1", "AG-1", HZ, HS, "100.00", "CNY"),
+                        at(4))));
 
-        await(() -> query(new FindAgreementHistoryQuery("AG-1", 0, 10), AgreementHistoryPage.class).items().size() == 2
+        await(() -> query(new FindAgreementHistoryQuery("AG-1", 0, 10), AgreementHistoryPage.class).items().size() == 5
                 && query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class) != null
-                && query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class).version() == 1);
+                && query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class).version() == 3);
 
         assertThat(query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class).status())
                 .isEqualTo(AgreementStatus.OPEN_FOR_SIGNATURE);
@@ -124,6 +157,21 @@ class ProjectionsWiringTest {
         assertThat(query(new FindJurisdictionQuery(HZ), JurisdictionView.class).keys()).hasSize(1);
         assertThat(query(new ListJurisdictionsQuery(), JurisdictionList.class).jurisdictions()).hasSize(1);
         assertThat(query(new FindMediatorQuery("M-1"), MediatorView.class).name()).isEqualTo("Taihu Basin Authority");
+        assertThat(query(new FindTransferQuery("TR-1"), TransferView.class).status()).isEqualTo(TransferStatus.DUE);
+        assertThat(query(new ListTransfersQuery("AG-1", null, null), TransferList.class).items()).hasSize(1);
+        // AG-1 is not in force: its transfer counts in no balance
+        assertThat(query(new FindBalanceQuery(HZ), JurisdictionBalance.class).counterparties()).isEmpty();
+        assertThat(query(new FindMonitoringReportQuery("R-1"), MonitoringReportView.class).period()).isEqualTo("2025");
+        assertThat(query(new ListMonitoringReportsQuery("AG-1", null, null), MonitoringReportList.class).items())
+                .hasSize(1);
+        assertThat(query(new FindAssessmentQuery("AS-1"), AssessmentView.class).transferId()).isEqualTo("TR-1");
+        ComplianceHistory compliance = query(new FindComplianceHistoryQuery("AG-1"), ComplianceHistory.class);
+        assertThat(compliance.assessments()).extracting(AssessmentView::id).containsExactly("AS-1");
+        assertThat(compliance.transfers()).extracting(TransferView::id).containsExactly("TR-1");
+        assertThat(compliance.summary().complianceRate()).isEqualByComparingTo("1");
+        AgreementStatusView status = query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class);
+        assertThat(status.outstanding().count()).isEqualTo(1);
+        assertThat(status.lastAssessment().assessmentId()).isEqualTo("AS-1");
 
         // A row no event explains: only the reset handlers can remove it before the replay.
         db.jdbc().getJdbcOperations().update("INSERT INTO registry_mediator (mediator_id, name, registered_at)"
@@ -136,13 +184,19 @@ class ProjectionsWiringTest {
         assertThat(query(new FindMediatorQuery("M-stale"), MediatorView.class)).isNull();
         assertThat(query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class)).isNull();
         assertThat(query(new ListJurisdictionsQuery(), JurisdictionList.class).jurisdictions()).isEmpty();
+        assertThat(query(new ListTransfersQuery(null, null, null), TransferList.class).items()).isEmpty();
+        assertThat(query(new ListMonitoringReportsQuery(null, null, null), MonitoringReportList.class).items())
+                .isEmpty();
+        assertThat(query(new FindAssessmentQuery("AS-1"), AssessmentView.class)).isNull();
         processor.start();
 
-        await(() -> query(new FindAgreementHistoryQuery("AG-1", 0, 10), AgreementHistoryPage.class).items().size() == 2
-                && query(new FindMediatorQuery("M-1"), MediatorView.class) != null);
+        await(() -> query(new FindAgreementHistoryQuery("AG-1", 0, 10), AgreementHistoryPage.class).items().size() == 5
+                && query(new FindMediatorQuery("M-1"), MediatorView.class) != null
+                && query(new FindTransferQuery("TR-1"), TransferView.class) != null);
         assertThat(query(new FindJurisdictionQuery(HZ), JurisdictionView.class).keys()).hasSize(1);
         assertThat(query(new FindAgreementHistoryQuery("AG-1", 0, 10), AgreementHistoryPage.class).items())
-                .extracting(AgreementHistoryPage.Entry::sequence).containsExactly(1L, 2L);
-        assertThat(query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class).version()).isEqualTo(1);
+                .extracting(AgreementHistoryPage.Entry::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class)).isEqualTo(status);
+        assertThat(query(new FindComplianceHistoryQuery("AG-1"), ComplianceHistory.class)).isEqualTo(compliance);
     }
 }

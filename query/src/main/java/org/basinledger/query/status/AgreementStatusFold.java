@@ -26,6 +26,9 @@ import org.basinledger.api.agreement.ObligationFulfilledEvent;
 import org.basinledger.api.agreement.ObligationOverdueEvent;
 import org.basinledger.api.agreement.ObligationStatus;
 import org.basinledger.api.common.Money;
+import org.basinledger.api.compliance.AssessmentRecordedEvent;
+import org.basinledger.api.compliance.FixedContributionFellDueEvent;
+import org.basinledger.api.compliance.MonitoringReportSubmittedEvent;
 
 /**
  * The agreement status as a pure left fold over the events of the {@code Agreement} aggregate: the same
@@ -36,6 +39,11 @@ import org.basinledger.api.common.Money;
  * sequence is not newer than {@code current.version()} is a redelivery and also returns {@code current}
  * unchanged (same instance), so callers can detect a no-op by identity. {@code version} becomes the
  * aggregate sequence and {@code updatedAt} the timestamp of the last event applied.
+ *
+ * <p>Monitoring reports, assessments and fixed contributions falling due are events of the {@code Agreement}
+ * aggregate too: they move {@code version} and {@code updatedAt} (the view's version stays the aggregate's,
+ * the value for {@code If-Match}) and change nothing else. What they lead to ({@code outstanding},
+ * {@code lastAssessment}) is computed by the projection from its tables, not folded here.
  */
 public final class AgreementStatusFold {
 
@@ -56,7 +64,15 @@ public final class AgreementStatusFold {
                 || payload instanceof AgreementTerminatedEvent
                 || payload instanceof AgreementExpiredEvent
                 || payload instanceof ObligationOverdueEvent
-                || payload instanceof ObligationFulfilledEvent;
+                || payload instanceof ObligationFulfilledEvent
+                || movesVersionOnly(payload);
+    }
+
+    /** Events of the {@code Agreement} aggregate that change nothing in the view but its version. */
+    private static boolean movesVersionOnly(Object payload) {
+        return payload instanceof MonitoringReportSubmittedEvent
+                || payload instanceof AssessmentRecordedEvent
+                || payload instanceof FixedContributionFellDueEvent;
     }
 
     /**
@@ -132,6 +148,7 @@ public final class AgreementStatusFold {
                     ObligationStatus.FULFILLED, timestamp, e.evidence() == null ? List.of() : List.copyOf(e.evidence()),
                     e.note()));
         }
+        // movesVersionOnly events end here: version and updatedAt are all they change
         return b.build();
     }
 

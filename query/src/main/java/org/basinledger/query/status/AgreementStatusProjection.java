@@ -26,6 +26,8 @@ import org.basinledger.api.agreement.AgreementOpenedForSignatureEvent;
 import org.basinledger.api.agreement.AgreementPage;
 import org.basinledger.api.agreement.AgreementRejectedEvent;
 import org.basinledger.api.agreement.AgreementStatusView;
+import org.basinledger.api.agreement.AgreementStatusView.LastAssessment;
+import org.basinledger.api.agreement.AgreementStatusView.Outstanding;
 import org.basinledger.api.agreement.AgreementTermsDocument;
 import org.basinledger.api.agreement.FindAgreementStatusQuery;
 import org.basinledger.api.agreement.FindAgreementTermsQuery;
@@ -44,6 +46,11 @@ import org.springframework.stereotype.Component;
  * <p>Each row keeps the aggregate sequence of the last event applied ({@code version}); an event that is not
  * newer is a redelivery and changes nothing. Point-in-time views ({@code asOf}) are folded from the event
  * store with the same {@link AgreementStatusFold}.
+ *
+ * <p>{@code outstanding} and {@code lastAssessment} are not folded: every answer computes them, at the same
+ * instant as the view, from the transfer and assessment tables ({@link StatusFigures}). The column
+ * {@code in_force_at} copies the view's {@code inForceAt} for the balances, which count only transfers of
+ * agreements that have entered into force.
  */
 @Component
 @ProcessingGroup(Projections.PROCESSING_GROUP)
@@ -58,6 +65,7 @@ public class AgreementStatusProjection {
     private final ObjectMapper objectMapper;
     private final ObjectReader viewReader;
     private final EventStore eventStore;
+    private final StatusFigures figures;
 
     public AgreementStatusProjection(NamedParameterJdbcTemplate jdbc, ObjectMapper objectMapper, EventStore eventStore) {
         this.jdbc = jdbc;
@@ -66,6 +74,7 @@ public class AgreementStatusProjection {
         this.viewReader = objectMapper.readerFor(AgreementStatusView.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.eventStore = eventStore;
+        this.figures = new StatusFigures(jdbc);
     }
 
     @EventHandler
@@ -101,13 +110,24 @@ public class AgreementStatusProjection {
         jdbc.getJdbcOperations().update("DELETE FROM agreement_status");
     }
 
-    /** The current view from the table, or with {@code asOf} the view folded from the stored events up to then. */
+    /**
+     * The current view from the table, or with {@code asOf} the view folded from the stored events up to then;
+     * with what was outstanding and the last assessment at the same instant.
+     */
     @QueryHandler
     public AgreementStatusView handle(FindAgreementStatusQuery query) {
-        if (query.asOf() == null) {
-            return load(query.agreementId());
-        }
-        return foldFromEventStore(query.agreementId(), query.asOf());
+        AgreementStatusView view = query.asOf() == null
+                ? load(query.agreementId())
+                : foldFromEventStore(query.agreementId(), query.asOf());
+        return view == null ? null : withComputed(List.of(view), query.asOf()).get(0);
+    }
+
+    /**
+     * The view as stored: the fold of the agreement's events, without the computed {@code outstanding} and
+     * {@code lastAssessment}; null when the agreement is unknown.
+     */
+    public AgreementStatusView storedView(String agreementId) {
+        return load(agreementId);
     }
 
     @QueryHandler
@@ -146,6 +166,7 @@ public class AgreementStatusProjection {
         List<AgreementStatusView> items = jdbc.query("SELECT s.view_json FROM agreement_status s" + where
                         + " ORDER BY s.drafted_at DESC, s.agreement_id DESC LIMIT :limit OFFSET :offset", params,
                 (rs, i) -> read(rs.getString("view_json")));
+        items = withComputed(items, null);
         int totalPages = (int) ((totalItems + size - 1) / size);
         return new AgreementPage(items, page, size, totalItems, totalPages);
     }
@@ -157,6 +178,24 @@ public class AgreementStatusProjection {
                         (rs, i) -> new AgreementTermsDocument(query.agreementId(), rs.getString("canonical_document"),
                                 rs.getString("terms_hash"), rs.getBoolean("is_current")))
                 .stream().findFirst().orElse(null);
+    }
+
+    /** The views with {@code outstanding} and {@code lastAssessment} at {@code asOf} (now when null). */
+    private List<AgreementStatusView> withComputed(List<AgreementStatusView> views, Instant asOf) {
+        if (views.isEmpty()) {
+            return views;
+        }
+        List<String> ids = views.stream().map(AgreementStatusView::id).toList();
+        Map<String, Outstanding> outstanding = figures.outstanding(ids, asOf);
+        Map<String, LastAssessment> lastAssessments = figures.lastAssessments(ids, asOf);
+        return views.stream()
+                .map(v -> new AgreementStatusView(v.id(), v.title(), v.basin(), v.status(), v.version(), v.termsHash(),
+                        v.parties(), v.effectiveFrom(), v.effectiveUntil(), v.openDisputes(),
+                        outstanding.getOrDefault(v.id(), StatusFigures.NOTHING_OUTSTANDING),
+                        lastAssessments.get(v.id()), v.obligations(), v.draftedBy(), v.draftedAt(),
+                        v.publicSince(), v.signedAt(), v.inForceAt(), v.endedAt(), v.endReason(), v.lastRejection(),
+                        v.updatedAt()))
+                .toList();
     }
 
     private AgreementStatusView foldFromEventStore(String agreementId, Instant asOf) {
@@ -183,14 +222,14 @@ public class AgreementStatusProjection {
 
     private void insert(AgreementStatusView view) {
         jdbc.update("INSERT INTO agreement_status (agreement_id, status, basin, title, drafted_at, public_since, version,"
-                + " updated_at, view_json) VALUES (:id, :status, :basin, :title, :draftedAt, :publicSince, :version,"
-                + " :updatedAt, :json)", rowParams(view));
+                + " updated_at, in_force_at, view_json) VALUES (:id, :status, :basin, :title, :draftedAt, :publicSince,"
+                + " :version, :updatedAt, :inForceAt, :json)", rowParams(view));
     }
 
     private void update(AgreementStatusView view, long previousVersion) {
         int updated = jdbc.update("UPDATE agreement_status SET status = :status, basin = :basin, title = :title,"
                 + " drafted_at = :draftedAt, public_since = :publicSince, version = :version, updated_at = :updatedAt,"
-                + " view_json = :json WHERE agreement_id = :id AND version = :previousVersion",
+                + " in_force_at = :inForceAt, view_json = :json WHERE agreement_id = :id AND version = :previousVersion",
                 rowParams(view).addValue("previousVersion", previousVersion));
         if (updated != 1) {
             throw new IllegalStateException("agreement_status row " + view.id() + " changed while version "
@@ -208,6 +247,7 @@ public class AgreementStatusProjection {
                 .addValue("publicSince", sqlTime(view.publicSince()))
                 .addValue("version", view.version())
                 .addValue("updatedAt", sqlTime(view.updatedAt()))
+                .addValue("inForceAt", sqlTime(view.inForceAt()))
                 .addValue("json", write(view));
     }
 

@@ -20,6 +20,14 @@ import org.basinledger.api.agreement.AgreementHistoryPage.Entry;
 import org.basinledger.api.agreement.AgreementOpenedForSignatureEvent;
 import org.basinledger.api.agreement.AgreementTerminatedEvent;
 import org.basinledger.api.agreement.FindAgreementHistoryQuery;
+import org.basinledger.api.common.Money;
+import org.basinledger.api.compliance.AssessmentRecordedEvent;
+import org.basinledger.api.compliance.FixedContributionFellDueEvent;
+import org.basinledger.api.transfer.TransferAcknowledgedEvent;
+import org.basinledger.api.transfer.TransferCreatedEvent;
+import org.basinledger.api.transfer.TransferPaidEvent;
+import org.basinledger.api.transfer.TransferSettledEvent;
+import org.basinledger.query.support.Compliance;
 import org.basinledger.query.support.Events;
 import org.basinledger.query.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -113,6 +121,43 @@ abstract class AgreementHistoryProjectionContract {
 
         assertThat(sequences(page("AG-2", 0, 10))).containsExactly(1L);
         assertThat(page("AG-unknown", 0, 10)).isEqualTo(new AgreementHistoryPage("AG-unknown", List.of(), null));
+    }
+
+    @Test
+    void reportsAssessmentsAndTransfersOfAnAgreementAreInItsHistoryInOrder() throws Exception {
+        deliver(agreement("AG-1", 0, new AgreementDraftedEvent("AG-1", HZ, draft("t", "XINAN", HZ, HS)), at(0)));
+        deliver(agreement("AG-1", 1, Compliance.report("AG-1", "R-1", "JIEKOU", "2025", "10.50"), at(1)));
+        deliver(agreement("AG-1", 2, Compliance.assessment("AG-1", "AS-1", "JIEKOU", "2025", false, "TR-1"), at(2)));
+        deliver(Events.transfer("TR-1", 0, Compliance.transferCreated("TR-1", "AG-1", HS, HZ, "100000000.10", "CNY"),
+                at(2)));
+        deliver(Events.transfer("TR-2", 0, Compliance.transferCreated("TR-2", "AG-2", HS, HZ, "1.00", "CNY"), at(3)));
+        deliver(Events.transfer("TR-1", 1, new TransferAcknowledgedEvent("TR-1", "AG-1", HS), at(4)));
+        deliver(agreement("AG-1", 3, new FixedContributionFellDueEvent("AG-1", 0, 1, "2026", "CN-MOF", HS,
+                Money.of("300000000.00", Money.CNY), at(5), "TR-3"), at(5)));
+        deliver(Events.transfer("TR-1", 2, new TransferPaidEvent("TR-1", "AG-1", HS, "REF", at(6)), at(6)));
+        deliver(Events.transfer("TR-1", 3, new TransferSettledEvent("TR-1", "AG-1", HZ), at(7)));
+
+        AgreementHistoryPage history = page("AG-1", 0, 20);
+
+        assertThat(history.items()).extracting(Entry::sequence, Entry::type, Entry::aggregateType, Entry::aggregateId,
+                        Entry::aggregateSequence, Entry::occurredAt)
+                .containsExactly(
+                        tuple(1L, "AgreementDrafted", "Agreement", "AG-1", 0L, at(0)),
+                        tuple(2L, "MonitoringReportSubmitted", "Agreement", "AG-1", 1L, at(1)),
+                        tuple(3L, "AssessmentRecorded", "Agreement", "AG-1", 2L, at(2)),
+                        tuple(4L, "TransferCreated", "CompensationTransfer", "TR-1", 0L, at(2)),
+                        tuple(5L, "TransferAcknowledged", "CompensationTransfer", "TR-1", 1L, at(4)),
+                        tuple(6L, "FixedContributionFellDue", "Agreement", "AG-1", 3L, at(5)),
+                        tuple(7L, "TransferPaid", "CompensationTransfer", "TR-1", 2L, at(6)),
+                        tuple(8L, "TransferSettled", "CompensationTransfer", "TR-1", 3L, at(7)));
+        TransferCreatedEvent created = objectMapper.readValue(history.items().get(3).payload(),
+                TransferCreatedEvent.class);
+        assertThat(created.amount()).isEqualTo(Money.of("100000000.10", Money.CNY));
+        AssessmentRecordedEvent assessed = objectMapper.readValue(history.items().get(2).payload(),
+                AssessmentRecordedEvent.class);
+        assertThat(assessed.result().index()).isEqualByComparingTo("1.0200");
+        assertThat(page("AG-2", 0, 20).items()).extracting(Entry::sequence, Entry::type, Entry::aggregateId)
+                .containsExactly(tuple(1L, "TransferCreated", "TR-2"));
     }
 
     @Test

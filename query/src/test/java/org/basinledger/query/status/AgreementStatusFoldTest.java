@@ -32,7 +32,10 @@ import org.basinledger.api.agreement.ObligationOverdueEvent;
 import org.basinledger.api.agreement.ObligationStatus;
 import org.basinledger.api.agreement.PartyRole;
 import org.basinledger.api.common.Evidence;
+import org.basinledger.api.common.Money;
+import org.basinledger.api.compliance.FixedContributionFellDueEvent;
 import org.basinledger.api.registry.JurisdictionRegisteredEvent;
+import org.basinledger.query.support.Compliance;
 import org.junit.jupiter.api.Test;
 
 class AgreementStatusFoldTest {
@@ -243,6 +246,29 @@ class AgreementStatusFoldTest {
                 .isSameAs(v);
         assertThat(AgreementStatusFold.apply(null, "not an event", at(1), 0)).isNull();
         assertThat(AgreementStatusFold.folds(new JurisdictionRegisteredEvent(HZ, "Hangzhou", null, null))).isFalse();
+    }
+
+    @Test
+    void reportsAssessmentsAndContributionsFallingDueMoveOnlyTheVersion() {
+        AgreementStatusView v = inForce();
+        List<Object> events = List.of(
+                Compliance.report(ID, "R-1", "JIEKOU", "2025", "10"),
+                Compliance.assessment(ID, "AS-1", "JIEKOU", "2025", false, "TR-1"),
+                new FixedContributionFellDueEvent(ID, 2, 1, "2026", "CN-MOF", HS,
+                        Money.of("300000000.00", Money.CNY), at(60), "TR-2"));
+        long sequence = v.version();
+        for (Object event : events) {
+            assertThat(AgreementStatusFold.folds(event)).isTrue();
+            AgreementStatusView next = AgreementStatusFold.apply(v, event, at(50 + sequence), sequence + 1);
+            assertThat(next.version()).isEqualTo(sequence + 1);
+            assertThat(next.updatedAt()).isEqualTo(at(50 + sequence));
+            assertThat(next).usingRecursiveComparison().ignoringFields("version", "updatedAt").isEqualTo(inForce());
+            assertThat(AgreementStatusFold.apply(next, event, at(99), sequence + 1)).isSameAs(next);
+            v = next;
+            sequence++;
+        }
+        assertThat(v.outstanding()).isEqualTo(inForce().outstanding());
+        assertThat(v.lastAssessment()).isNull();
     }
 
     @Test

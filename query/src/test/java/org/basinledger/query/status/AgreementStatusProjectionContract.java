@@ -2,16 +2,21 @@ package org.basinledger.query.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.basinledger.query.support.Agreements.AH;
 import static org.basinledger.query.support.Agreements.HS;
 import static org.basinledger.query.support.Agreements.HZ;
 import static org.basinledger.query.support.Agreements.SH;
 import static org.basinledger.query.support.Agreements.draft;
 import static org.basinledger.query.support.Agreements.ids;
+import static org.basinledger.query.support.Compliance.assessment;
+import static org.basinledger.query.support.Compliance.transferCreated;
 import static org.basinledger.query.support.Events.agreement;
 import static org.basinledger.query.support.Events.at;
+import static org.basinledger.query.support.Events.transfer;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,9 +39,17 @@ import org.basinledger.api.agreement.AgreementTermsDocument;
 import org.basinledger.api.agreement.FindAgreementStatusQuery;
 import org.basinledger.api.agreement.FindAgreementTermsQuery;
 import org.basinledger.api.agreement.ListAgreementsQuery;
+import org.basinledger.api.agreement.AgreementStatusView.LastAssessment;
+import org.basinledger.api.agreement.AgreementStatusView.Outstanding;
 import org.basinledger.api.common.Caller;
+import org.basinledger.api.common.Money;
+import org.basinledger.api.transfer.TransferAcknowledgedEvent;
+import org.basinledger.api.transfer.TransferPaidEvent;
+import org.basinledger.api.transfer.TransferSettledEvent;
+import org.basinledger.query.compliance.ComplianceFixture;
 import org.basinledger.query.support.Events;
 import org.basinledger.query.support.TestDatabase;
+import org.basinledger.query.transfer.TransferFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +64,8 @@ abstract class AgreementStatusProjectionContract {
     private TestDatabase db;
     private EmbeddedEventStore eventStore;
     private AgreementStatusProjection projection;
+    private TransferFixture transfers;
+    private ComplianceFixture compliance;
     private final List<EventMessage<?>> delivered = new ArrayList<>();
 
     abstract TestDatabase openDatabase();
@@ -73,6 +88,8 @@ abstract class AgreementStatusProjectionContract {
         delivered.clear();
         eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         projection = new AgreementStatusProjection(db.jdbc(), Events.objectMapper(), eventStore);
+        transfers = new TransferFixture(db);
+        compliance = new ComplianceFixture(db);
     }
 
     @AfterEach
@@ -335,6 +352,90 @@ abstract class AgreementStatusProjectionContract {
         history.forEach(this::deliver);
         assertThat(find("AG-C")).isEqualTo(before);
         assertThat(list(null, null, null, Caller.REGISTRAR)).containsExactly("AG-D", "AG-C", "AG-B", "AG-A");
+    }
+
+    /** An event of the Agreement aggregate that the compliance projection records too. */
+    private void recorded(String agreementId, long sequence, AgreementEvent payload, int minute) {
+        given(agreementId, sequence, payload, minute);
+        compliance.deliver(delivered.get(delivered.size() - 1));
+    }
+
+    /** A transfer created at {@code minute}; settled at {@code settledMinute} unless that is negative. */
+    private void transferOf(String agreementId, String transferId, String amount, String currency, int minute,
+                            int settledMinute) {
+        transfers.deliver(transfer(transferId, 0,
+                transferCreated(transferId, agreementId, HS, HZ, amount, currency), at(minute)));
+        if (settledMinute >= 0) {
+            transfers.deliver(transfer(transferId, 1, new TransferAcknowledgedEvent(transferId, agreementId, HS),
+                    at(settledMinute - 1)));
+            transfers.deliver(transfer(transferId, 2, new TransferPaidEvent(transferId, agreementId, HS, "ref",
+                    at(settledMinute - 1)), at(settledMinute - 1)));
+            transfers.deliver(transfer(transferId, 3, new TransferSettledEvent(transferId, agreementId, HZ),
+                    at(settledMinute)));
+        }
+    }
+
+    private static Outstanding outstanding(int count, String total) {
+        return new Outstanding(count, Money.of(total, Money.CNY));
+    }
+
+    @Test
+    void outstandingTransfersAndTheLastAssessmentAreComputedNowAndAsOf() {
+        agreementIn("AG-1", AgreementStatus.IN_FORCE, 10, "XINAN", HZ, HS);
+        agreementIn("AG-2", AgreementStatus.IN_FORCE, 11, "XINAN", HZ, HS);
+        transferOf("AG-1", "TR-1", "100.00", "CNY", 20, 23);
+        recorded("AG-1", 6, assessment("AG-1", "AS-1", "JIEKOU", "2025", true, "TR-1"), 25);
+        transferOf("AG-1", "TR-2", "50.50", "CNY", 30, -1);
+        recorded("AG-1", 7, assessment("AG-1", "AS-2", "JINZE", "2025-03", false, "TR-2"), 35);
+        transferOf("AG-1", "TR-3", "0.01", "CNY", 40, -1);
+        transfers.deliver(transfer("TR-3", 1, new TransferAcknowledgedEvent("TR-3", "AG-1", HS), at(41)));
+        // AG-2: three outstanding, one of them in another currency: the total is that of the currency of most
+        transferOf("AG-2", "TR-4", "7.00", "USD", 20, -1);
+        transferOf("AG-2", "TR-5", "1.00", "CNY", 21, -1);
+        transferOf("AG-2", "TR-6", "2.00", "CNY", 22, -1);
+
+        AgreementStatusView now = find("AG-1");
+        assertThat(now.outstanding()).isEqualTo(outstanding(2, "50.51"));
+        assertThat(now.lastAssessment()).isEqualTo(new LastAssessment("AS-2", "JINZE", "2025-03", false, at(35)));
+        assertThat(now.version()).isEqualTo(7);
+        assertThat(now.updatedAt()).isEqualTo(at(35));
+        assertThat(find("AG-2").outstanding()).isEqualTo(outstanding(3, "3.00"));
+        assertThat(find("AG-2").lastAssessment()).isNull();
+
+        AgreementStatusView beforeSettlement = projection.handle(new FindAgreementStatusQuery("AG-1",
+                at(22).plusSeconds(30)));
+        assertThat(beforeSettlement.outstanding()).isEqualTo(outstanding(1, "100.00"));
+        assertThat(beforeSettlement.lastAssessment()).isNull();
+        assertThat(beforeSettlement.version()).isEqualTo(5);
+        AgreementStatusView atSettlement = projection.handle(new FindAgreementStatusQuery("AG-1", at(23)));
+        assertThat(atSettlement.outstanding()).isEqualTo(outstanding(0, "0.00"));
+        AgreementStatusView atSecondTransfer = projection.handle(new FindAgreementStatusQuery("AG-1", at(30)));
+        assertThat(atSecondTransfer.outstanding()).isEqualTo(outstanding(1, "50.50"));
+        assertThat(atSecondTransfer.lastAssessment())
+                .isEqualTo(new LastAssessment("AS-1", "JIEKOU", "2025", true, at(25)));
+        assertThat(atSecondTransfer.version()).isEqualTo(6);
+        assertThat(projection.handle(new FindAgreementStatusQuery("AG-1", at(1000)))).isEqualTo(now);
+
+        List<AgreementStatusView> listed = projection.handle(new ListAgreementsQuery(null, null, null, 0, 10,
+                Caller.REGISTRAR)).items();
+        assertThat(listed).extracting(AgreementStatusView::id, AgreementStatusView::outstanding)
+                .containsExactly(tuple("AG-2", outstanding(3, "3.00")), tuple("AG-1", outstanding(2, "50.51")));
+        assertThat(listed.get(1)).isEqualTo(now);
+        // the stored view folds none of it
+        assertThat(projection.storedView("AG-1").outstanding()).isEqualTo(outstanding(0, "0.00"));
+        assertThat(projection.storedView("AG-1").lastAssessment()).isNull();
+    }
+
+    @Test
+    void theRowKeepsWhenTheAgreementEnteredIntoForce() {
+        fourAgreements();
+
+        assertThat(db.jdbc().getJdbcOperations().queryForList(
+                "SELECT agreement_id FROM agreement_status WHERE in_force_at IS NOT NULL", String.class))
+                .containsExactly("AG-C");
+        OffsetDateTime inForceAt = db.jdbc().getJdbcOperations().queryForObject(
+                "SELECT in_force_at FROM agreement_status WHERE agreement_id = 'AG-C'", OffsetDateTime.class);
+        assertThat(inForceAt.toInstant()).isEqualTo(find("AG-C").inForceAt()).isEqualTo(at(23));
     }
 
     /** A: draft HZ+HS Xin'an; B: open HZ+SH Taihu; C: in force HS+AH Xin'an; D: draft SH Taihu. */

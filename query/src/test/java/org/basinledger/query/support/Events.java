@@ -66,6 +66,12 @@ public final class Events {
         return domain("Agreement", agreementId, sequence, payload, timestamp, "CN-ZJ-HZ");
     }
 
+    /** An event of the CompensationTransfer aggregate, caused by a jurisdiction's request. */
+    public static DomainEventMessage<Object> transfer(String transferId, long sequence, Object payload,
+                                                      Instant timestamp) {
+        return domain("CompensationTransfer", transferId, sequence, payload, timestamp, "CN-ZJ-HZ");
+    }
+
     /** An event published outside any aggregate. */
     public static EventMessage<Object> plain(Object payload, Instant timestamp) {
         return new GenericEventMessage<>(new GenericMessage<>(payload), () -> timestamp);

@@ -16,7 +16,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * A database with the query module's Flyway schema (V3 only: the Axon tables of V1/V2 live in app), either a
+ * A database with the query module's Flyway schema (V3 on: the Axon tables of V1/V2 live in app), either a
  * private H2 in-memory database or a fresh, randomly named schema on the local PostgreSQL, dropped on close.
  */
 public final class TestDatabase implements AutoCloseable {
@@ -25,26 +25,37 @@ public final class TestDatabase implements AutoCloseable {
     static final String PG_USER = "postgres";
 
     private static final List<String> TABLES = List.of("agreement_status", "agreement_party", "agreement_terms",
-            "agreement_history", "registry_jurisdiction_key", "registry_jurisdiction", "registry_mediator");
+            "agreement_history", "registry_jurisdiction_key", "registry_jurisdiction", "registry_mediator",
+            "compliance_report", "compliance_assessment", "compensation_transfer");
 
     private final String name;
     private final SingleConnectionDataSource dataSource;
     private final NamedParameterJdbcTemplate jdbc;
     private final Runnable dropper;
+    private final Runnable migrateToLatest;
 
-    private TestDatabase(String name, SingleConnectionDataSource dataSource, Runnable dropper) {
+    private TestDatabase(String name, SingleConnectionDataSource dataSource, Runnable dropper,
+                         Runnable migrateToLatest) {
         this.name = name;
         this.dataSource = dataSource;
         this.jdbc = dataSource == null ? null : new NamedParameterJdbcTemplate(dataSource);
         this.dropper = dropper;
+        this.migrateToLatest = migrateToLatest;
     }
 
     /** A private in-memory H2 database in native mode, as the app runs it. */
     public static TestDatabase h2() {
+        return h2(null);
+    }
+
+    /** As {@link #h2()}, migrated only up to {@code target} (a Flyway version) until {@link #migrateToLatest()}. */
+    public static TestDatabase h2(String target) {
         String url = "jdbc:h2:mem:q" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
-        migrate(new DriverManagerDataSource(url, "sa", ""), "h2", null);
+        DriverManagerDataSource migrations = new DriverManagerDataSource(url, "sa", "");
+        migrate(migrations, "h2", null, target);
         SingleConnectionDataSource ds = new SingleConnectionDataSource(url, "sa", "", true);
-        return new TestDatabase("H2", ds, () -> ds.getConnection().createStatement().execute("SHUTDOWN"));
+        return new TestDatabase("H2", ds, () -> ds.getConnection().createStatement().execute("SHUTDOWN"),
+                () -> migrate(migrations, "h2", null, null));
     }
 
     /**
@@ -52,30 +63,50 @@ public final class TestDatabase implements AutoCloseable {
      * it is skipped (an assumption per test, so the report counts them as skipped rather than not at all).
      */
     public static TestDatabase postgresql() {
+        return postgresql(null);
+    }
+
+    /** As {@link #postgresql()}, migrated only up to {@code target} until {@link #migrateToLatest()}. */
+    public static TestDatabase postgresql(String target) {
         if (!postgresqlReachable()) {
             return new TestDatabase("PostgreSQL (not reachable)", null, () -> {
+            }, () -> {
             });
         }
         String schema = "query_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                 .toLowerCase(Locale.ROOT);
-        migrate(new DriverManagerDataSource(PG_URL, PG_USER, ""), "postgresql", schema);
+        DriverManagerDataSource migrations = new DriverManagerDataSource(PG_URL, PG_USER, "");
+        migrate(migrations, "postgresql", schema, target);
         SingleConnectionDataSource ds = new SingleConnectionDataSource(PG_URL + "?currentSchema=" + schema, PG_USER,
                 "", true);
         return new TestDatabase("PostgreSQL", ds, () -> {
             try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
                 c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
             }
-        });
+        }, () -> migrate(migrations, "postgresql", schema, null));
     }
 
-    private static void migrate(DriverManagerDataSource dataSource, String vendor, String schema) {
+    private static void migrate(DriverManagerDataSource dataSource, String vendor, String schema, String target) {
         var config = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + vendor);
         if (schema != null) {
             config.schemas(schema).defaultSchema(schema);
         }
+        if (target != null) {
+            config.target(target);
+        }
         config.load().migrate();
+    }
+
+    /** Applies the migrations after the target the database was opened with. */
+    public void migrateToLatest() throws Exception {
+        migrateToLatest.run();
+    }
+
+    /** Whether the database is there (PostgreSQL may not be running); a test that needs it is skipped otherwise. */
+    public void assumeAvailable() {
+        assumeTrue(dataSource != null, "PostgreSQL not reachable at 127.0.0.1:5432: skipping");
     }
 
     private static boolean postgresqlReachable() {
@@ -95,7 +126,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Empties every projection table, so each test starts from nothing. */
     public void clean() {
-        assumeTrue(dataSource != null, "PostgreSQL not reachable at 127.0.0.1:5432: skipping");
+        assumeAvailable();
         TABLES.forEach(table -> jdbc.getJdbcOperations().update("DELETE FROM " + table));
     }
 

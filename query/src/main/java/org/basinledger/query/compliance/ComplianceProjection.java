@@ -1,0 +1,232 @@
+package org.basinledger.query.compliance;
+
+import static org.basinledger.query.support.EventMessages.instant;
+import static org.basinledger.query.support.EventMessages.sqlTime;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.basinledger.api.agreement.CompensationRuleType;
+import org.basinledger.api.compliance.AssessmentInputs;
+import org.basinledger.api.compliance.AssessmentRecordedEvent;
+import org.basinledger.api.compliance.AssessmentResult;
+import org.basinledger.api.compliance.AssessmentView;
+import org.basinledger.api.compliance.ComplianceHistory;
+import org.basinledger.api.compliance.FindAssessmentQuery;
+import org.basinledger.api.compliance.FindMonitoringReportQuery;
+import org.basinledger.api.compliance.ListMonitoringReportsQuery;
+import org.basinledger.api.compliance.MonitoringReportList;
+import org.basinledger.api.compliance.MonitoringReportSubmittedEvent;
+import org.basinledger.api.compliance.MonitoringReportView;
+import org.basinledger.api.compliance.Sample;
+import org.basinledger.query.support.Projections;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Monitoring reports ({@code compliance_report}) and assessments ({@code compliance_assessment}) of agreements.
+ * Both are immutable once recorded: an event whose report or assessment id is already stored is a redelivery
+ * and changes nothing. Samples, inputs and results are kept as the ObjectMapper writes them (decimals as
+ * strings), so every decimal reads back exactly.
+ */
+@Component
+@ProcessingGroup(Projections.PROCESSING_GROUP)
+public class ComplianceProjection {
+
+    private static final String REPORT_COLUMNS = "report_id, agreement_id, section_id, period, submitted_by,"
+            + " submitted_at, samples_json, flow";
+    private static final String ASSESSMENT_COLUMNS = "assessment_id, agreement_id, section_id, rule, period,"
+            + " inputs_json, result_json, transfer_id, assessed_by, assessed_at";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+    private final ObjectReader samplesReader;
+    private final ObjectReader inputsReader;
+    private final ObjectReader resultReader;
+
+    public ComplianceProjection(NamedParameterJdbcTemplate jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+        // Rows written by an older release may carry fields the current records no longer have.
+        this.samplesReader = objectMapper.readerForListOf(Sample.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.inputsReader = objectMapper.readerFor(AssessmentInputs.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.resultReader = objectMapper.readerFor(AssessmentResult.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @EventHandler
+    void on(MonitoringReportSubmittedEvent event, EventMessage<?> message) {
+        if (exists("SELECT COUNT(*) FROM compliance_report WHERE report_id = :id", event.reportId())) {
+            return;
+        }
+        jdbc.update("INSERT INTO compliance_report (report_id, agreement_id, section_id, period, submitted_by,"
+                        + " submitted_at, aggregate_sequence, samples_json, flow) VALUES (:id, :agreementId,"
+                        + " :sectionId, :period, :submittedBy, :at, :sequence, :samples, :flow)",
+                new MapSqlParameterSource()
+                        .addValue("id", event.reportId())
+                        .addValue("agreementId", event.agreementId())
+                        .addValue("sectionId", event.sectionId())
+                        .addValue("period", event.period())
+                        .addValue("submittedBy", event.submittedBy())
+                        .addValue("at", sqlTime(message.getTimestamp()))
+                        .addValue("sequence", sequenceOrNull(message), Types.BIGINT)
+                        .addValue("samples", json(event.samples() == null ? List.of() : event.samples()))
+                        .addValue("flow", event.flowCubicMetresPerSecond(), Types.DECIMAL));
+    }
+
+    @EventHandler
+    void on(AssessmentRecordedEvent event, EventMessage<?> message) {
+        if (exists("SELECT COUNT(*) FROM compliance_assessment WHERE assessment_id = :id", event.assessmentId())) {
+            return;
+        }
+        jdbc.update("INSERT INTO compliance_assessment (assessment_id, agreement_id, section_id, rule, period, met,"
+                        + " inputs_json, result_json, transfer_id, assessed_by, assessed_at, aggregate_sequence)"
+                        + " VALUES (:id, :agreementId, :sectionId, :rule, :period, :met, :inputs, :result, :transferId,"
+                        + " :assessedBy, :at, :sequence)",
+                new MapSqlParameterSource()
+                        .addValue("id", event.assessmentId())
+                        .addValue("agreementId", event.agreementId())
+                        .addValue("sectionId", event.sectionId())
+                        .addValue("rule", event.rule().name())
+                        .addValue("period", event.period())
+                        .addValue("met", event.result() != null && event.result().met())
+                        .addValue("inputs", json(event.inputs()))
+                        .addValue("result", json(event.result()))
+                        .addValue("transferId", event.transferId())
+                        .addValue("assessedBy", event.assessedBy())
+                        .addValue("at", sqlTime(message.getTimestamp()))
+                        .addValue("sequence", sequenceOrNull(message), Types.BIGINT));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.getJdbcOperations().update("DELETE FROM compliance_assessment");
+        jdbc.getJdbcOperations().update("DELETE FROM compliance_report");
+    }
+
+    @QueryHandler
+    public MonitoringReportView handle(FindMonitoringReportQuery query) {
+        return jdbc.query("SELECT " + REPORT_COLUMNS + " FROM compliance_report WHERE report_id = :id",
+                Map.of("id", query.reportId()), (rs, i) -> report(rs)).stream().findFirst().orElse(null);
+    }
+
+    /** Oldest first; agreement, section and period each optional. */
+    @QueryHandler
+    public MonitoringReportList handle(ListMonitoringReportsQuery query) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (query.agreementId() != null) {
+            where.append(" AND agreement_id = :agreementId");
+            params.addValue("agreementId", query.agreementId());
+        }
+        if (query.sectionId() != null) {
+            where.append(" AND section_id = :sectionId");
+            params.addValue("sectionId", query.sectionId());
+        }
+        if (query.period() != null) {
+            where.append(" AND period = :period");
+            params.addValue("period", query.period());
+        }
+        return new MonitoringReportList(jdbc.query("SELECT " + REPORT_COLUMNS + " FROM compliance_report" + where
+                + " ORDER BY submitted_at, aggregate_sequence, report_id", params, (rs, i) -> report(rs)));
+    }
+
+    @QueryHandler
+    public AssessmentView handle(FindAssessmentQuery query) {
+        return jdbc.query("SELECT " + ASSESSMENT_COLUMNS + " FROM compliance_assessment WHERE assessment_id = :id",
+                Map.of("id", query.assessmentId()), (rs, i) -> assessment(rs)).stream().findFirst().orElse(null);
+    }
+
+    /** The assessments of an agreement, oldest first. */
+    public List<AssessmentView> assessments(String agreementId) {
+        return jdbc.query("SELECT " + ASSESSMENT_COLUMNS + " FROM compliance_assessment WHERE agreement_id = :id"
+                + " ORDER BY assessed_at, aggregate_sequence, assessment_id", Map.of("id", agreementId),
+                (rs, i) -> assessment(rs));
+    }
+
+    /**
+     * Periods assessed (distinct section and period) and met (every assessment of that section and period met);
+     * the rate is met / assessed to 4 decimals HALF_UP, null before any assessment.
+     */
+    public ComplianceHistory.Summary summary(String agreementId) {
+        return jdbc.queryForObject("SELECT COUNT(*) AS assessed, COALESCE(SUM(all_met), 0) AS met FROM"
+                        + " (SELECT section_id, period, MIN(CASE WHEN met THEN 1 ELSE 0 END) AS all_met"
+                        + " FROM compliance_assessment WHERE agreement_id = :id GROUP BY section_id, period) p",
+                Map.of("id", agreementId), (rs, i) -> {
+                    int assessed = rs.getInt("assessed");
+                    int met = rs.getInt("met");
+                    BigDecimal rate = assessed == 0 ? null
+                            : BigDecimal.valueOf(met).divide(BigDecimal.valueOf(assessed), 4, RoundingMode.HALF_UP);
+                    return new ComplianceHistory.Summary(assessed, met, rate);
+                });
+    }
+
+    private boolean exists(String sql, String id) {
+        Integer count = jdbc.queryForObject(sql, Map.of("id", id), Integer.class);
+        return count != null && count > 0;
+    }
+
+    private static Long sequenceOrNull(EventMessage<?> message) {
+        return message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null;
+    }
+
+    private MonitoringReportView report(ResultSet rs) throws SQLException {
+        return new MonitoringReportView(
+                rs.getString("report_id"),
+                rs.getString("agreement_id"),
+                rs.getString("section_id"),
+                rs.getString("period"),
+                rs.getString("submitted_by"),
+                instant(rs, "submitted_at"),
+                read(samplesReader, rs.getString("samples_json")),
+                rs.getBigDecimal("flow"));
+    }
+
+    private AssessmentView assessment(ResultSet rs) throws SQLException {
+        return new AssessmentView(
+                rs.getString("assessment_id"),
+                rs.getString("agreement_id"),
+                rs.getString("section_id"),
+                CompensationRuleType.valueOf(rs.getString("rule")),
+                rs.getString("period"),
+                read(inputsReader, rs.getString("inputs_json")),
+                read(resultReader, rs.getString("result_json")),
+                rs.getString("transfer_id"),
+                rs.getString("assessed_by"),
+                instant(rs, "assessed_at"));
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static <T> T read(ObjectReader reader, String json) {
+        try {
+            return reader.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a stored compliance column", e);
+        }
+    }
+}

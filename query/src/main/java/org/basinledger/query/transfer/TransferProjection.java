@@ -1,0 +1,223 @@
+package org.basinledger.query.transfer;
+
+import static org.basinledger.query.support.EventMessages.aggregateSequence;
+import static org.basinledger.query.support.EventMessages.instant;
+import static org.basinledger.query.support.EventMessages.sqlTime;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.basinledger.api.common.Money;
+import org.basinledger.api.transfer.FindBalanceQuery;
+import org.basinledger.api.transfer.FindTransferQuery;
+import org.basinledger.api.transfer.JurisdictionBalance;
+import org.basinledger.api.transfer.JurisdictionBalance.CounterpartyBalance;
+import org.basinledger.api.transfer.ListTransfersQuery;
+import org.basinledger.api.transfer.TransferAcknowledgedEvent;
+import org.basinledger.api.transfer.TransferCreatedEvent;
+import org.basinledger.api.transfer.TransferList;
+import org.basinledger.api.transfer.TransferPaidEvent;
+import org.basinledger.api.transfer.TransferSettledEvent;
+import org.basinledger.api.transfer.TransferSource;
+import org.basinledger.api.transfer.TransferStatus;
+import org.basinledger.api.transfer.TransferView;
+import org.basinledger.query.support.Projections;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compensation transfers, one row per transfer in {@code compensation_transfer}, and the balances between
+ * jurisdictions computed from them. A row keeps the aggregate sequence of the last event applied
+ * ({@code version}): an event that is not newer is a redelivery and changes nothing.
+ *
+ * <p>Balances are an SQL aggregation over the rows that counts only transfers of agreements that have entered
+ * into force ({@code agreement_status.in_force_at}, written by the status projection). The status view's
+ * {@code outstanding} is computed from this table too, by the status projection.
+ */
+@Component
+@ProcessingGroup(Projections.PROCESSING_GROUP)
+public class TransferProjection {
+
+    private static final String COLUMNS = "transfer_id, agreement_id, payer, payee, amount, currency, reason, source,"
+            + " source_id, status, version, created_at, acknowledged_at, paid_at, payment_reference, settled_at,"
+            + " updated_at";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public TransferProjection(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(TransferCreatedEvent event, EventMessage<?> message) {
+        long sequence = aggregateSequence(message);
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM compensation_transfer WHERE transfer_id = :id",
+                Map.of("id", event.transferId()), Integer.class);
+        if (known != null && known > 0) {
+            return;
+        }
+        jdbc.update("INSERT INTO compensation_transfer (transfer_id, agreement_id, payer, payee, amount, currency,"
+                        + " reason, source, source_id, status, version, created_at, updated_at)"
+                        + " VALUES (:id, :agreementId, :payer, :payee, :amount, :currency, :reason, :source, :sourceId,"
+                        + " :status, :version, :at, :at)",
+                new MapSqlParameterSource()
+                        .addValue("id", event.transferId())
+                        .addValue("agreementId", event.agreementId())
+                        .addValue("payer", event.payer())
+                        .addValue("payee", event.payee())
+                        .addValue("amount", event.amount().amount())
+                        .addValue("currency", event.amount().currency())
+                        .addValue("reason", event.reason())
+                        .addValue("source", event.source() == null ? null : event.source().name())
+                        .addValue("sourceId", event.sourceId())
+                        .addValue("status", TransferStatus.DUE.name())
+                        .addValue("version", sequence)
+                        .addValue("at", sqlTime(message.getTimestamp())));
+    }
+
+    @EventHandler
+    void on(TransferAcknowledgedEvent event, EventMessage<?> message) {
+        advance(event.transferId(), message, TransferStatus.ACKNOWLEDGED, "acknowledged_at = :at",
+                new MapSqlParameterSource());
+    }
+
+    @EventHandler
+    void on(TransferPaidEvent event, EventMessage<?> message) {
+        // paid_at is when the payer says it paid; updated_at is when the ledger recorded it
+        Instant paidAt = event.paidAt() == null ? message.getTimestamp() : event.paidAt();
+        advance(event.transferId(), message, TransferStatus.PAID,
+                "paid_at = :paidAt, payment_reference = :reference",
+                new MapSqlParameterSource()
+                        .addValue("paidAt", sqlTime(paidAt))
+                        .addValue("reference", event.reference()));
+    }
+
+    @EventHandler
+    void on(TransferSettledEvent event, EventMessage<?> message) {
+        advance(event.transferId(), message, TransferStatus.SETTLED, "settled_at = :at", new MapSqlParameterSource());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.getJdbcOperations().update("DELETE FROM compensation_transfer");
+    }
+
+    @QueryHandler
+    public TransferView handle(FindTransferQuery query) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM compensation_transfer WHERE transfer_id = :id",
+                Map.of("id", query.transferId()), (rs, i) -> view(rs)).stream().findFirst().orElse(null);
+    }
+
+    /** Newest first; each filter optional, {@code party} matching the payer or the payee. */
+    @QueryHandler
+    public TransferList handle(ListTransfersQuery query) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (query.agreementId() != null) {
+            where.append(" AND agreement_id = :agreementId");
+            params.addValue("agreementId", query.agreementId());
+        }
+        if (query.party() != null) {
+            where.append(" AND (payer = :party OR payee = :party)");
+            params.addValue("party", query.party());
+        }
+        if (query.status() != null) {
+            where.append(" AND status = :status");
+            params.addValue("status", query.status().name());
+        }
+        return new TransferList(jdbc.query("SELECT " + COLUMNS
+                + " FROM compensation_transfer" + where + " ORDER BY created_at DESC, transfer_id DESC", params,
+                (rs, i) -> view(rs)));
+    }
+
+    /**
+     * The jurisdiction's net position per counterparty and currency, ordered by counterparty then currency,
+     * over the transfers of agreements that have entered into force. Amounts are positive when the counterparty
+     * owes the jurisdiction; {@code transfers} counts every such transfer between the two, whatever its status.
+     */
+    @QueryHandler
+    public JurisdictionBalance handle(FindBalanceQuery query) {
+        List<CounterpartyBalance> counterparties = jdbc.query("SELECT counterparty, currency,"
+                        + " SUM(CASE WHEN status IN ('DUE', 'ACKNOWLEDGED') THEN signed_amount ELSE 0 END) AS due,"
+                        + " SUM(CASE WHEN status = 'PAID' THEN signed_amount ELSE 0 END) AS paid,"
+                        + " SUM(CASE WHEN status = 'SETTLED' THEN signed_amount ELSE 0 END) AS settled,"
+                        + " COUNT(*) AS transfers"
+                        + " FROM (SELECT"
+                        + " CASE WHEN t.payee = :jurisdiction THEN t.payer ELSE t.payee END AS counterparty,"
+                        + " CASE WHEN t.payee = :jurisdiction THEN t.amount ELSE -t.amount END AS signed_amount,"
+                        + " t.currency, t.status"
+                        + " FROM compensation_transfer t JOIN agreement_status s ON s.agreement_id = t.agreement_id"
+                        + " WHERE (t.payer = :jurisdiction OR t.payee = :jurisdiction) AND s.in_force_at IS NOT NULL) x"
+                        + " GROUP BY counterparty, currency ORDER BY counterparty, currency",
+                Map.of("jurisdiction", query.jurisdictionId()),
+                (rs, i) -> {
+                    String currency = rs.getString("currency");
+                    return new CounterpartyBalance(rs.getString("counterparty"), currency,
+                            money(rs.getBigDecimal("due"), currency), money(rs.getBigDecimal("paid"), currency),
+                            money(rs.getBigDecimal("settled"), currency), rs.getInt("transfers"));
+                });
+        return new JurisdictionBalance(query.jurisdictionId(), counterparties);
+    }
+
+    /** The transfers of an agreement, oldest first (for its compliance history). */
+    public List<TransferView> ofAgreement(String agreementId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM compensation_transfer WHERE agreement_id = :agreementId"
+                + " ORDER BY created_at, transfer_id", Map.of("agreementId", agreementId), (rs, i) -> view(rs));
+    }
+
+    /** Applies a later event of the transfer: new status, its own columns, version and updated_at. */
+    private void advance(String transferId, EventMessage<?> message, TransferStatus status, String set,
+                         MapSqlParameterSource params) {
+        long sequence = aggregateSequence(message);
+        params.addValue("id", transferId)
+                .addValue("status", status.name())
+                .addValue("version", sequence)
+                .addValue("at", sqlTime(message.getTimestamp()));
+        int updated = jdbc.update("UPDATE compensation_transfer SET status = :status, " + set + ", version = :version,"
+                + " updated_at = :at WHERE transfer_id = :id AND version < :version", params);
+        if (updated == 0) {
+            Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM compensation_transfer WHERE transfer_id = :id",
+                    params, Integer.class);
+            if (known == null || known == 0) {
+                throw new IllegalStateException("transfer " + transferId + " has an event at sequence " + sequence
+                        + " but was never created");
+            }
+            // else: a redelivery of an event already applied
+        }
+    }
+
+    private static Money money(BigDecimal amount, String currency) {
+        return Money.of(amount == null ? BigDecimal.ZERO : amount, currency);
+    }
+
+    private static TransferView view(ResultSet rs) throws SQLException {
+        String source = rs.getString("source");
+        return new TransferView(
+                rs.getString("transfer_id"),
+                rs.getString("agreement_id"),
+                rs.getString("payer"),
+                rs.getString("payee"),
+                money(rs.getBigDecimal("amount"), rs.getString("currency")),
+                rs.getString("reason"),
+                source == null ? null : TransferSource.valueOf(source),
+                rs.getString("source_id"),
+                TransferStatus.valueOf(rs.getString("status")),
+                rs.getLong("version"),
+                instant(rs, "created_at"),
+                instant(rs, "acknowledged_at"),
+                instant(rs, "paid_at"),
+                rs.getString("payment_reference"),
+                instant(rs, "settled_at"),
+                instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,37 @@
+package org.basinledger.query.transfer;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.basinledger.api.transfer.TransferAcknowledgedEvent;
+import org.basinledger.api.transfer.TransferCreatedEvent;
+import org.basinledger.api.transfer.TransferPaidEvent;
+import org.basinledger.api.transfer.TransferSettledEvent;
+import org.basinledger.query.support.TestDatabase;
+
+/** Delivers transfer events to a transfer projection as the processor would, for tests of other packages too. */
+public final class TransferFixture {
+
+    private final TransferProjection projection;
+
+    public TransferFixture(TestDatabase db) {
+        projection = new TransferProjection(db.jdbc());
+    }
+
+    public TransferProjection projection() {
+        return projection;
+    }
+
+    public void deliver(EventMessage<?> message) {
+        Object payload = message.getPayload();
+        if (payload instanceof TransferCreatedEvent e) {
+            projection.on(e, message);
+        } else if (payload instanceof TransferAcknowledgedEvent e) {
+            projection.on(e, message);
+        } else if (payload instanceof TransferPaidEvent e) {
+            projection.on(e, message);
+        } else if (payload instanceof TransferSettledEvent e) {
+            projection.on(e, message);
+        } else {
+            throw new IllegalArgumentException("not a transfer event: " + payload);
+        }
+    }
+}

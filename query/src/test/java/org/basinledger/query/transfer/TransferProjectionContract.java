@@ -1,0 +1,245 @@
+package org.basinledger.query.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.basinledger.query.support.Agreements.HS;
+import static org.basinledger.query.support.Agreements.HZ;
+import static org.basinledger.query.support.Agreements.SH;
+import static org.basinledger.query.support.Compliance.transferCreated;
+import static org.basinledger.query.support.Events.at;
+import static org.basinledger.query.support.Events.transfer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.basinledger.api.agreement.AgreementStatus;
+import org.basinledger.api.agreement.AgreementTerminatedEvent;
+import org.basinledger.api.common.Money;
+import org.basinledger.api.transfer.FindBalanceQuery;
+import org.basinledger.api.transfer.FindTransferQuery;
+import org.basinledger.api.transfer.JurisdictionBalance;
+import org.basinledger.api.transfer.JurisdictionBalance.CounterpartyBalance;
+import org.basinledger.api.transfer.ListTransfersQuery;
+import org.basinledger.api.transfer.TransferAcknowledgedEvent;
+import org.basinledger.api.transfer.TransferCreatedEvent;
+import org.basinledger.api.transfer.TransferEvent;
+import org.basinledger.api.transfer.TransferPaidEvent;
+import org.basinledger.api.transfer.TransferSettledEvent;
+import org.basinledger.api.transfer.TransferSource;
+import org.basinledger.api.transfer.TransferStatus;
+import org.basinledger.api.transfer.TransferView;
+import org.basinledger.query.status.StatusFixture;
+import org.basinledger.query.support.Events;
+import org.basinledger.query.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The transfer projection against a real database; subclasses choose H2 or PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TransferProjectionContract {
+
+    private TestDatabase db;
+    private StatusFixture agreements;
+    private TransferFixture transfers;
+    private TransferProjection projection;
+    private final List<EventMessage<?>> delivered = new ArrayList<>();
+
+    abstract TestDatabase openDatabase();
+
+    @BeforeAll
+    void openDb() {
+        db = openDatabase();
+    }
+
+    @AfterAll
+    void closeDb() throws Exception {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        db.clean();
+        delivered.clear();
+        agreements = new StatusFixture(db);
+        transfers = new TransferFixture(db);
+        projection = transfers.projection();
+    }
+
+    @AfterEach
+    void tearDown() {
+        agreements.close();
+    }
+
+    private void deliver(EventMessage<?> message) {
+        delivered.add(message);
+        transfers.deliver(message);
+    }
+
+    private void given(String transferId, long sequence, TransferEvent payload, int minute) {
+        deliver(transfer(transferId, sequence, payload, at(minute)));
+    }
+
+    /** A transfer created at {@code minute} and taken to {@code status}, a minute per step; DUE to SETTLED only. */
+    private void transferIn(String id, String agreementId, String payer, String payee, String amount, String currency,
+                            TransferStatus status, int minute) {
+        given(id, 0, transferCreated(id, agreementId, payer, payee, amount, currency), minute);
+        if (status == TransferStatus.DUE) {
+            return;
+        }
+        given(id, 1, new TransferAcknowledgedEvent(id, agreementId, payer), minute + 1);
+        if (status == TransferStatus.ACKNOWLEDGED) {
+            return;
+        }
+        given(id, 2, new TransferPaidEvent(id, agreementId, payer, "REF-" + id, at(minute + 2).minusSeconds(30)),
+                minute + 2);
+        if (status == TransferStatus.PAID) {
+            return;
+        }
+        given(id, 3, new TransferSettledEvent(id, agreementId, payee), minute + 3);
+    }
+
+    private TransferView find(String id) {
+        return projection.handle(new FindTransferQuery(id));
+    }
+
+    private List<String> list(String agreementId, String party, TransferStatus status) {
+        return projection.handle(new ListTransfersQuery(agreementId, party, status)).items().stream()
+                .map(TransferView::id).toList();
+    }
+
+    private static CounterpartyBalance balance(String counterparty, String currency, String due, String paid,
+                                               String settled, int transfers) {
+        return new CounterpartyBalance(counterparty, currency, Money.of(due, currency), Money.of(paid, currency),
+                Money.of(settled, currency), transfers);
+    }
+
+    @Test
+    void aTransferGoesFromDueToSettledWithEveryStepRecorded() {
+        given("TR-1", 0, new TransferCreatedEvent("TR-1", "AG-1", HS, HZ, Money.of("100000000.10", Money.CNY),
+                "assessment 2025", TransferSource.ASSESSMENT, "AS-1"), 0);
+
+        TransferView due = find("TR-1");
+        assertThat(due).isEqualTo(new TransferView("TR-1", "AG-1", HS, HZ, Money.of("100000000.10", Money.CNY),
+                "assessment 2025", TransferSource.ASSESSMENT, "AS-1", TransferStatus.DUE, 0, at(0), null, null, null,
+                null, at(0)));
+        assertThat(due.amount().amount().scale()).isEqualTo(2);
+
+        given("TR-1", 1, new TransferAcknowledgedEvent("TR-1", "AG-1", HS), 1);
+        assertThat(find("TR-1").status()).isEqualTo(TransferStatus.ACKNOWLEDGED);
+        assertThat(find("TR-1").acknowledgedAt()).isEqualTo(at(1));
+        assertThat(find("TR-1").version()).isEqualTo(1);
+
+        Instant paidAt = Instant.parse("2025-03-01T07:59:59.123456Z");
+        given("TR-1", 2, new TransferPaidEvent("TR-1", "AG-1", HS, "CNAPS-0042", paidAt), 2);
+        TransferView paid = find("TR-1");
+        assertThat(paid.status()).isEqualTo(TransferStatus.PAID);
+        assertThat(paid.paidAt()).isEqualTo(paidAt);
+        assertThat(paid.paymentReference()).isEqualTo("CNAPS-0042");
+        assertThat(paid.updatedAt()).isEqualTo(at(2));
+
+        given("TR-1", 3, new TransferSettledEvent("TR-1", "AG-1", HZ), 3);
+        assertThat(find("TR-1")).isEqualTo(new TransferView("TR-1", "AG-1", HS, HZ,
+                Money.of("100000000.10", Money.CNY), "assessment 2025", TransferSource.ASSESSMENT, "AS-1",
+                TransferStatus.SETTLED, 3, at(0), at(1), paidAt, "CNAPS-0042", at(3), at(3)));
+        assertThat(find("TR-unknown")).isNull();
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        transferIn("TR-1", "AG-1", HS, HZ, "10.00", "CNY", TransferStatus.PAID, 0);
+        TransferView before = find("TR-1");
+
+        deliver(delivered.get(0));
+        deliver(delivered.get(1));
+        deliver(delivered.get(2));
+        deliver(transfer("TR-1", 0, transferCreated("TR-1", "AG-9", SH, HZ, "99.99", "USD"), at(50)));
+
+        assertThat(find("TR-1")).isEqualTo(before);
+        assertThat(find("TR-1").status()).isEqualTo(TransferStatus.PAID);
+        assertThat(db.count("compensation_transfer")).isEqualTo(1);
+    }
+
+    @Test
+    void anEventOfATransferNeverCreatedOrNotFromAnAggregateIsRefused() {
+        assertThatThrownBy(() -> given("TR-9", 1, new TransferAcknowledgedEvent("TR-9", "AG-1", HS), 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("never created");
+        assertThatThrownBy(() -> deliver(Events.plain(transferCreated("TR-1", "AG-1", HS, HZ, "1.00", "CNY"), at(0))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(find("TR-1")).isNull();
+    }
+
+    @Test
+    void listsFilterByAgreementPartyAndStatusNewestFirst() {
+        transferIn("TR-A", "AG-1", HS, HZ, "1.00", "CNY", TransferStatus.DUE, 0);
+        transferIn("TR-B", "AG-1", HZ, HS, "2.00", "CNY", TransferStatus.PAID, 10);
+        transferIn("TR-C", "AG-2", HZ, SH, "3.00", "CNY", TransferStatus.SETTLED, 20);
+        transferIn("TR-D", "AG-2", SH, HS, "4.00", "CNY", TransferStatus.DUE, 30);
+
+        assertThat(list(null, null, null)).containsExactly("TR-D", "TR-C", "TR-B", "TR-A");
+        assertThat(list("AG-1", null, null)).containsExactly("TR-B", "TR-A");
+        assertThat(list(null, HZ, null)).containsExactly("TR-C", "TR-B", "TR-A");
+        assertThat(list(null, SH, null)).containsExactly("TR-D", "TR-C");
+        assertThat(list(null, null, TransferStatus.DUE)).containsExactly("TR-D", "TR-A");
+        assertThat(list("AG-2", HS, TransferStatus.DUE)).containsExactly("TR-D");
+        assertThat(list("AG-2", HZ, TransferStatus.DUE)).isEmpty();
+        assertThat(list("AG-unknown", null, null)).isEmpty();
+    }
+
+    @Test
+    void theBalanceNetsEachCounterpartyAndCurrencyFromTheJurisdictionsSide() {
+        agreements.agreementIn("AG-1", AgreementStatus.IN_FORCE, at(0), HZ, HS, SH);
+        agreements.agreementIn("AG-2", AgreementStatus.OPEN_FOR_SIGNATURE, at(0), HZ, HS);
+        long seq = agreements.agreementIn("AG-3", AgreementStatus.IN_FORCE, at(0), HZ, SH);
+        agreements.given("AG-3", seq, new AgreementTerminatedEvent("AG-3", SH, "ended"), at(5));
+        transferIn("T1", "AG-1", HS, HZ, "100.10", "CNY", TransferStatus.DUE, 10);
+        transferIn("T2", "AG-1", HZ, HS, "30.05", "CNY", TransferStatus.ACKNOWLEDGED, 20);
+        transferIn("T3", "AG-1", HZ, HS, "50.00", "CNY", TransferStatus.PAID, 30);
+        transferIn("T4", "AG-1", HS, HZ, "1000.00", "CNY", TransferStatus.SETTLED, 40);
+        transferIn("T5", "AG-1", HZ, SH, "200.00", "CNY", TransferStatus.SETTLED, 50);
+        transferIn("T6", "AG-1", SH, HZ, "75.25", "CNY", TransferStatus.PAID, 60);
+        transferIn("T7", "AG-1", HS, HZ, "5.00", "USD", TransferStatus.DUE, 70);
+        transferIn("T8", "AG-1", HS, SH, "999.99", "CNY", TransferStatus.DUE, 80);
+        // an agreement not yet in force: its transfers count in no balance
+        transferIn("T9", "AG-2", HS, HZ, "12345.00", "CNY", TransferStatus.DUE, 90);
+        // an agreement that was in force and has ended: its transfers still count
+        transferIn("T10", "AG-3", SH, HZ, "0.75", "CNY", TransferStatus.DUE, 100);
+
+        JurisdictionBalance hz = projection.handle(new FindBalanceQuery(HZ));
+        assertThat(hz.jurisdictionId()).isEqualTo(HZ);
+        assertThat(hz.counterparties()).containsExactly(
+                balance(HS, "CNY", "70.05", "-50.00", "1000.00", 4),
+                balance(HS, "USD", "5.00", "0.00", "0.00", 1),
+                balance(SH, "CNY", "0.75", "75.25", "-200.00", 3));
+
+        assertThat(projection.handle(new FindBalanceQuery(HS)).counterparties()).containsExactly(
+                balance(SH, "CNY", "-999.99", "0.00", "0.00", 1),
+                balance(HZ, "CNY", "-70.05", "50.00", "-1000.00", 4),
+                balance(HZ, "USD", "-5.00", "0.00", "0.00", 1));
+        assertThat(projection.handle(new FindBalanceQuery("CN-XX")).counterparties()).isEmpty();
+    }
+
+    @Test
+    void aResetEmptiesTheTableAndAReplayRebuildsIt() {
+        transferIn("TR-A", "AG-1", HS, HZ, "1.00", "CNY", TransferStatus.SETTLED, 0);
+        transferIn("TR-B", "AG-1", HZ, HS, "2.00", "CNY", TransferStatus.ACKNOWLEDGED, 10);
+        TransferView before = find("TR-A");
+        List<EventMessage<?>> history = List.copyOf(delivered);
+
+        projection.reset();
+        assertThat(find("TR-A")).isNull();
+        assertThat(list(null, null, null)).isEmpty();
+
+        history.forEach(this::deliver);
+        assertThat(find("TR-A")).isEqualTo(before);
+        assertThat(list(null, null, null)).containsExactly("TR-B", "TR-A");
+    }
+}
