@@ -2,6 +2,7 @@ package org.basinledger.command.agreement;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -31,9 +34,13 @@ import org.basinledger.api.agreement.AgreementRejectedEvent;
 import org.basinledger.api.agreement.AgreementSignedEvent;
 import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.agreement.AgreementTerminatedEvent;
+import org.basinledger.api.agreement.AssessmentPeriod;
+import org.basinledger.api.agreement.CompensationRule;
+import org.basinledger.api.agreement.CompensationRuleType;
 import org.basinledger.api.agreement.AmendAgreementCommand;
 import org.basinledger.api.agreement.DraftAgreementCommand;
 import org.basinledger.api.agreement.FulfilObligationCommand;
+import org.basinledger.api.agreement.MonitoringSection;
 import org.basinledger.api.agreement.ObligationFulfilledEvent;
 import org.basinledger.api.agreement.ObligationOverdueEvent;
 import org.basinledger.api.agreement.ObligationStatus;
@@ -43,6 +50,7 @@ import org.basinledger.api.agreement.RejectAgreementCommand;
 import org.basinledger.api.agreement.SignAgreementCommand;
 import org.basinledger.api.agreement.TerminateAgreementCommand;
 import org.basinledger.api.common.Actor;
+import org.basinledger.api.common.AlreadyExistsException;
 import org.basinledger.api.common.Evidence;
 import org.basinledger.api.common.FieldError;
 import org.basinledger.api.common.InvalidInputException;
@@ -50,8 +58,15 @@ import org.basinledger.api.common.InvalidStateException;
 import org.basinledger.api.common.LedgerCalendar;
 import org.basinledger.api.common.NotFoundException;
 import org.basinledger.api.common.NotPermittedException;
+import org.basinledger.api.common.ReportingPeriod;
 import org.basinledger.api.common.SignatureRejectedException;
 import org.basinledger.api.common.StaleVersionException;
+import org.basinledger.api.compliance.AssessSectionCommand;
+import org.basinledger.api.compliance.AssessmentRecordedEvent;
+import org.basinledger.api.compliance.FixedContributionFellDueEvent;
+import org.basinledger.api.compliance.MonitoringReportSubmittedEvent;
+import org.basinledger.api.compliance.SubmitMonitoringReportCommand;
+import org.basinledger.command.agreement.AgreementDirectory.AgreementFacts;
 import org.basinledger.command.registry.Ed25519Keys;
 import org.basinledger.command.registry.JurisdictionDirectory;
 import org.basinledger.command.registry.JurisdictionDirectory.SigningKey;
@@ -61,7 +76,10 @@ import org.basinledger.command.registry.JurisdictionDirectory.SigningKey;
  * change only in {@code DRAFT} (a rejection is the only road back there, voiding every signature); every
  * signature verifies over the frozen canonical document with a key of its signer that was active when it
  * signed; it enters into force only once every party has signed and {@code effectiveFrom} has begun; only the
- * obligated party fulfils an obligation, and only while the agreement is in force.
+ * obligated party fulfils an obligation, and only while the agreement is in force. Monitoring reports are
+ * accepted only in force, for its sections and effective dates; a section is assessed once per rule and
+ * period, only after the period has ended inside the time the agreement was in force, from every sample of
+ * the period not left out; each fixed contribution falls due once, on its anniversary, while in force.
  */
 @Aggregate(cache = "agreementCache")
 public class Agreement {
@@ -72,6 +90,8 @@ public class Agreement {
     public static final String EXPIRES = "agreement-expires";
     /** Deadline: an obligation's (inclusive) due date has passed. Payload: the obligation id. */
     public static final String OBLIGATION_DUE = "agreement-obligation-due";
+    /** Deadline: a fixed contribution's anniversary has come. Payload: a {@link FixedContributionDue}. */
+    public static final String FIXED_CONTRIBUTION_DUE = "fixed-contribution-due";
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final MetaData BY_LEDGER = MetaData.with(Actor.ACTOR, Actor.LEDGER);
@@ -84,6 +104,10 @@ public class Agreement {
     /** Signer jurisdiction id → key id, in signing order. */
     private final Map<String, String> signatures = new LinkedHashMap<>();
     private final Map<String, Obligation> obligations = new LinkedHashMap<>();
+    private boolean hasBeenInForce;
+    /** When a party terminated it; periods ending later cannot be assessed. */
+    private Instant terminatedAt;
+    private final ComplianceRecord compliance = new ComplianceRecord();
 
     protected Agreement() {
         // for Axon
@@ -182,6 +206,86 @@ public class Agreement {
                 List.copyOf(command.evidence()), command.note(), obligation.status() == ObligationStatus.OVERDUE));
     }
 
+    /** Answers the report id. */
+    @CommandHandler
+    public String handle(SubmitMonitoringReportCommand command) {
+        requireParty(command.actingJurisdiction());
+        requireStatus(AgreementStatus.IN_FORCE, "sent monitoring reports");
+        requireId(command.reportId(), "reportId");
+        if (compliance.hasReport(command.reportId())) {
+            throw new AlreadyExistsException("agreement " + agreementId + " already has report " + command.reportId());
+        }
+        ReportingPeriod period = MonitoringReportRules.validate(command, draft);
+        apply(new MonitoringReportSubmittedEvent(agreementId, command.reportId(), command.actingJurisdiction(),
+                command.sectionId(), period.toString(), List.copyOf(command.samples()),
+                command.flowCubicMetresPerSecond()));
+        return command.reportId();
+    }
+
+    /** Answers the assessment id. */
+    @CommandHandler
+    public String handle(AssessSectionCommand command) {
+        requireParty(command.actingJurisdiction());
+        if (!hasBeenInForce) {
+            throw new InvalidStateException("agreement " + agreementId + " is " + status
+                    + ": sections are assessed only once it has been in force");
+        }
+        requireId(command.assessmentId(), "assessmentId");
+        if (compliance.hasAssessment(command.assessmentId())) {
+            throw new AlreadyExistsException("agreement " + agreementId + " already has assessment "
+                    + command.assessmentId());
+        }
+        MonitoringSection section = section(command.sectionId())
+                .orElseThrow(() -> new InvalidInputException("sectionId", command.sectionId()
+                        + " is not a section of the agreement"));
+        ReportingPeriod period = ReportingPeriod.parse(command.period(), "period");
+        CompensationRule rule = assessable(period, section);
+        if (compliance.isAssessed(section.id(), rule.rule(), period)) {
+            throw new AlreadyExistsException(section.id() + " is already assessed for " + period + " by the "
+                    + rule.rule() + " rule");
+        }
+        SectionAssessment.Outcome outcome = SectionAssessment.assess(section, rule, period,
+                compliance.reportsForAssessment(section.id()));
+        String transferId = outcome.result().amount() == null ? null : UUID.nameUUIDFromBytes(
+                ("assessment-transfer:" + command.assessmentId()).getBytes(StandardCharsets.UTF_8)).toString();
+        apply(new AssessmentRecordedEvent(agreementId, command.assessmentId(), command.actingJurisdiction(),
+                section.id(), rule.rule(), period.toString(), outcome.inputs(), outcome.result(), transferId));
+        return command.assessmentId();
+    }
+
+    /** The section's assessable rule for the period, once the period can be assessed; refuses (409) otherwise. */
+    private CompensationRule assessable(ReportingPeriod period, MonitoringSection section) {
+        if (!period.within(draft.effectiveFrom(), draft.effectiveUntil())) {
+            throw new InvalidStateException(period + " is outside the agreement's effective dates "
+                    + draft.effectiveFrom() + " to " + draft.effectiveUntil());
+        }
+        Instant now = GenericEventMessage.clock.instant();
+        if (now.isBefore(period.end())) {
+            throw new InvalidStateException(period + " has not ended yet: it can be assessed from " + period.end());
+        }
+        if (terminatedAt != null && period.end().isAfter(terminatedAt)) {
+            throw new InvalidStateException(period + " did not end while agreement " + agreementId
+                    + " was in force (terminated " + terminatedAt + ")");
+        }
+        return draft.terms().compensation().stream()
+                .filter(r -> r.rule() == CompensationRuleType.WATER_QUALITY_INDEX
+                        || r.rule() == CompensationRuleType.EXCEEDANCE_PER_TONNE)
+                .filter(r -> section.id().equals(r.sectionId()) && r.period() == period.kind())
+                .findFirst()
+                .orElseThrow(() -> new InvalidStateException("agreement " + agreementId + " has no rule assessing "
+                        + section.id() + " by " + (period.kind() == AssessmentPeriod.YEAR ? "year" : "month")));
+    }
+
+    private Optional<MonitoringSection> section(String sectionId) {
+        return draft.terms().sections().stream().filter(s -> s.id().equals(sectionId)).findFirst();
+    }
+
+    /** What other aggregates' handlers may know of the agreement ({@link AgreementDirectory}). */
+    AgreementFacts facts() {
+        return new AgreementFacts(agreementId, status,
+                draft.parties().stream().map(p -> p.jurisdictionId()).collect(Collectors.toSet()));
+    }
+
     // Deadlines are never cancelled: each handler re-checks the state and does nothing when it no longer applies.
     // "Now" in a deadline handler is the deadline message's timestamp (when it fell due, or when the deadline manager
     // ran it): never earlier than due, never the wall clock, and pinned by the test fixture.
@@ -196,7 +300,24 @@ public class Agreement {
     @DeadlineHandler(deadlineName = EXPIRES)
     void onExpires(String scheduledFor) {
         if (status == AgreementStatus.IN_FORCE) {
+            // The last year's contribution falls due at this same instant; its deadline may run after this one.
+            for (FixedContributions.Scheduled scheduled : FixedContributions.schedule(draft)) {
+                fallDueOnce(scheduled.due());
+            }
             apply(new AgreementExpiredEvent(agreementId, draft.effectiveUntil()), BY_LEDGER);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = FIXED_CONTRIBUTION_DUE)
+    void onFixedContributionDue(FixedContributionDue due) {
+        if (status == AgreementStatus.IN_FORCE) {
+            fallDueOnce(due);
+        }
+    }
+
+    private void fallDueOnce(FixedContributionDue due) {
+        if (!compliance.hasFallenDue(due)) {
+            apply(FixedContributions.fellDue(agreementId, draft, due), BY_LEDGER);
         }
     }
 
@@ -211,7 +332,8 @@ public class Agreement {
 
     /**
      * Applies the entry into force and arranges what follows from it: each pending obligation falls overdue at
-     * the end of its due date, the agreement expires at the end of {@code effectiveUntil}. Whatever has already
+     * the end of its due date, each fixed contribution falls due on its anniversary, the agreement expires at the
+     * end of {@code effectiveUntil}. Whatever has already
      * passed by {@code now} (signed late) happens at once, in that order.
      */
     private void enterIntoForce(Instant now, DeadlineManager deadlines, MetaData metaData) {
@@ -226,6 +348,13 @@ public class Agreement {
             } else {
                 apply(new ObligationOverdueEvent(agreementId, obligation.id(), obligation.party(),
                         obligation.dueDate()), metaData);
+            }
+        }
+        for (FixedContributions.Scheduled scheduled : FixedContributions.schedule(draft)) {
+            if (now.isBefore(scheduled.dueAt())) {
+                deadlines.schedule(scheduled.dueAt(), FIXED_CONTRIBUTION_DUE, scheduled.due());
+            } else {
+                apply(FixedContributions.fellDue(agreementId, draft, scheduled.due()), metaData);
             }
         }
         Instant endsAt = LedgerCalendar.endOf(draft.effectiveUntil());
@@ -301,6 +430,12 @@ public class Agreement {
         }
     }
 
+    private static void requireId(String id, String field) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidInputException(field, "must not be blank");
+        }
+    }
+
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "must not be blank");
@@ -345,11 +480,13 @@ public class Agreement {
     @EventSourcingHandler
     void on(AgreementEnteredIntoForceEvent event) {
         status = AgreementStatus.IN_FORCE;
+        hasBeenInForce = true;
     }
 
     @EventSourcingHandler
-    void on(AgreementTerminatedEvent event) {
+    void on(AgreementTerminatedEvent event, @Timestamp Instant at) {
         status = AgreementStatus.TERMINATED;
+        terminatedAt = at;
     }
 
     @EventSourcingHandler
@@ -365,6 +502,21 @@ public class Agreement {
     @EventSourcingHandler
     void on(ObligationFulfilledEvent event) {
         obligations.computeIfPresent(event.obligationId(), (id, o) -> o.withStatus(ObligationStatus.FULFILLED));
+    }
+
+    @EventSourcingHandler
+    void on(MonitoringReportSubmittedEvent event) {
+        compliance.record(event);
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentRecordedEvent event) {
+        compliance.record(event);
+    }
+
+    @EventSourcingHandler
+    void on(FixedContributionFellDueEvent event) {
+        compliance.recordFallenDue(new FixedContributionDue(event.ruleIndex(), event.year()));
     }
 
     private void replaceDraft(AgreementDraft newDraft) {

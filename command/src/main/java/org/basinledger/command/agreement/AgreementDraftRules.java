@@ -1,18 +1,27 @@
 package org.basinledger.command.agreement;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.basinledger.api.agreement.AgreementDraft;
 import org.basinledger.api.agreement.AgreementTerms;
+import org.basinledger.api.agreement.AssessmentPeriod;
 import org.basinledger.api.agreement.CompensationRule;
+import org.basinledger.api.agreement.CompensationRuleType;
 import org.basinledger.api.agreement.MonitoringSection;
 import org.basinledger.api.agreement.ObligationTerm;
 import org.basinledger.api.agreement.Party;
+import org.basinledger.api.agreement.Pollutant;
 import org.basinledger.api.common.FieldError;
 import org.basinledger.api.common.InvalidInputException;
+import org.basinledger.api.common.Money;
 
 /**
  * What makes a draft acceptable, as plain functions: every broken rule is reported with the JSON path of its
@@ -22,6 +31,8 @@ public final class AgreementDraftRules {
 
     static final int MAX_TITLE = 300;
     static final int MAX_BASIN = 200;
+    /** The largest amount of money a rule or transfer may name: 10^13. */
+    public static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(13);
 
     private AgreementDraftRules() {
     }
@@ -136,9 +147,10 @@ public final class AgreementDraftRules {
         }
     }
 
-    // Only references are checked here; each rule's own parameters are validated by the compensation work.
     private static void checkCompensation(List<CompensationRule> rules, Set<String> sectionIds, Set<String> parties,
                                           List<FieldError> errors) {
+        // section id → period kinds that already have an assessable rule, and which rule it is
+        Map<String, Map<AssessmentPeriod, Integer>> assessable = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             CompensationRule rule = rules.get(i);
             String path = "terms.compensation[" + i + "]";
@@ -148,16 +160,172 @@ public final class AgreementDraftRules {
             }
             if (rule.rule() == null) {
                 errors.add(new FieldError(path + ".rule", "is required"));
+                checkReferences(rule, path, sectionIds, parties, errors);
+                continue;
             }
-            if (rule.sectionId() != null && !sectionIds.contains(rule.sectionId())) {
-                errors.add(new FieldError(path + ".sectionId", rule.sectionId() + " is not a section of the terms"));
+            switch (rule.rule()) {
+                case WATER_QUALITY_INDEX -> checkWaterQualityIndex(rule, path, sectionIds, errors);
+                case EXCEEDANCE_PER_TONNE -> checkExceedancePerTonne(rule, path, sectionIds, errors);
+                case FIXED_CONTRIBUTION -> checkFixedContribution(rule, path, parties, errors);
             }
-            if (rule.payer() != null) {
-                requireParty(rule.payer(), path + ".payer", parties, errors);
+            if (rule.rule() != CompensationRuleType.FIXED_CONTRIBUTION && sectionIds.contains(rule.sectionId())
+                    && rule.period() != null) {
+                Integer earlier = assessable.computeIfAbsent(rule.sectionId(), s -> new EnumMap<>(AssessmentPeriod.class))
+                        .putIfAbsent(rule.period(), i);
+                if (earlier != null) {
+                    errors.add(new FieldError(path, rule.sectionId() + " already has a " + rule.period()
+                            + " rule (terms.compensation[" + earlier + "]): one assessable rule per section and period"));
+                }
             }
-            if (rule.payee() != null) {
-                requireParty(rule.payee(), path + ".payee", parties, errors);
+        }
+    }
+
+    /** A rule of unknown kind: only what it refers to can be checked. */
+    private static void checkReferences(CompensationRule rule, String path, Set<String> sectionIds, Set<String> parties,
+                                        List<FieldError> errors) {
+        if (rule.sectionId() != null && !sectionIds.contains(rule.sectionId())) {
+            errors.add(new FieldError(path + ".sectionId", rule.sectionId() + " is not a section of the terms"));
+        }
+        if (rule.payer() != null) {
+            requireParty(rule.payer(), path + ".payer", parties, errors);
+        }
+        if (rule.payee() != null) {
+            requireParty(rule.payee(), path + ".payee", parties, errors);
+        }
+    }
+
+    private static void checkWaterQualityIndex(CompensationRule rule, String path, Set<String> sectionIds,
+                                               List<FieldError> errors) {
+        requireSection(rule.sectionId(), path, sectionIds, errors);
+        requirePeriod(rule.period(), AssessmentPeriod.YEAR, path, errors);
+        requirePositive(rule.stabilityCoefficient(), path + ".stabilityCoefficient", errors);
+        List<CompensationRule.Indicator> indicators = rule.indicators();
+        if (indicators == null || indicators.isEmpty()) {
+            errors.add(new FieldError(path + ".indicators", "at least one indicator is required"));
+        } else {
+            Set<Pollutant> seen = EnumSet.noneOf(Pollutant.class);
+            BigDecimal weights = BigDecimal.ZERO;
+            boolean weightsKnown = true;
+            for (int i = 0; i < indicators.size(); i++) {
+                CompensationRule.Indicator indicator = indicators.get(i);
+                String at = path + ".indicators[" + i + "]";
+                if (indicator == null) {
+                    errors.add(new FieldError(at, "is required"));
+                    weightsKnown = false;
+                    continue;
+                }
+                requireDistinctPollutant(indicator.pollutant(), at + ".pollutant", seen, errors);
+                requirePositive(indicator.baseline(), at + ".baseline", errors);
+                weightsKnown &= requirePositive(indicator.weight(), at + ".weight", errors);
+                if (indicator.weight() != null) {
+                    weights = weights.add(indicator.weight());
+                }
             }
+            if (weightsKnown && weights.compareTo(BigDecimal.ONE) != 0) {
+                errors.add(new FieldError(path + ".indicators", "the weights must sum to exactly 1 (they sum to "
+                        + weights.toPlainString() + ")"));
+            }
+        }
+        requireAmount(rule.amountIfMet(), path + ".amountIfMet", errors);
+        requireAmount(rule.amountIfNotMet(), path + ".amountIfNotMet", errors);
+        if (rule.amountIfMet() != null && rule.amountIfNotMet() != null
+                && !rule.amountIfMet().currency().equals(rule.amountIfNotMet().currency())) {
+            errors.add(new FieldError(path + ".amountIfNotMet", "must be in the currency of amountIfMet ("
+                    + rule.amountIfMet().currency() + ")"));
+        }
+    }
+
+    private static void checkExceedancePerTonne(CompensationRule rule, String path, Set<String> sectionIds,
+                                                List<FieldError> errors) {
+        requireSection(rule.sectionId(), path, sectionIds, errors);
+        requirePeriod(rule.period(), AssessmentPeriod.MONTH, path, errors);
+        List<CompensationRule.PollutantRate> pollutants = rule.pollutants();
+        if (pollutants == null || pollutants.isEmpty()) {
+            errors.add(new FieldError(path + ".pollutants", "at least one pollutant is required"));
+            return;
+        }
+        Set<Pollutant> seen = EnumSet.noneOf(Pollutant.class);
+        String currency = null;
+        for (int i = 0; i < pollutants.size(); i++) {
+            CompensationRule.PollutantRate rate = pollutants.get(i);
+            String at = path + ".pollutants[" + i + "]";
+            if (rate == null) {
+                errors.add(new FieldError(at, "is required"));
+                continue;
+            }
+            requireDistinctPollutant(rate.pollutant(), at + ".pollutant", seen, errors);
+            if (rate.target() == null) {
+                errors.add(new FieldError(at + ".target", "is required"));
+            } else if (rate.target().signum() < 0) {
+                errors.add(new FieldError(at + ".target", "must not be negative"));
+            }
+            requireAmount(rate.ratePerTonne(), at + ".ratePerTonne", errors);
+            if (rate.ratePerTonne() != null) {
+                if (currency == null) {
+                    currency = rate.ratePerTonne().currency();
+                } else if (!currency.equals(rate.ratePerTonne().currency())) {
+                    errors.add(new FieldError(at + ".ratePerTonne", "must be in the currency of the other rates ("
+                            + currency + ")"));
+                }
+            }
+        }
+    }
+
+    private static void checkFixedContribution(CompensationRule rule, String path, Set<String> parties,
+                                               List<FieldError> errors) {
+        requireParty(rule.payer(), path + ".payer", parties, errors);
+        requireParty(rule.payee(), path + ".payee", parties, errors);
+        if (rule.payer() != null && rule.payer().equals(rule.payee())) {
+            errors.add(new FieldError(path + ".payee", "must differ from payer"));
+        }
+        requirePeriod(rule.period(), AssessmentPeriod.YEAR, path, errors);
+        requireAmount(rule.amount(), path + ".amount", errors);
+    }
+
+    private static void requireSection(String sectionId, String path, Set<String> sectionIds, List<FieldError> errors) {
+        if (isBlank(sectionId)) {
+            errors.add(new FieldError(path + ".sectionId", "is required"));
+        } else if (!sectionIds.contains(sectionId)) {
+            errors.add(new FieldError(path + ".sectionId", sectionId + " is not a section of the terms"));
+        }
+    }
+
+    private static void requirePeriod(AssessmentPeriod period, AssessmentPeriod required, String path,
+                                      List<FieldError> errors) {
+        if (period != required) {
+            errors.add(new FieldError(path + ".period", "must be " + required + " for this rule"));
+        }
+    }
+
+    private static void requireDistinctPollutant(Pollutant pollutant, String path, Set<Pollutant> seen,
+                                                 List<FieldError> errors) {
+        if (pollutant == null) {
+            errors.add(new FieldError(path, "is required"));
+        } else if (!seen.add(pollutant)) {
+            errors.add(new FieldError(path, pollutant + " is listed twice"));
+        }
+    }
+
+    /** Adds an error unless the value is present and positive; answers whether it was. */
+    private static boolean requirePositive(BigDecimal value, String path, List<FieldError> errors) {
+        if (value == null) {
+            errors.add(new FieldError(path, "is required"));
+            return false;
+        }
+        if (value.signum() <= 0) {
+            errors.add(new FieldError(path, "must be greater than 0"));
+            return false;
+        }
+        return true;
+    }
+
+    private static void requireAmount(Money money, String path, List<FieldError> errors) {
+        if (money == null) {
+            errors.add(new FieldError(path, "is required"));
+        } else if (money.amount().signum() <= 0) {
+            errors.add(new FieldError(path, "must be greater than 0"));
+        } else if (money.amount().compareTo(MAX_AMOUNT) > 0) {
+            errors.add(new FieldError(path, "must be at most " + MAX_AMOUNT.toPlainString()));
         }
     }
 

@@ -28,6 +28,14 @@ final class AgreementSamples {
     static final LocalDate UNTIL = LocalDate.of(2027, 12, 31);
     static final String OBLIGATION = "JOINT-MONITORING";
     static final LocalDate OBLIGATION_DUE = LocalDate.of(2025, 6, 30);
+    static final String JIEKOU = "JIEKOU";
+    static final String QIANDAO = "QIANDAO-LAKE";
+    static final Money HUNDRED_MILLION = Money.of("100000000.00", Money.CNY);
+    static final Money THREE_HUNDRED_MILLION = Money.of("300000000.00", Money.CNY);
+    /** The index of each rule in {@link #compensationTerms()}. */
+    static final int WQI_RULE = 0;
+    static final int EXCEEDANCE_RULE = 1;
+    static final int FIXED_RULE = 2;
 
     private AgreementSamples() {
     }
@@ -43,6 +51,35 @@ final class AgreementSamples {
 
     static AgreementDraft draft(String title, List<Party> parties) {
         return new AgreementDraft(title, "Xin'an River", parties, FROM, UNTIL, terms());
+    }
+
+    /**
+     * Anhui upstream, Zhejiang downstream, the ministry funding: Jiekou assessed yearly by the Xin'an index and
+     * monthly per tonne of CODMn and NH3-N over target, and the ministry's 300 million a year to Anhui.
+     */
+    static AgreementDraft compensationDraft() {
+        return new AgreementDraft("新安江流域生态补偿协议", "Xin'an River", List.of(new Party(ANHUI, PartyRole.UPSTREAM),
+                new Party(ZHEJIANG, PartyRole.DOWNSTREAM), new Party(MINISTRY, PartyRole.FUNDER)), FROM, UNTIL,
+                compensationTerms());
+    }
+
+    static AgreementTerms compensationTerms() {
+        AgreementTerms xinan = terms();
+        List<MonitoringSection> sections = List.of(xinan.sections().get(0),
+                new MonitoringSection(QIANDAO, "Qiandao Lake", "Qiandao Lake", SectionKind.LAKE, ANHUI, ZHEJIANG));
+        CompensationRule exceedance = new CompensationRule(CompensationRuleType.EXCEEDANCE_PER_TONNE, JIEKOU,
+                AssessmentPeriod.MONTH, null, null, null, null, List.of(
+                new CompensationRule.PollutantRate(Pollutant.CODMN, new BigDecimal("6"), Money.of("15000.00", Money.CNY)),
+                new CompensationRule.PollutantRate(Pollutant.NH3N, new BigDecimal("1.0"), Money.of("100000.00", Money.CNY))),
+                null, null, null);
+        CompensationRule fixed = new CompensationRule(CompensationRuleType.FIXED_CONTRIBUTION, null, AssessmentPeriod.YEAR,
+                null, null, null, null, null, MINISTRY, ANHUI, THREE_HUNDRED_MILLION);
+        return new AgreementTerms(xinan.text(), sections, xinan.obligations(),
+                List.of(xinan.compensation().get(0), exceedance, fixed));
+    }
+
+    static CompensationRule rule(int index) {
+        return compensationTerms().compensation().get(index);
     }
 
     static AgreementTerms terms() {

@@ -7,6 +7,7 @@ import static org.basinledger.command.agreement.AgreementSamples.OBLIGATION;
 import static org.basinledger.command.agreement.AgreementSamples.OBLIGATION_DUE;
 import static org.basinledger.command.agreement.AgreementSamples.ZHEJIANG;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -48,6 +49,11 @@ final class AgreementScenario {
 
     static AgreementScenario twoParties() {
         return new AgreementScenario(AgreementSamples.twoPartyDraft());
+    }
+
+    /** The three parties with every kind of compensation rule ({@link AgreementSamples#compensationDraft()}). */
+    static AgreementScenario compensation() {
+        return new AgreementScenario(AgreementSamples.compensationDraft());
     }
 
     static AgreementScenario threeParties() {
@@ -105,7 +111,12 @@ final class AgreementScenario {
         return List.of(drafted(), opened(), signed(ANHUI), signed(ZHEJIANG), fullySigned());
     }
 
+    /** Signed by every party of the draft and in force (no deadline scheduled: these are given events). */
     List<Object> inForce() {
-        return List.of(drafted(), opened(), signed(ANHUI), signed(ZHEJIANG), fullySigned(), enteredIntoForce());
+        List<Object> events = new ArrayList<>(List.of(drafted(), opened()));
+        draft.parties().forEach(p -> events.add(signed(p.jurisdictionId())));
+        events.add(fullySigned());
+        events.add(enteredIntoForce());
+        return events;
     }
 }

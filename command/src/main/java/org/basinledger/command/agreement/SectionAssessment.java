@@ -1,0 +1,126 @@
+package org.basinledger.command.agreement;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.basinledger.api.agreement.CompensationRule;
+import org.basinledger.api.agreement.MonitoringSection;
+import org.basinledger.api.agreement.Pollutant;
+import org.basinledger.api.common.InvalidStateException;
+import org.basinledger.api.common.ReportingPeriod;
+import org.basinledger.api.compliance.AssessmentInputs;
+import org.basinledger.api.compliance.AssessmentInputs.PollutantMean;
+import org.basinledger.api.compliance.AssessmentInputs.SampleUsed;
+import org.basinledger.api.compliance.AssessmentResult;
+import org.basinledger.api.compliance.Sample;
+import org.basinledger.api.compliance.WaterClass;
+import org.basinledger.command.agreement.ComplianceRecord.StoredReport;
+import org.basinledger.command.compensation.Decimals;
+import org.basinledger.command.compensation.ExceedancePerTonne;
+import org.basinledger.command.compensation.Payment;
+import org.basinledger.command.compensation.WaterClassifier;
+import org.basinledger.command.compensation.WaterQualityIndex;
+
+/**
+ * Assesses one section for one period by one assessable rule: gathers every sample of the section taken in the
+ * period (from the reports it is given), the mean of each pollutant and, for exceedance rules, the flows of the
+ * reports whose period lies inside the assessment period; then applies the rule's formula and the water class.
+ * Refuses (409) when a pollutant the rule needs has no sample, or an exceedance rule has no flow.
+ */
+final class SectionAssessment {
+
+    private SectionAssessment() {
+    }
+
+    record Outcome(AssessmentInputs inputs, AssessmentResult result) {
+    }
+
+    static Outcome assess(MonitoringSection section, CompensationRule rule, ReportingPeriod period,
+                          List<StoredReport> reports) {
+        List<SampleUsed> used = new ArrayList<>();
+        Set<String> reportIds = new LinkedHashSet<>();
+        Map<Pollutant, List<BigDecimal>> values = new EnumMap<>(Pollutant.class);
+        for (StoredReport report : reports) {
+            for (Sample sample : report.samples()) {
+                if (period.contains(sample.takenAt())) {
+                    used.add(new SampleUsed(report.reportId(), sample.takenAt(), sample.pollutant(), sample.value()));
+                    reportIds.add(report.reportId());
+                    values.computeIfAbsent(sample.pollutant(), p -> new ArrayList<>()).add(sample.value());
+                }
+            }
+        }
+        Map<Pollutant, BigDecimal> means = new EnumMap<>(Pollutant.class);
+        List<PollutantMean> meanList = new ArrayList<>();
+        values.forEach((pollutant, list) -> {
+            BigDecimal mean = Decimals.mean(list);
+            means.put(pollutant, mean);
+            meanList.add(new PollutantMean(pollutant, list.size(), mean));
+        });
+        for (Pollutant needed : neededPollutants(rule)) {
+            if (!means.containsKey(needed)) {
+                throw new InvalidStateException("no " + needed + " sample was taken at " + section.id() + " in "
+                        + period + ": the " + rule.rule() + " rule needs one");
+            }
+        }
+        WaterClass waterClass = WaterClassifier.classify(section.kind(), means).orElse(null);
+        return switch (rule.rule()) {
+            case WATER_QUALITY_INDEX -> {
+                WaterQualityIndex.Outcome outcome = WaterQualityIndex.assess(rule, section, means);
+                AssessmentInputs inputs = inputs(section, rule, WaterQualityIndex.VERSION, period, reportIds, used,
+                        meanList, List.of(), null);
+                yield new Outcome(inputs, result(outcome.met(), outcome.index(), null, waterClass, outcome.payment()));
+            }
+            case EXCEEDANCE_PER_TONNE -> {
+                List<BigDecimal> flows = flowsInside(period, reports);
+                if (flows.isEmpty()) {
+                    throw new InvalidStateException("no flow was reported at " + section.id() + " for a period inside "
+                            + period + ": the exceedance rule needs the flow");
+                }
+                BigDecimal meanFlow = Decimals.mean(flows);
+                ExceedancePerTonne.Outcome outcome = ExceedancePerTonne.assess(rule, section, means, meanFlow,
+                        period.seconds());
+                AssessmentInputs inputs = inputs(section, rule, ExceedancePerTonne.VERSION, period, reportIds, used,
+                        meanList, flows, meanFlow);
+                yield new Outcome(inputs, result(outcome.met(), null, outcome.pollutants(), waterClass,
+                        outcome.payment()));
+            }
+            case FIXED_CONTRIBUTION -> throw new IllegalArgumentException("a fixed contribution is not assessed");
+        };
+    }
+
+    private static List<Pollutant> neededPollutants(CompensationRule rule) {
+        return switch (rule.rule()) {
+            case WATER_QUALITY_INDEX -> rule.indicators().stream().map(CompensationRule.Indicator::pollutant).toList();
+            case EXCEEDANCE_PER_TONNE -> rule.pollutants().stream().map(CompensationRule.PollutantRate::pollutant).toList();
+            case FIXED_CONTRIBUTION -> List.of();
+        };
+    }
+
+    /** The flows of the reports whose own period lies inside the assessment period, oldest report first. */
+    private static List<BigDecimal> flowsInside(ReportingPeriod period, List<StoredReport> reports) {
+        return reports.stream()
+                .filter(r -> r.flowCubicMetresPerSecond() != null)
+                .filter(r -> !r.period().start().isBefore(period.start()) && !r.period().end().isAfter(period.end()))
+                .map(StoredReport::flowCubicMetresPerSecond)
+                .toList();
+    }
+
+    private static AssessmentInputs inputs(MonitoringSection section, CompensationRule rule, String version,
+                                           ReportingPeriod period, Set<String> reportIds, List<SampleUsed> used,
+                                           List<PollutantMean> means, List<BigDecimal> flows, BigDecimal meanFlow) {
+        return new AssessmentInputs(section, rule, version, period.start(), period.end(), period.seconds(),
+                List.copyOf(reportIds), List.copyOf(used), List.copyOf(means), List.copyOf(flows), meanFlow);
+    }
+
+    private static AssessmentResult result(boolean met, BigDecimal index, List<AssessmentResult.PollutantExcess> pollutants,
+                                           WaterClass waterClass, Payment payment) {
+        return payment == null
+                ? new AssessmentResult(met, index, pollutants, waterClass, null, null, null)
+                : new AssessmentResult(met, index, pollutants, waterClass, payment.payer(), payment.payee(),
+                        payment.amount());
+    }
+}

@@ -1,0 +1,87 @@
+package org.basinledger.command.transfer;
+
+import java.math.RoundingMode;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.basinledger.api.compliance.AssessmentRecordedEvent;
+import org.basinledger.api.compliance.AssessmentResult;
+import org.basinledger.api.compliance.FixedContributionFellDueEvent;
+import org.basinledger.api.transfer.CreateTransferCommand;
+import org.basinledger.api.transfer.TransferSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the transfer an assessment or a fixed contribution names, by command, as the ledger (no acting
+ * jurisdiction). Meant to run as a subscribing processor, so the transfer is created in the unit of work (and
+ * transaction) of the event that names it. Idempotent: the transfer id comes from the event, so a transfer that
+ * already exists was created by an earlier delivery of the same event and is left as it is.
+ */
+@Component
+@ProcessingGroup(TransferCreation.PROCESSING_GROUP)
+public class TransferCreation {
+
+    public static final String PROCESSING_GROUP = "transfer-creation";
+
+    private final CommandGateway commands;
+
+    public TransferCreation(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(AssessmentRecordedEvent event) {
+        if (event.transferId() == null) {
+            return;
+        }
+        AssessmentResult result = event.result();
+        create(new CreateTransferCommand(event.transferId(), event.agreementId(), result.payer(), result.payee(),
+                result.amount(), reason(event), TransferSource.ASSESSMENT, event.assessmentId(), null));
+    }
+
+    @EventHandler
+    void on(FixedContributionFellDueEvent event) {
+        String reason = "Fixed contribution for year " + event.year() + " (" + event.period() + ") of rule "
+                + event.ruleIndex();
+        create(new CreateTransferCommand(event.transferId(), event.agreementId(), event.payer(), event.payee(),
+                event.amount(), reason, TransferSource.FIXED_CONTRIBUTION,
+                event.agreementId() + ":" + event.ruleIndex() + ":" + event.year(), null));
+    }
+
+    /** E.g. "Assessment of JIEKOU 2025 (WATER_QUALITY_INDEX): index 1.0200, not met". */
+    static String reason(AssessmentRecordedEvent event) {
+        AssessmentResult result = event.result();
+        String detail = switch (event.rule()) {
+            case WATER_QUALITY_INDEX -> "index " + result.index().toPlainString() + ", " + (result.met() ? "met" : "not met");
+            case EXCEEDANCE_PER_TONNE -> result.pollutants().stream()
+                    .filter(p -> p.excessTonnes().signum() > 0)
+                    .map(p -> p.pollutant() + " " + p.excessTonnes().setScale(2, RoundingMode.HALF_UP)
+                            .toPlainString() + " t")
+                    .collect(Collectors.joining(", ", "", " over target"));
+            case FIXED_CONTRIBUTION -> "fixed contribution";
+        };
+        return "Assessment of " + event.sectionId() + " " + event.period() + " (" + event.rule() + "): " + detail;
+    }
+
+    private void create(CreateTransferCommand command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (RuntimeException e) {
+            if (!alreadyExists(e)) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean alreadyExists(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AggregateStreamCreationException || t instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,189 @@
+package org.basinledger.command.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.basinledger.command.agreement.AgreementSamples.ANHUI;
+import static org.basinledger.command.agreement.AgreementSamples.EXCEEDANCE_RULE;
+import static org.basinledger.command.agreement.AgreementSamples.FIXED_RULE;
+import static org.basinledger.command.agreement.AgreementSamples.JIEKOU;
+import static org.basinledger.command.agreement.AgreementSamples.MINISTRY;
+import static org.basinledger.command.agreement.AgreementSamples.OUTSIDER;
+import static org.basinledger.command.agreement.AgreementSamples.WQI_RULE;
+import static org.basinledger.command.agreement.AgreementSamples.ZHEJIANG;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.basinledger.api.agreement.AgreementDraft;
+import org.basinledger.api.agreement.AgreementTerms;
+import org.basinledger.api.agreement.AssessmentPeriod;
+import org.basinledger.api.agreement.CompensationRule;
+import org.basinledger.api.agreement.CompensationRule.Indicator;
+import org.basinledger.api.agreement.CompensationRule.PollutantRate;
+import org.basinledger.api.agreement.CompensationRuleType;
+import org.basinledger.api.agreement.Pollutant;
+import org.basinledger.api.common.FieldError;
+import org.basinledger.api.common.Money;
+import org.junit.jupiter.api.Test;
+
+/** The parameters of each kind of compensation rule, as drafted or amended. */
+class CompensationRuleValidationTest {
+
+    private static final Predicate<String> REGISTERED = Set.of(ANHUI, ZHEJIANG, MINISTRY)::contains;
+    private static final Money YUAN = Money.of("1.00", Money.CNY);
+
+    private final AgreementDraft valid = AgreementSamples.compensationDraft();
+    private final CompensationRule wqi = AgreementSamples.rule(WQI_RULE);
+    private final CompensationRule exceedance = AgreementSamples.rule(EXCEEDANCE_RULE);
+    private final CompensationRule fixed = AgreementSamples.rule(FIXED_RULE);
+
+    private static BigDecimal d(String value) {
+        return new BigDecimal(value);
+    }
+
+    /** The fields with errors when the rules are these (the sections stay those of the sample). */
+    private List<String> errorsWith(CompensationRule... rules) {
+        AgreementTerms terms = valid.terms();
+        AgreementDraft draft = new AgreementDraft(valid.title(), valid.basin(), valid.parties(), valid.effectiveFrom(),
+                valid.effectiveUntil(), new AgreementTerms(terms.text(), terms.sections(), terms.obligations(),
+                Arrays.asList(rules)));
+        return AgreementDraftRules.check(draft, REGISTERED).stream().map(FieldError::field).toList();
+    }
+
+    private static CompensationRule wqi(String sectionId, AssessmentPeriod period, String k, List<Indicator> indicators,
+                                        Money ifMet, Money ifNotMet) {
+        return new CompensationRule(CompensationRuleType.WATER_QUALITY_INDEX, sectionId, period, k == null ? null : d(k),
+                indicators, ifMet, ifNotMet, null, null, null, null);
+    }
+
+    private static CompensationRule exceedance(String sectionId, AssessmentPeriod period, List<PollutantRate> rates) {
+        return new CompensationRule(CompensationRuleType.EXCEEDANCE_PER_TONNE, sectionId, period, null, null, null,
+                null, rates, null, null, null);
+    }
+
+    private static CompensationRule fixed(String payer, String payee, AssessmentPeriod period, Money amount) {
+        return new CompensationRule(CompensationRuleType.FIXED_CONTRIBUTION, null, period, null, null, null, null, null,
+                payer, payee, amount);
+    }
+
+    private static Indicator indicator(Pollutant pollutant, String baseline, String weight) {
+        return new Indicator(pollutant, baseline == null ? null : d(baseline), weight == null ? null : d(weight));
+    }
+
+    @Test
+    void acceptsEveryKindOfRuleOfTheSample() {
+        assertThat(errorsWith(wqi, exceedance, fixed)).isEmpty();
+    }
+
+    @Test
+    void refusesANullRule() {
+        assertThat(errorsWith(wqi, null)).containsExactly("terms.compensation[1]");
+    }
+
+    @Test
+    void aWaterQualityIndexRuleNeedsAKnownSectionAYearAndAPositiveCoefficient() {
+        assertThat(errorsWith(wqi("NOWHERE", AssessmentPeriod.MONTH, "0", wqi.indicators(), YUAN, YUAN)))
+                .containsExactly("terms.compensation[0].sectionId", "terms.compensation[0].period",
+                        "terms.compensation[0].stabilityCoefficient");
+        assertThat(errorsWith(wqi(null, null, null, wqi.indicators(), YUAN, YUAN)))
+                .containsExactly("terms.compensation[0].sectionId", "terms.compensation[0].period",
+                        "terms.compensation[0].stabilityCoefficient");
+    }
+
+    @Test
+    void aWaterQualityIndexRuleNeedsAnIndicator() {
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "0.85", List.of(), YUAN, YUAN)))
+                .containsExactly("terms.compensation[0].indicators");
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "0.85", null, YUAN, YUAN)))
+                .containsExactly("terms.compensation[0].indicators");
+    }
+
+    @Test
+    void indicatorsNeedDistinctPollutantsAndPositiveBaselinesAndWeights() {
+        List<Indicator> indicators = new ArrayList<>();
+        indicators.add(indicator(Pollutant.CODMN, "1.8", "0.5"));
+        indicators.add(indicator(Pollutant.CODMN, "0", "-0.5"));
+        indicators.add(indicator(null, null, null));
+        indicators.add(null);
+
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "0.85", indicators, YUAN, YUAN))).containsExactly(
+                "terms.compensation[0].indicators[1].pollutant", "terms.compensation[0].indicators[1].baseline",
+                "terms.compensation[0].indicators[1].weight", "terms.compensation[0].indicators[2].pollutant",
+                "terms.compensation[0].indicators[2].baseline", "terms.compensation[0].indicators[2].weight",
+                "terms.compensation[0].indicators[3]");
+    }
+
+    @Test
+    void weightsMustSumToExactlyOne() {
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "0.85", List.of(indicator(Pollutant.CODMN, "1.8", "0.3"),
+                indicator(Pollutant.TP, "0.025", "0.3"), indicator(Pollutant.NH3N, "0.09", "0.3")), YUAN, YUAN)))
+                .containsExactly("terms.compensation[0].indicators");
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "0.85", List.of(indicator(Pollutant.CODMN, "1.8", "0.6"),
+                indicator(Pollutant.TP, "0.025", "0.40")), YUAN, YUAN)))
+                .isEmpty();
+    }
+
+    @Test
+    void theAmountsIfMetAndNotMetArePositiveBoundedAndInOneCurrency() {
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "0.85", wqi.indicators(), null, Money.of("0", "CNY"))))
+                .containsExactly("terms.compensation[0].amountIfMet", "terms.compensation[0].amountIfNotMet");
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "0.85", wqi.indicators(),
+                Money.of("10000000000000.01", "CNY"), Money.of("-1", "CNY"))))
+                .containsExactly("terms.compensation[0].amountIfMet", "terms.compensation[0].amountIfNotMet");
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "0.85", wqi.indicators(),
+                Money.of("10000000000000.00", "CNY"), Money.of("1", "USD"))))
+                .containsExactly("terms.compensation[0].amountIfNotMet");
+    }
+
+    @Test
+    void anExceedanceRuleNeedsAKnownSectionAMonthAndAPollutant() {
+        assertThat(errorsWith(exceedance("NOWHERE", AssessmentPeriod.YEAR, List.of())))
+                .containsExactly("terms.compensation[0].sectionId", "terms.compensation[0].period",
+                        "terms.compensation[0].pollutants");
+    }
+
+    @Test
+    void exceedancePollutantsAreDistinctWithATargetAndAPositiveRateInOneCurrency() {
+        List<PollutantRate> rates = new ArrayList<>();
+        rates.add(new PollutantRate(Pollutant.CODMN, d("0"), Money.of("15000", "CNY")));
+        rates.add(new PollutantRate(Pollutant.CODMN, d("-1"), Money.of("0", "CNY")));
+        rates.add(new PollutantRate(null, null, null));
+        rates.add(new PollutantRate(Pollutant.TP, d("0.2"), Money.of("100000", "USD")));
+        rates.add(null);
+
+        assertThat(errorsWith(exceedance(JIEKOU, AssessmentPeriod.MONTH, rates))).containsExactly(
+                "terms.compensation[0].pollutants[1].pollutant", "terms.compensation[0].pollutants[1].target",
+                "terms.compensation[0].pollutants[1].ratePerTonne", "terms.compensation[0].pollutants[2].pollutant",
+                "terms.compensation[0].pollutants[2].target", "terms.compensation[0].pollutants[2].ratePerTonne",
+                "terms.compensation[0].pollutants[3].ratePerTonne", "terms.compensation[0].pollutants[4]");
+    }
+
+    @Test
+    void aFixedContributionIsBetweenTwoDifferentPartiesYearly() {
+        assertThat(errorsWith(fixed(OUTSIDER, null, AssessmentPeriod.MONTH, null))).containsExactly(
+                "terms.compensation[0].payer", "terms.compensation[0].payee", "terms.compensation[0].period",
+                "terms.compensation[0].amount");
+        assertThat(errorsWith(fixed(ANHUI, ANHUI, AssessmentPeriod.YEAR, Money.of("10000000000001", "CNY"))))
+                .containsExactly("terms.compensation[0].payee", "terms.compensation[0].amount");
+    }
+
+    @Test
+    void aSectionHasAtMostOneAssessableRulePerKindOfPeriod() {
+        CompensationRule monthlyIndex = wqi(JIEKOU, AssessmentPeriod.MONTH, "0.85", wqi.indicators(), YUAN, YUAN);
+
+        assertThat(errorsWith(wqi, exceedance, exceedance)).containsExactly("terms.compensation[2]");
+        assertThat(errorsWith(wqi, wqi)).containsExactly("terms.compensation[1]");
+        // a monthly index rule is refused for its period, and clashes with the monthly exceedance rule too
+        assertThat(errorsWith(exceedance, monthlyIndex)).containsExactly("terms.compensation[1].period",
+                "terms.compensation[1]");
+    }
+
+    @Test
+    void anotherSectionMayHaveItsOwnRules() {
+        CompensationRule lakeIndex = wqi(AgreementSamples.QIANDAO, AssessmentPeriod.YEAR, "0.85", wqi.indicators(), YUAN, YUAN);
+
+        assertThat(errorsWith(wqi, lakeIndex, fixed, fixed)).isEmpty();
+    }
+}

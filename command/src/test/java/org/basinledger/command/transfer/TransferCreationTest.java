@@ -1,0 +1,137 @@
+package org.basinledger.command.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.test.utils.RecordingCommandBus;
+import org.basinledger.api.agreement.CompensationRuleType;
+import org.basinledger.api.agreement.Pollutant;
+import org.basinledger.api.common.InvalidStateException;
+import org.basinledger.api.common.Money;
+import org.basinledger.api.compliance.AssessmentRecordedEvent;
+import org.basinledger.api.compliance.AssessmentResult;
+import org.basinledger.api.compliance.AssessmentResult.PollutantExcess;
+import org.basinledger.api.compliance.FixedContributionFellDueEvent;
+import org.basinledger.api.compliance.WaterClass;
+import org.basinledger.api.transfer.CreateTransferCommand;
+import org.basinledger.api.transfer.TransferSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TransferCreationTest {
+
+    private static final String AGREEMENT = "AGR-XINAN-1";
+    private static final String ANHUI = "CN-AH";
+    private static final String ZHEJIANG = "CN-ZJ";
+    private static final String MINISTRY = "CN-MOF";
+    private static final Money HUNDRED_MILLION = Money.of("100000000.00", Money.CNY);
+
+    private final RecordingCommandBus commandBus = new RecordingCommandBus();
+    private TransferCreation creation;
+
+    @BeforeEach
+    void setUp() {
+        creation = new TransferCreation(DefaultCommandGateway.builder().commandBus(commandBus).build());
+    }
+
+    private List<Object> sentCommands() {
+        return commandBus.getDispatchedCommands().stream().map(CommandMessage::getPayload).map(Object.class::cast).toList();
+    }
+
+    private static AssessmentRecordedEvent indexNotMet(String transferId) {
+        AssessmentResult result = new AssessmentResult(false, new BigDecimal("1.0200"), null, WaterClass.II, ANHUI,
+                ZHEJIANG, HUNDRED_MILLION);
+        return new AssessmentRecordedEvent(AGREEMENT, "A-1", ZHEJIANG, "JIEKOU", CompensationRuleType.WATER_QUALITY_INDEX,
+                "2025", null, result, transferId);
+    }
+
+    private static FixedContributionFellDueEvent secondYear() {
+        return new FixedContributionFellDueEvent(AGREEMENT, 2, 2, "2026", MINISTRY, ANHUI,
+                Money.of("300000000.00", Money.CNY), Instant.parse("2026-12-31T16:00:00Z"), "T-FIXED-2");
+    }
+
+    @Test
+    void anAssessmentThatOwesMoneyCreatesItsTransferAsTheLedger() {
+        creation.on(indexNotMet("T-1"));
+
+        assertThat(sentCommands()).containsExactly(new CreateTransferCommand("T-1", AGREEMENT, ANHUI, ZHEJIANG,
+                HUNDRED_MILLION, "Assessment of JIEKOU 2025 (WATER_QUALITY_INDEX): index 1.0200, not met",
+                TransferSource.ASSESSMENT, "A-1", null));
+    }
+
+    @Test
+    void anAssessmentThatOwesNothingCreatesNoTransfer() {
+        AssessmentResult result = new AssessmentResult(true, null, List.of(), WaterClass.III, null, null, null);
+
+        creation.on(new AssessmentRecordedEvent(AGREEMENT, "A-2", ZHEJIANG, "JIEKOU",
+                CompensationRuleType.EXCEEDANCE_PER_TONNE, "2025-04", null, result, null));
+
+        assertThat(sentCommands()).isEmpty();
+    }
+
+    @Test
+    void anExceedanceTransferNamesThePollutantsOverTarget() {
+        AssessmentResult result = new AssessmentResult(false, null, List.of(
+                new PollutantExcess(Pollutant.CODMN, new BigDecimal("7"), new BigDecimal("6"), new BigDecimal("25.92"),
+                        Money.of("388800", Money.CNY)),
+                new PollutantExcess(Pollutant.NH3N, new BigDecimal("1.2"), new BigDecimal("1.0"),
+                        new BigDecimal("10.7136"), Money.of("1071360", Money.CNY)),
+                new PollutantExcess(Pollutant.TP, new BigDecimal("0.1"), new BigDecimal("0.2"), BigDecimal.ZERO,
+                        Money.of("0", Money.CNY))),
+                WaterClass.IV, ANHUI, ZHEJIANG, Money.of("1460160", Money.CNY));
+
+        creation.on(new AssessmentRecordedEvent(AGREEMENT, "A-3", ZHEJIANG, "JIEKOU",
+                CompensationRuleType.EXCEEDANCE_PER_TONNE, "2025-04", null, result, "T-3"));
+
+        assertThat(sentCommands()).extracting(c -> ((CreateTransferCommand) c).reason()).containsExactly(
+                "Assessment of JIEKOU 2025-04 (EXCEEDANCE_PER_TONNE): CODMN 25.92 t, NH3N 10.71 t over target");
+    }
+
+    @Test
+    void aFixedContributionCreatesItsTransferAsTheLedger() {
+        creation.on(secondYear());
+
+        assertThat(sentCommands()).containsExactly(new CreateTransferCommand("T-FIXED-2", AGREEMENT, MINISTRY, ANHUI,
+                Money.of("300000000.00", Money.CNY), "Fixed contribution for year 2 (2026) of rule 2",
+                TransferSource.FIXED_CONTRIBUTION, AGREEMENT + ":2:2", null));
+    }
+
+    @Test
+    void aTransferCreatedBeforeIsNotAnErrorWhenTheEventIsHandledAgain() {
+        commandBus.setCallbackBehavior((command, metaData) -> {
+            throw new AggregateStreamCreationException("Cannot reuse aggregate identifier [T-1]");
+        });
+
+        creation.on(indexNotMet("T-1"));
+        creation.on(secondYear());
+
+        assertThat(sentCommands()).hasSize(2);
+    }
+
+    @Test
+    void aConcurrentCreationOfTheSameTransferIsNotAnError() {
+        commandBus.setCallbackBehavior((command, metaData) -> {
+            throw new ConcurrencyException("An event for aggregate [T-1] at sequence [0] was already inserted");
+        });
+
+        creation.on(indexNotMet("T-1"));
+
+        assertThat(sentCommands()).hasSize(1);
+    }
+
+    @Test
+    void anyOtherFailureIsPassedOn() {
+        commandBus.setCallbackBehavior((command, metaData) -> {
+            throw new InvalidStateException("something else went wrong");
+        });
+
+        assertThatThrownBy(() -> creation.on(indexNotMet("T-1"))).isInstanceOf(InvalidStateException.class);
+    }
+}
