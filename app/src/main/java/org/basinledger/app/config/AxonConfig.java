@@ -24,6 +24,8 @@ public class AxonConfig {
 
     /** The tracking processor that keeps every read model of the query module. */
     public static final String PROJECTIONS = "projections";
+    /** The subscribing processor that turns owed money into transfers, inside the command's transaction. */
+    public static final String TRANSFER_CREATION = "transfer-creation";
 
     @Bean
     Cache agreementCache() {
@@ -32,6 +34,11 @@ public class AxonConfig {
 
     @Bean
     Cache registryCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache transferCache() {
         return new WeakReferenceCache();
     }
 
@@ -49,5 +56,7 @@ public class AxonConfig {
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing) {
         processing.registerListenerInvocationErrorHandler(PROJECTIONS, c -> PropagatingErrorHandler.instance());
+        // a transfer that cannot be created rolls the assessment back with it: money is never owed unrecorded
+        processing.registerListenerInvocationErrorHandler(TRANSFER_CREATION, c -> PropagatingErrorHandler.instance());
     }
 }

@@ -59,10 +59,12 @@ public class AgreementController {
 
     private final Commands commands;
     private final QueryGateway queries;
+    private final AgreementVisibility visibility;
 
-    public AgreementController(Commands commands, QueryGateway queries) {
+    public AgreementController(Commands commands, QueryGateway queries, AgreementVisibility visibility) {
         this.commands = commands;
         this.queries = queries;
+        this.visibility = visibility;
     }
 
     public record SignatureRequest(@NotBlank String signature, String keyId) {
@@ -218,7 +220,7 @@ public class AgreementController {
     }
 
     private AgreementStatusView current(String id) {
-        AgreementStatusView view = queries.query(new FindAgreementStatusQuery(id, null), AgreementStatusView.class).join();
+        AgreementStatusView view = visibility.current(id);
         if (view == null) {
             throw new NotFoundException("no agreement " + id);
         }
@@ -226,16 +228,11 @@ public class AgreementController {
     }
 
     private AgreementStatusView visible(String id, Caller caller) {
-        AgreementStatusView view = queries.query(new FindAgreementStatusQuery(id, null), AgreementStatusView.class).join();
-        if (view == null || !canSee(view, caller)) {
-            throw new NotFoundException("no agreement " + id);
-        }
-        return view;
+        return visibility.visible(id, caller);
     }
 
     private static boolean canSee(AgreementStatusView view, Caller caller) {
-        return caller.role() == Caller.Role.REGISTRAR || view.publicSince() != null
-                || (caller.role() == Caller.Role.JURISDICTION && view.hasParty(caller.id()));
+        return AgreementVisibility.canSee(view, caller);
     }
 
     private static String etag(AgreementStatusView view) {

@@ -1,0 +1,369 @@
+package org.basinledger.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.basinledger.app.support.Http;
+import org.basinledger.app.support.LedgerDriver;
+import org.basinledger.app.support.LedgerDriver.Government;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Compliance and compensation over HTTP (issue 3): monitoring reports, assessments by the agreement's own rule,
+ * the transfers they create through to settlement, fixed contributions falling due by themselves, balances,
+ * the compliance history, and Idempotency-Key. Run against H2 and PostgreSQL by the subclasses.
+ */
+abstract class CompensationContract {
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+    LedgerDriver ledger;
+
+    static final int LAST_YEAR = LocalDate.now().getYear() - 1;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        ledger = new LedgerDriver(http);
+    }
+
+    @Test
+    void aYearOfReportsIsAssessedByTheWaterQualityIndexAndTheTransferSettlesWhileTheFunderPaysEachYear() {
+        Government anhui = ledger.register("CN-AH");
+        Government zhejiang = ledger.register("CN-ZJ");
+        Government ministry = ledger.register("CN-MOF");
+        Map<String, Object> body = xinanAgreement(anhui, zhejiang, ministry);
+        String id = signedInForce(body, anhui, zhejiang, ministry);
+
+        // two anniversaries of effectiveFrom (LAST_YEAR - 1 -> Jan 1 of LAST_YEAR and of this year) have passed:
+        // the central contribution fell due twice by itself
+        JsonNode funding = http.get("/api/v1/transfers?agreementId=" + id + "&party=" + ministry.id()).send().json();
+        assertThat(funding.path("items")).hasSize(2).allSatisfy(t -> {
+            assertThat(t.path("payer").asText()).isEqualTo(ministry.id());
+            assertThat(t.path("payee").asText()).isEqualTo(anhui.id());
+            assertThat(t.path("amount").path("amount").asText()).isEqualTo("300000000.00");
+            assertThat(t.path("source").asText()).isEqualTo("FIXED_CONTRIBUTION");
+            assertThat(t.path("status").asText()).isEqualTo("DUE");
+        });
+
+        for (int month = 1; month <= 12; month++) {
+            Http.Answer report = http.post("/api/v1/agreements/" + id + "/monitoring-reports",
+                    monthlyReport(LAST_YEAR, month, Map.of("CODMN", "1.80", "NH3N", "0.12", "TP", "0.025", "TN", "1.20"), null))
+                    .token(month % 2 == 0 ? zhejiang.token() : anhui.token()).send();
+            assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        }
+        JsonNode reports = http.get("/api/v1/agreements/" + id + "/monitoring-reports?sectionId=JIEKOU")
+                .token(zhejiang.token()).send().json();
+        assertThat(reports.path("items")).hasSize(12);
+
+        Http.Answer assessed = http.post("/api/v1/agreements/" + id + "/assessments",
+                Map.of("sectionId", "JIEKOU", "period", String.valueOf(LAST_YEAR))).token(zhejiang.token()).send();
+        assertThat(assessed.status()).as(assessed.toString()).isEqualTo(201);
+        JsonNode assessment = assessed.json();
+        assertThat(assessment.path("rule").asText()).isEqualTo("WATER_QUALITY_INDEX");
+        assertThat(assessment.path("result").path("index").asText()).isEqualTo("0.8500");
+        assertThat(assessment.path("result").path("met").asBoolean()).isTrue();
+        assertThat(assessment.path("result").path("waterClass").asText()).isEqualTo("II");
+        assertThat(assessment.path("result").path("payer").asText()).isEqualTo(zhejiang.id());
+        assertThat(assessment.path("result").path("payee").asText()).isEqualTo(anhui.id());
+        assertThat(assessment.path("result").path("amount").path("amount").asText()).isEqualTo("100000000.00");
+        assertThat(assessment.path("inputs").path("samples")).hasSize(12 * 4 * 2);
+        assertThat(assessment.path("inputs").path("ruleVersion").asText()).isNotBlank();
+        String transferId = assessment.path("transferId").asText();
+        assertThat(transferId).isNotBlank();
+
+        Http.Answer again = http.post("/api/v1/agreements/" + id + "/assessments",
+                Map.of("sectionId", "JIEKOU", "period", String.valueOf(LAST_YEAR))).token(anhui.token()).send();
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+
+        // only the right party takes each step, in order
+        assertThat(post("/api/v1/transfers/" + transferId + "/acknowledgement", null, anhui).status()).isEqualTo(403);
+        assertThat(post("/api/v1/transfers/" + transferId + "/receipt", null, anhui).status()).isEqualTo(409);
+        assertThat(post("/api/v1/transfers/" + transferId + "/acknowledgement", null, zhejiang).json()
+                .path("status").asText()).isEqualTo("ACKNOWLEDGED");
+        Map<String, Object> payment = Map.of("reference", "ZJ-TREASURY-2026-0042", "paidAt", "2026-01-15T02:00:00Z");
+        assertThat(post("/api/v1/transfers/" + transferId + "/payment", payment, anhui).status()).isEqualTo(403);
+        assertThat(post("/api/v1/transfers/" + transferId + "/payment", payment, zhejiang).json()
+                .path("status").asText()).isEqualTo("PAID");
+        assertThat(post("/api/v1/transfers/" + transferId + "/receipt", null, zhejiang).status()).isEqualTo(403);
+        Http.Answer settled = post("/api/v1/transfers/" + transferId + "/receipt", null, anhui);
+        assertThat(settled.json().path("status").asText()).isEqualTo("SETTLED");
+        assertThat(settled.json().path("paymentReference").asText()).isEqualTo("ZJ-TREASURY-2026-0042");
+
+        JsonNode balance = http.get("/api/v1/jurisdictions/" + anhui.id() + "/balance").send().json();
+        assertThat(balance.path("counterparties")).anySatisfy(c -> {
+            assertThat(c.path("counterparty").asText()).isEqualTo(zhejiang.id());
+            assertThat(c.path("settled").path("amount").asText()).isEqualTo("100000000.00");
+            assertThat(c.path("due").path("amount").asText()).isEqualTo("0.00");
+        });
+        assertThat(balance.path("counterparties")).anySatisfy(c -> {
+            assertThat(c.path("counterparty").asText()).isEqualTo(ministry.id());
+            assertThat(c.path("due").path("amount").asText()).isEqualTo("600000000.00");
+        });
+        JsonNode payerSide = http.get("/api/v1/jurisdictions/" + zhejiang.id() + "/balance").send().json();
+        assertThat(payerSide.path("counterparties").path(0).path("settled").path("amount").asText())
+                .isEqualTo("-100000000.00");
+
+        JsonNode compliance = http.get("/api/v1/agreements/" + id + "/compliance").send().json();
+        assertThat(compliance.path("assessments")).hasSize(1);
+        assertThat(compliance.path("transfers")).hasSize(3);
+        assertThat(compliance.path("obligations")).hasSize(1);
+        assertThat(compliance.path("summary").path("periodsAssessed").asInt()).isEqualTo(1);
+        assertThat(compliance.path("summary").path("periodsMet").asInt()).isEqualTo(1);
+        assertThat(compliance.path("summary").path("complianceRate").asText()).isEqualTo("1.0000");
+
+        JsonNode status = ledger.status(id, null);
+        assertThat(status.path("outstanding").path("count").asInt()).isEqualTo(2);
+        assertThat(status.path("outstanding").path("total").path("amount").asText()).isEqualTo("600000000.00");
+        assertThat(status.path("lastAssessment").path("met").asBoolean()).isTrue();
+
+        JsonNode history = http.get("/api/v1/agreements/" + id + "/history?limit=500").token(anhui.token()).send().json();
+        assertThat(history.path("items")).extracting(i -> i.path("type").asText())
+                .contains("MonitoringReportSubmitted", "AssessmentRecorded", "FixedContributionFellDue",
+                        "TransferCreated", "TransferAcknowledged", "TransferPaid", "TransferSettled");
+    }
+
+    @Test
+    void aYearThatMissesTheStandardMakesTheUpstreamPartyPay() {
+        Government anhui = ledger.register("CN-AH");
+        Government zhejiang = ledger.register("CN-ZJ");
+        Government ministry = ledger.register("CN-MOF");
+        String id = signedInForce(xinanAgreement(anhui, zhejiang, ministry), anhui, zhejiang, ministry);
+        // means 20% above the baselines: P = 0.85 x 1.2 = 1.0200
+        Http.Answer report = http.post("/api/v1/agreements/" + id + "/monitoring-reports",
+                monthlyReport(LAST_YEAR, 6, Map.of("CODMN", "2.16", "NH3N", "0.144", "TP", "0.030", "TN", "1.44"), null))
+                .token(anhui.token()).send();
+        assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        JsonNode result = http.post("/api/v1/agreements/" + id + "/assessments",
+                Map.of("sectionId", "JIEKOU", "period", String.valueOf(LAST_YEAR))).token(anhui.token()).send()
+                .json().path("result");
+        assertThat(result.path("index").asText()).isEqualTo("1.0200");
+        assertThat(result.path("met").asBoolean()).isFalse();
+        assertThat(result.path("payer").asText()).isEqualTo(anhui.id());
+        assertThat(result.path("payee").asText()).isEqualTo(zhejiang.id());
+        JsonNode summary = http.get("/api/v1/agreements/" + id + "/compliance").send().json().path("summary");
+        assertThat(summary.path("periodsMet").asInt()).isZero();
+        assertThat(summary.path("complianceRate").asText()).isEqualTo("0.0000");
+    }
+
+    @Test
+    void anExceedanceMonthWithFlowIsChargedPerTonneAndAMonthWithoutFlowIsRefused() {
+        Government wuxi = ledger.register("CN-JS-WX");
+        Government suzhou = ledger.register("CN-JS-SZ");
+        Map<String, Object> body = LedgerDriver.draftBody(LocalDate.of(LAST_YEAR - 1, 1, 1),
+                LocalDate.of(LAST_YEAR + 3, 12, 31), wuxi, suzhou);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> terms = (Map<String, Object>) body.get("terms");
+        terms.put("sections", List.of(Map.of("id", "JINZE", "name", "Jinze", "waterBody", "Taipu River",
+                "upstream", wuxi.id(), "downstream", suzhou.id())));
+        terms.put("compensation", List.of(Map.of("rule", "EXCEEDANCE_PER_TONNE", "sectionId", "JINZE", "period", "MONTH",
+                "pollutants", List.of(
+                        Map.of("pollutant", "CODMN", "target", "6", "ratePerTonne", cny("15000.00")),
+                        Map.of("pollutant", "NH3N", "target", "1.0", "ratePerTonne", cny("100000.00"))))));
+        String id = signedInForce(body, wuxi, suzhou);
+
+        // April has 30 days: (7.0 - 6) mg/L x 10 m3/s x 2,592,000 s / 1,000,000 = 25.92 t x 15,000 = 388,800.00
+        Http.Answer april = http.post("/api/v1/agreements/" + id + "/monitoring-reports",
+                monthlyReport(LAST_YEAR, 4, Map.of("CODMN", "7.0", "NH3N", "0.8"), "10"))
+                .token(suzhou.token()).send();
+        assertThat(april.status()).as(april.toString()).isEqualTo(201);
+        JsonNode assessment = http.post("/api/v1/agreements/" + id + "/assessments",
+                Map.of("sectionId", "JINZE", "period", LAST_YEAR + "-04")).token(suzhou.token()).send().json();
+        JsonNode result = assessment.path("result");
+        assertThat(result.path("met").asBoolean()).as(assessment.toString()).isFalse();
+        assertThat(result.path("amount").path("amount").asText()).isEqualTo("388800.00");
+        assertThat(result.path("payer").asText()).isEqualTo(wuxi.id());
+        assertThat(result.path("pollutants")).anySatisfy(p -> {
+            assertThat(p.path("pollutant").asText()).isEqualTo("CODMN");
+            assertThat(new java.math.BigDecimal(p.path("excessTonnes").asText())).isEqualByComparingTo("25.92");
+        });
+        assertThat(result.path("pollutants")).anySatisfy(p -> {
+            assertThat(p.path("pollutant").asText()).isEqualTo("NH3N");
+            assertThat(new java.math.BigDecimal(p.path("excessTonnes").asText())).isEqualByComparingTo("0");
+        });
+        assertThat(assessment.path("transferId").asText()).isNotBlank();
+
+        Http.Answer noFlow = http.post("/api/v1/agreements/" + id + "/monitoring-reports",
+                monthlyReport(LAST_YEAR, 5, Map.of("CODMN", "7.0", "NH3N", "0.8"), null)).token(suzhou.token()).send();
+        assertThat(noFlow.status()).isEqualTo(201);
+        Http.Answer refused = http.post("/api/v1/agreements/" + id + "/assessments",
+                Map.of("sectionId", "JINZE", "period", LAST_YEAR + "-05")).token(suzhou.token()).send();
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    }
+
+    @Test
+    void badMonitoringReportsAreRefusedNamingTheField() {
+        Government anhui = ledger.register("CN-AH");
+        Government zhejiang = ledger.register("CN-ZJ");
+        Government ministry = ledger.register("CN-MOF");
+        String id = signedInForce(xinanAgreement(anhui, zhejiang, ministry), anhui, zhejiang, ministry);
+        String march = LAST_YEAR + "-03";
+        assertField(report(id, anhui, "JIEKOU", march, sample(LAST_YEAR + "-04-02T01:00:00Z", "CODMN", "1.0")), "samples[0].takenAt");
+        assertField(report(id, anhui, "JIEKOU", march, sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "-1")), "samples[0].value");
+        assertField(report(id, anhui, "JIEKOU", march, sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "100000")), "samples[0].value");
+        assertField(report(id, anhui, "JIEKOU", march, sample(LAST_YEAR + "-03-02T01:00:00Z", "MERCURY", "1")), "samples[0].pollutant");
+        assertField(report(id, anhui, "JIEKOU", march, sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "NaN")), "samples[0].value");
+        assertField(report(id, anhui, "NOWHERE", march, sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "1")), "sectionId");
+        assertField(report(id, anhui, "JIEKOU", "March", sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "1")), "period");
+        Government outsider = ledger.register("CN-JS");
+        assertThat(report(id, outsider, "JIEKOU", march, sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "1")).status())
+                .isEqualTo(403);
+        assertThat(http.get("/api/v1/agreements/" + id + "/monitoring-reports").token(anhui.token()).send().json()
+                .path("items")).isEmpty();
+    }
+
+    @Test
+    void racingDuplicateRequestsWithOneIdempotencyKeyCreateOneTransfer() throws Exception {
+        Government anhui = ledger.register("CN-AH");
+        Government zhejiang = ledger.register("CN-ZJ");
+        Government ministry = ledger.register("CN-MOF");
+        String id = signedInForce(xinanAgreement(anhui, zhejiang, ministry), anhui, zhejiang, ministry);
+        Map<String, Object> transfer = Map.of("agreementId", id, "payee", anhui.id(), "amount", cny("2500000.00"),
+                "reason", "Joint dredging of the Jiekou reach, Zhejiang's share");
+        String key = "zj-dredging-" + System.nanoTime();
+
+        int racers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Http.Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            Callable<Http.Answer> send = () -> {
+                start.await();
+                return http.post("/api/v1/transfers", transfer).token(zhejiang.token()).header("Idempotency-Key", key).send();
+            };
+            answers.add(pool.submit(send));
+        }
+        start.countDown();
+        List<String> ids = new ArrayList<>();
+        for (Future<Http.Answer> answer : answers) {
+            Http.Answer a = answer.get();
+            assertThat(a.status()).as(a.toString()).isEqualTo(201);
+            ids.add(a.json().path("id").asText());
+        }
+        pool.shutdown();
+        assertThat(ids).containsOnly(ids.get(0));
+        JsonNode created = http.get("/api/v1/transfers?agreementId=" + id + "&party=" + zhejiang.id())
+                .token(zhejiang.token()).send().json();
+        assertThat(created.path("items")).hasSize(1);
+
+        Http.Answer replay = http.post("/api/v1/transfers", transfer).token(zhejiang.token()).header("Idempotency-Key", key).send();
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.json().path("id").asText()).isEqualTo(ids.get(0));
+
+        Map<String, Object> other = new LinkedHashMap<>(transfer);
+        other.put("amount", cny("2600000.00"));
+        Http.Answer reused = http.post("/api/v1/transfers", other).token(zhejiang.token()).header("Idempotency-Key", key).send();
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.contentType()).startsWith("application/problem+json");
+        assertThat(http.get("/api/v1/transfers?agreementId=" + id + "&party=" + zhejiang.id()).token(zhejiang.token())
+                .send().json().path("items")).hasSize(1);
+    }
+
+    @Test
+    void onlyThePayingPartyCreatesATransfer() {
+        Government anhui = ledger.register("CN-AH");
+        Government zhejiang = ledger.register("CN-ZJ");
+        Government ministry = ledger.register("CN-MOF");
+        String id = signedInForce(xinanAgreement(anhui, zhejiang, ministry), anhui, zhejiang, ministry);
+        Government outsider = ledger.register("CN-JS");
+        Http.Answer notParty = http.post("/api/v1/transfers", Map.of("agreementId", id, "payee", anhui.id(),
+                "amount", cny("10.00"), "reason", "r")).token(outsider.token()).send();
+        assertThat(notParty.status()).as(notParty.toString()).isBetween(400, 403);
+        Http.Answer negative = http.post("/api/v1/transfers", Map.of("agreementId", id, "payee", anhui.id(),
+                "amount", cny("-10.00"), "reason", "r")).token(zhejiang.token()).send();
+        assertThat(negative.status()).as(negative.toString()).isEqualTo(400);
+        Http.Answer unknown = http.post("/api/v1/transfers", Map.of("agreementId", "no-such-agreement", "payee", anhui.id(),
+                "amount", cny("10.00"), "reason", "r")).token(zhejiang.token()).send();
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+    }
+
+    // ---- helpers ----
+
+    private Map<String, Object> xinanAgreement(Government anhui, Government zhejiang, Government ministry) {
+        Map<String, Object> body = LedgerDriver.draftBody(LocalDate.of(LAST_YEAR - 1, 1, 1),
+                LocalDate.of(LAST_YEAR + 3, 12, 31), anhui, zhejiang, ministry);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> terms = (Map<String, Object>) body.get("terms");
+        terms.put("compensation", List.of(
+                Map.of("rule", "WATER_QUALITY_INDEX", "sectionId", "JIEKOU", "period", "YEAR",
+                        "stabilityCoefficient", "0.85",
+                        "indicators", List.of(
+                                Map.of("pollutant", "CODMN", "baseline", "1.80", "weight", "0.25"),
+                                Map.of("pollutant", "NH3N", "baseline", "0.12", "weight", "0.25"),
+                                Map.of("pollutant", "TP", "baseline", "0.025", "weight", "0.25"),
+                                Map.of("pollutant", "TN", "baseline", "1.20", "weight", "0.25")),
+                        "amountIfMet", cny("100000000.00"), "amountIfNotMet", cny("100000000.00")),
+                Map.of("rule", "FIXED_CONTRIBUTION", "payer", ministry.id(), "payee", anhui.id(), "period", "YEAR",
+                        "amount", cny("300000000.00"))));
+        return body;
+    }
+
+    private String signedInForce(Map<String, Object> body, Government... parties) {
+        String id = ledger.draft(parties[0], body).path("id").asText();
+        ledger.open(parties[0], id);
+        Http.Answer last = null;
+        for (Government party : parties) {
+            last = ledger.sign(party, id, true);
+            assertThat(last.status()).as(last.toString()).isEqualTo(200);
+        }
+        assertThat(last.json().path("status").asText()).isEqualTo("IN_FORCE");
+        return id;
+    }
+
+    /** Two samples of each pollutant in the month, both at the given concentration. */
+    private static Map<String, Object> monthlyReport(int year, int month, Map<String, String> concentrations, String flow) {
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (int day : new int[] {5, 20}) {
+            String takenAt = LocalDate.of(year, month, day).atTime(2, 0).toInstant(ZoneOffset.UTC).toString();
+            concentrations.forEach((pollutant, value) -> samples.add(sample(takenAt, pollutant, value)));
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("sectionId", concentrations.containsKey("TN") ? "JIEKOU" : "JINZE");
+        report.put("period", String.format("%04d-%02d", year, month));
+        report.put("samples", samples);
+        if (flow != null) {
+            report.put("flowCubicMetresPerSecond", flow);
+        }
+        return report;
+    }
+
+    private static Map<String, Object> sample(String takenAt, String pollutant, String value) {
+        return Map.of("takenAt", takenAt, "pollutant", pollutant, "value", value, "unit", "mg/L");
+    }
+
+    private Http.Answer report(String id, Government party, String section, String period, Map<String, Object> sample) {
+        return http.post("/api/v1/agreements/" + id + "/monitoring-reports",
+                Map.of("sectionId", section, "period", period, "samples", List.of(sample))).token(party.token()).send();
+    }
+
+    private static void assertField(Http.Answer answer, String field) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.json().path("errors")).as(answer.toString())
+                .anySatisfy(e -> assertThat(e.path("field").asText()).isEqualTo(field));
+    }
+
+    private Http.Answer post(String path, Object body, Government who) {
+        return http.post(path, body).token(who.token()).send();
+    }
+
+    private static Map<String, String> cny(String amount) {
+        return Map.of("amount", amount, "currency", "CNY");
+    }
+}
