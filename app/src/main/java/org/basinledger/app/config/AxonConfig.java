@@ -26,6 +26,8 @@ public class AxonConfig {
     public static final String PROJECTIONS = "projections";
     /** The subscribing processor that turns owed money into transfers, inside the command's transaction. */
     public static final String TRANSFER_CREATION = "transfer-creation";
+    /** The subscribing processor of the dispute saga: a dispute and its effects on the subject commit together. */
+    public static final String DISPUTE_EFFECTS = "dispute-effects";
 
     @Bean
     Cache agreementCache() {
@@ -39,6 +41,11 @@ public class AxonConfig {
 
     @Bean
     Cache transferCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache disputeCache() {
         return new WeakReferenceCache();
     }
 
@@ -58,5 +65,7 @@ public class AxonConfig {
         processing.registerListenerInvocationErrorHandler(PROJECTIONS, c -> PropagatingErrorHandler.instance());
         // a transfer that cannot be created rolls the assessment back with it: money is never owed unrecorded
         processing.registerListenerInvocationErrorHandler(TRANSFER_CREATION, c -> PropagatingErrorHandler.instance());
+        // a subject that refuses the dispute (another agreement's, already disputed) refuses the dispute itself
+        processing.registerListenerInvocationErrorHandler(DISPUTE_EFFECTS, c -> PropagatingErrorHandler.instance());
     }
 }

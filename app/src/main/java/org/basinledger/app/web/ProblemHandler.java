@@ -106,7 +106,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(EventStoreException.class)
-    ResponseEntity<ProblemDetail> store(EventStoreException e, WebRequest request) {
+    ResponseEntity<ProblemDetail> store(EventStoreException e, WebRequest request) throws Exception {
         if (e.getCause() != null && e.getCause().getClass().getSimpleName().contains("ConstraintViolation")) {
             return exists(new AggregateStreamCreationException("duplicate"));
         }
@@ -115,15 +115,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e, WebRequest request) throws Exception {
-        Throwable cause = e.getCause();
-        if (cause instanceof Exception inner && cause != e) {
-            ResponseEntity<?> handled = dispatch(inner, request);
-            if (handled != null) {
-                @SuppressWarnings("unchecked")
-                ResponseEntity<ProblemDetail> typed = (ResponseEntity<ProblemDetail>) handled;
-                return typed;
-            }
-        }
         return unexpected(e, request);
     }
 
@@ -145,7 +136,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) throws Exception {
+        // a refusal raised by a handler the command reached through an event (a saga, a subscribing handler)
+        // arrives wrapped: answer it as the refusal it is
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof Exception inner) {
+                ResponseEntity<?> handled = dispatch(inner, request);
+                if (handled != null) {
+                    @SuppressWarnings("unchecked")
+                    ResponseEntity<ProblemDetail> typed = (ResponseEntity<ProblemDetail>) handled;
+                    return typed;
+                }
+            }
+        }
         log.error("unexpected failure", e);
         return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the ledger could not complete the request; nothing was changed by it. Quote the X-Request-Id to the operator."));

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
+import org.basinledger.app.support.Scenarios;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +36,7 @@ abstract class CompensationContract {
     Http http;
     LedgerDriver ledger;
 
-    static final int LAST_YEAR = LocalDate.now().getYear() - 1;
+    static final int LAST_YEAR = Scenarios.LAST_YEAR;
 
     @BeforeEach
     void connect() {
@@ -48,8 +49,8 @@ abstract class CompensationContract {
         Government anhui = ledger.register("CN-AH");
         Government zhejiang = ledger.register("CN-ZJ");
         Government ministry = ledger.register("CN-MOF");
-        Map<String, Object> body = xinanAgreement(anhui, zhejiang, ministry);
-        String id = signedInForce(body, anhui, zhejiang, ministry);
+        Map<String, Object> body = Scenarios.xinan(anhui, zhejiang, ministry);
+        String id = Scenarios.signedInForce(ledger, body, anhui, zhejiang, ministry);
 
         // two anniversaries of effectiveFrom (LAST_YEAR - 1 -> Jan 1 of LAST_YEAR and of this year) have passed:
         // the central contribution fell due twice by itself
@@ -64,7 +65,7 @@ abstract class CompensationContract {
 
         for (int month = 1; month <= 12; month++) {
             Http.Answer report = http.post("/api/v1/agreements/" + id + "/monitoring-reports",
-                    monthlyReport(LAST_YEAR, month, Map.of("CODMN", "1.80", "NH3N", "0.12", "TP", "0.025", "TN", "1.20"), null))
+                    Scenarios.monthlyReport("JIEKOU", LAST_YEAR, month, Map.of("CODMN", "1.80", "NH3N", "0.12", "TP", "0.025", "TN", "1.20"), null))
                     .token(month % 2 == 0 ? zhejiang.token() : anhui.token()).send();
             assertThat(report.status()).as(report.toString()).isEqualTo(201);
         }
@@ -144,10 +145,10 @@ abstract class CompensationContract {
         Government anhui = ledger.register("CN-AH");
         Government zhejiang = ledger.register("CN-ZJ");
         Government ministry = ledger.register("CN-MOF");
-        String id = signedInForce(xinanAgreement(anhui, zhejiang, ministry), anhui, zhejiang, ministry);
+        String id = Scenarios.signedInForce(ledger, Scenarios.xinan(anhui, zhejiang, ministry), anhui, zhejiang, ministry);
         // means 20% above the baselines: P = 0.85 x 1.2 = 1.0200
         Http.Answer report = http.post("/api/v1/agreements/" + id + "/monitoring-reports",
-                monthlyReport(LAST_YEAR, 6, Map.of("CODMN", "2.16", "NH3N", "0.144", "TP", "0.030", "TN", "1.44"), null))
+                Scenarios.monthlyReport("JIEKOU", LAST_YEAR, 6, Map.of("CODMN", "2.16", "NH3N", "0.144", "TP", "0.030", "TN", "1.44"), null))
                 .token(anhui.token()).send();
         assertThat(report.status()).as(report.toString()).isEqualTo(201);
         JsonNode result = http.post("/api/v1/agreements/" + id + "/assessments",
@@ -174,13 +175,13 @@ abstract class CompensationContract {
                 "upstream", wuxi.id(), "downstream", suzhou.id())));
         terms.put("compensation", List.of(Map.of("rule", "EXCEEDANCE_PER_TONNE", "sectionId", "JINZE", "period", "MONTH",
                 "pollutants", List.of(
-                        Map.of("pollutant", "CODMN", "target", "6", "ratePerTonne", cny("15000.00")),
-                        Map.of("pollutant", "NH3N", "target", "1.0", "ratePerTonne", cny("100000.00"))))));
-        String id = signedInForce(body, wuxi, suzhou);
+                        Map.of("pollutant", "CODMN", "target", "6", "ratePerTonne", Scenarios.cny("15000.00")),
+                        Map.of("pollutant", "NH3N", "target", "1.0", "ratePerTonne", Scenarios.cny("100000.00"))))));
+        String id = Scenarios.signedInForce(ledger, body, wuxi, suzhou);
 
         // April has 30 days: (7.0 - 6) mg/L x 10 m3/s x 2,592,000 s / 1,000,000 = 25.92 t x 15,000 = 388,800.00
         Http.Answer april = http.post("/api/v1/agreements/" + id + "/monitoring-reports",
-                monthlyReport(LAST_YEAR, 4, Map.of("CODMN", "7.0", "NH3N", "0.8"), "10"))
+                Scenarios.monthlyReport("JINZE", LAST_YEAR, 4, Map.of("CODMN", "7.0", "NH3N", "0.8"), "10"))
                 .token(suzhou.token()).send();
         assertThat(april.status()).as(april.toString()).isEqualTo(201);
         JsonNode assessment = http.post("/api/v1/agreements/" + id + "/assessments",
@@ -200,7 +201,7 @@ abstract class CompensationContract {
         assertThat(assessment.path("transferId").asText()).isNotBlank();
 
         Http.Answer noFlow = http.post("/api/v1/agreements/" + id + "/monitoring-reports",
-                monthlyReport(LAST_YEAR, 5, Map.of("CODMN", "7.0", "NH3N", "0.8"), null)).token(suzhou.token()).send();
+                Scenarios.monthlyReport("JINZE", LAST_YEAR, 5, Map.of("CODMN", "7.0", "NH3N", "0.8"), null)).token(suzhou.token()).send();
         assertThat(noFlow.status()).isEqualTo(201);
         Http.Answer refused = http.post("/api/v1/agreements/" + id + "/assessments",
                 Map.of("sectionId", "JINZE", "period", LAST_YEAR + "-05")).token(suzhou.token()).send();
@@ -212,17 +213,17 @@ abstract class CompensationContract {
         Government anhui = ledger.register("CN-AH");
         Government zhejiang = ledger.register("CN-ZJ");
         Government ministry = ledger.register("CN-MOF");
-        String id = signedInForce(xinanAgreement(anhui, zhejiang, ministry), anhui, zhejiang, ministry);
+        String id = Scenarios.signedInForce(ledger, Scenarios.xinan(anhui, zhejiang, ministry), anhui, zhejiang, ministry);
         String march = LAST_YEAR + "-03";
-        assertField(report(id, anhui, "JIEKOU", march, sample(LAST_YEAR + "-04-02T01:00:00Z", "CODMN", "1.0")), "samples[0].takenAt");
-        assertField(report(id, anhui, "JIEKOU", march, sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "-1")), "samples[0].value");
-        assertField(report(id, anhui, "JIEKOU", march, sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "100000")), "samples[0].value");
-        assertField(report(id, anhui, "JIEKOU", march, sample(LAST_YEAR + "-03-02T01:00:00Z", "MERCURY", "1")), "samples[0].pollutant");
-        assertField(report(id, anhui, "JIEKOU", march, sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "NaN")), "samples[0].value");
-        assertField(report(id, anhui, "NOWHERE", march, sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "1")), "sectionId");
-        assertField(report(id, anhui, "JIEKOU", "March", sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "1")), "period");
+        assertField(report(id, anhui, "JIEKOU", march, Scenarios.sample(LAST_YEAR + "-04-02T01:00:00Z", "CODMN", "1.0")), "samples[0].takenAt");
+        assertField(report(id, anhui, "JIEKOU", march, Scenarios.sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "-1")), "samples[0].value");
+        assertField(report(id, anhui, "JIEKOU", march, Scenarios.sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "100000")), "samples[0].value");
+        assertField(report(id, anhui, "JIEKOU", march, Scenarios.sample(LAST_YEAR + "-03-02T01:00:00Z", "MERCURY", "1")), "samples[0].pollutant");
+        assertField(report(id, anhui, "JIEKOU", march, Scenarios.sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "NaN")), "samples[0].value");
+        assertField(report(id, anhui, "NOWHERE", march, Scenarios.sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "1")), "sectionId");
+        assertField(report(id, anhui, "JIEKOU", "March", Scenarios.sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "1")), "period");
         Government outsider = ledger.register("CN-JS");
-        assertThat(report(id, outsider, "JIEKOU", march, sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "1")).status())
+        assertThat(report(id, outsider, "JIEKOU", march, Scenarios.sample(LAST_YEAR + "-03-02T01:00:00Z", "CODMN", "1")).status())
                 .isEqualTo(403);
         assertThat(http.get("/api/v1/agreements/" + id + "/monitoring-reports").token(anhui.token()).send().json()
                 .path("items")).isEmpty();
@@ -233,8 +234,8 @@ abstract class CompensationContract {
         Government anhui = ledger.register("CN-AH");
         Government zhejiang = ledger.register("CN-ZJ");
         Government ministry = ledger.register("CN-MOF");
-        String id = signedInForce(xinanAgreement(anhui, zhejiang, ministry), anhui, zhejiang, ministry);
-        Map<String, Object> transfer = Map.of("agreementId", id, "payee", anhui.id(), "amount", cny("2500000.00"),
+        String id = Scenarios.signedInForce(ledger, Scenarios.xinan(anhui, zhejiang, ministry), anhui, zhejiang, ministry);
+        Map<String, Object> transfer = Map.of("agreementId", id, "payee", anhui.id(), "amount", Scenarios.cny("2500000.00"),
                 "reason", "Joint dredging of the Jiekou reach, Zhejiang's share");
         String key = "zj-dredging-" + System.nanoTime();
 
@@ -268,7 +269,7 @@ abstract class CompensationContract {
         assertThat(replay.json().path("id").asText()).isEqualTo(ids.get(0));
 
         Map<String, Object> other = new LinkedHashMap<>(transfer);
-        other.put("amount", cny("2600000.00"));
+        other.put("amount", Scenarios.cny("2600000.00"));
         Http.Answer reused = http.post("/api/v1/transfers", other).token(zhejiang.token()).header("Idempotency-Key", key).send();
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.contentType()).startsWith("application/problem+json");
@@ -281,72 +282,20 @@ abstract class CompensationContract {
         Government anhui = ledger.register("CN-AH");
         Government zhejiang = ledger.register("CN-ZJ");
         Government ministry = ledger.register("CN-MOF");
-        String id = signedInForce(xinanAgreement(anhui, zhejiang, ministry), anhui, zhejiang, ministry);
+        String id = Scenarios.signedInForce(ledger, Scenarios.xinan(anhui, zhejiang, ministry), anhui, zhejiang, ministry);
         Government outsider = ledger.register("CN-JS");
         Http.Answer notParty = http.post("/api/v1/transfers", Map.of("agreementId", id, "payee", anhui.id(),
-                "amount", cny("10.00"), "reason", "r")).token(outsider.token()).send();
+                "amount", Scenarios.cny("10.00"), "reason", "r")).token(outsider.token()).send();
         assertThat(notParty.status()).as(notParty.toString()).isBetween(400, 403);
         Http.Answer negative = http.post("/api/v1/transfers", Map.of("agreementId", id, "payee", anhui.id(),
-                "amount", cny("-10.00"), "reason", "r")).token(zhejiang.token()).send();
+                "amount", Scenarios.cny("-10.00"), "reason", "r")).token(zhejiang.token()).send();
         assertThat(negative.status()).as(negative.toString()).isEqualTo(400);
         Http.Answer unknown = http.post("/api/v1/transfers", Map.of("agreementId", "no-such-agreement", "payee", anhui.id(),
-                "amount", cny("10.00"), "reason", "r")).token(zhejiang.token()).send();
+                "amount", Scenarios.cny("10.00"), "reason", "r")).token(zhejiang.token()).send();
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
     }
 
     // ---- helpers ----
-
-    private Map<String, Object> xinanAgreement(Government anhui, Government zhejiang, Government ministry) {
-        Map<String, Object> body = LedgerDriver.draftBody(LocalDate.of(LAST_YEAR - 1, 1, 1),
-                LocalDate.of(LAST_YEAR + 3, 12, 31), anhui, zhejiang, ministry);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> terms = (Map<String, Object>) body.get("terms");
-        terms.put("compensation", List.of(
-                Map.of("rule", "WATER_QUALITY_INDEX", "sectionId", "JIEKOU", "period", "YEAR",
-                        "stabilityCoefficient", "0.85",
-                        "indicators", List.of(
-                                Map.of("pollutant", "CODMN", "baseline", "1.80", "weight", "0.25"),
-                                Map.of("pollutant", "NH3N", "baseline", "0.12", "weight", "0.25"),
-                                Map.of("pollutant", "TP", "baseline", "0.025", "weight", "0.25"),
-                                Map.of("pollutant", "TN", "baseline", "1.20", "weight", "0.25")),
-                        "amountIfMet", cny("100000000.00"), "amountIfNotMet", cny("100000000.00")),
-                Map.of("rule", "FIXED_CONTRIBUTION", "payer", ministry.id(), "payee", anhui.id(), "period", "YEAR",
-                        "amount", cny("300000000.00"))));
-        return body;
-    }
-
-    private String signedInForce(Map<String, Object> body, Government... parties) {
-        String id = ledger.draft(parties[0], body).path("id").asText();
-        ledger.open(parties[0], id);
-        Http.Answer last = null;
-        for (Government party : parties) {
-            last = ledger.sign(party, id, true);
-            assertThat(last.status()).as(last.toString()).isEqualTo(200);
-        }
-        assertThat(last.json().path("status").asText()).isEqualTo("IN_FORCE");
-        return id;
-    }
-
-    /** Two samples of each pollutant in the month, both at the given concentration. */
-    private static Map<String, Object> monthlyReport(int year, int month, Map<String, String> concentrations, String flow) {
-        List<Map<String, Object>> samples = new ArrayList<>();
-        for (int day : new int[] {5, 20}) {
-            String takenAt = LocalDate.of(year, month, day).atTime(2, 0).toInstant(ZoneOffset.UTC).toString();
-            concentrations.forEach((pollutant, value) -> samples.add(sample(takenAt, pollutant, value)));
-        }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("sectionId", concentrations.containsKey("TN") ? "JIEKOU" : "JINZE");
-        report.put("period", String.format("%04d-%02d", year, month));
-        report.put("samples", samples);
-        if (flow != null) {
-            report.put("flowCubicMetresPerSecond", flow);
-        }
-        return report;
-    }
-
-    private static Map<String, Object> sample(String takenAt, String pollutant, String value) {
-        return Map.of("takenAt", takenAt, "pollutant", pollutant, "value", value, "unit", "mg/L");
-    }
 
     private Http.Answer report(String id, Government party, String section, String period, Map<String, Object> sample) {
         return http.post("/api/v1/agreements/" + id + "/monitoring-reports",
@@ -363,7 +312,4 @@ abstract class CompensationContract {
         return http.post(path, body).token(who.token()).send();
     }
 
-    private static Map<String, String> cny(String amount) {
-        return Map.of("amount", amount, "currency", "CNY");
-    }
 }

@@ -1,0 +1,19 @@
+package org.basinledger.app.e2e;
+
+import java.nio.file.Path;
+
+import org.basinledger.app.support.LedgerDriver;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The dispute contract on the embedded default: H2 in file mode under a fresh data directory. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DisputeH2IT extends DisputeContract {
+
+    @DynamicPropertySource
+    static void ledger(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", () -> Path.of("target", "it-data", "disputes-" + System.nanoTime()).toString());
+        registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
+    }
+}
