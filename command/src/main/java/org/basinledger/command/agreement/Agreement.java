@@ -66,6 +66,14 @@ import org.basinledger.api.compliance.AssessmentRecordedEvent;
 import org.basinledger.api.compliance.FixedContributionFellDueEvent;
 import org.basinledger.api.compliance.MonitoringReportSubmittedEvent;
 import org.basinledger.api.compliance.SubmitMonitoringReportCommand;
+import org.basinledger.api.dispute.CloseSubjectDisputeCommand;
+import org.basinledger.api.dispute.OpenSubjectDisputeCommand;
+import org.basinledger.api.dispute.RulingOutcome;
+import org.basinledger.api.dispute.Subject;
+import org.basinledger.api.dispute.SubjectConsequence;
+import org.basinledger.api.dispute.SubjectDisputeClosedEvent;
+import org.basinledger.api.dispute.SubjectDisputedEvent;
+import org.basinledger.api.dispute.SubjectType;
 import org.basinledger.command.agreement.AgreementDirectory.AgreementFacts;
 import org.basinledger.command.registry.Ed25519Keys;
 import org.basinledger.command.registry.JurisdictionDirectory;
@@ -79,7 +87,11 @@ import org.basinledger.command.registry.JurisdictionDirectory.SigningKey;
  * obligated party fulfils an obligation, and only while the agreement is in force. Monitoring reports are
  * accepted only in force, for its sections and effective dates; a section is assessed once per rule and
  * period, only after the period has ended inside the time the agreement was in force, from every sample of
- * the period not left out; each fixed contribution falls due once, on its anniversary, while in force.
+ * the period not left out; each fixed contribution falls due once, on its anniversary, while in force. A
+ * subject of the agreement (itself, an obligation of its terms, one of its reports or assessments) is under at
+ * most one open dispute at a time, a rejected report or an annulled assessment under none: a disputed report
+ * is left out of assessments until the ruling (for good when the ruling rejects it), and an annulled
+ * assessment frees its period to be assessed again.
  */
 @Aggregate(cache = "agreementCache")
 public class Agreement {
@@ -108,6 +120,8 @@ public class Agreement {
     /** When a party terminated it; periods ending later cannot be assessed. */
     private Instant terminatedAt;
     private final ComplianceRecord compliance = new ComplianceRecord();
+    /** Dispute id → the subject it holds, for every open dispute on a subject of the agreement. */
+    private final Map<String, Subject> openDisputes = new LinkedHashMap<>();
 
     protected Agreement() {
         // for Axon
@@ -251,6 +265,88 @@ public class Agreement {
         apply(new AssessmentRecordedEvent(agreementId, command.assessmentId(), command.actingJurisdiction(),
                 section.id(), rule.rule(), period.toString(), outcome.inputs(), outcome.result(), transferId));
         return command.assessmentId();
+    }
+
+    /**
+     * Puts a subject of the agreement under a dispute (sent by the ledger when the dispute is raised). A disputed
+     * assessment names the transfer it created, which the dispute holds too.
+     */
+    @CommandHandler
+    public void handle(OpenSubjectDisputeCommand command) {
+        Subject subject = command.subject();
+        if (subject == null || subject.type() == null || subject.type() == SubjectType.TRANSFER) {
+            throw new InvalidInputException("subject.type", "must be AGREEMENT, OBLIGATION, MONITORING_REPORT or "
+                    + "ASSESSMENT to be disputed on the agreement");
+        }
+        if (!isPartOfAgreement(subject)) {
+            throw new InvalidInputException("subject.id", "subject " + subject.type() + " " + subject.id()
+                    + " is not part of agreement " + agreementId);
+        }
+        if (openDisputes.containsKey(command.disputeId())) {
+            throw new InvalidStateException("dispute " + command.disputeId() + " already holds a subject of agreement "
+                    + agreementId);
+        }
+        for (Map.Entry<String, Subject> open : openDisputes.entrySet()) {
+            if (open.getValue().equals(subject)) {
+                throw new InvalidStateException(subject.type() + " " + subject.id() + " is already under dispute "
+                        + open.getKey());
+            }
+        }
+        if (subject.type() == SubjectType.MONITORING_REPORT && compliance.isRejected(subject.id())) {
+            throw new InvalidStateException("report " + subject.id() + " was rejected by a ruling and cannot be "
+                    + "disputed again");
+        }
+        if (subject.type() == SubjectType.ASSESSMENT && compliance.isAnnulled(subject.id())) {
+            throw new InvalidStateException("assessment " + subject.id() + " was annulled by a ruling and cannot be "
+                    + "disputed again");
+        }
+        String relatedTransferId = subject.type() == SubjectType.ASSESSMENT ? compliance.transferOf(subject.id()) : null;
+        apply(new SubjectDisputedEvent(agreementId, command.disputeId(), subject, relatedTransferId));
+    }
+
+    /**
+     * Ends the dispute on a subject (sent by the ledger on the ruling, or with no outcome on the withdrawal): an
+     * upheld claim rejects a report or annuls an assessment; any other end releases the subject; for the agreement
+     * or an obligation the ruling is recorded.
+     */
+    @CommandHandler
+    public void handle(CloseSubjectDisputeCommand command) {
+        Subject subject = openDisputes.get(command.disputeId());
+        if (subject == null) {
+            throw new InvalidStateException("no subject of agreement " + agreementId + " is under dispute "
+                    + command.disputeId());
+        }
+        RulingOutcome outcome = command.outcome();
+        if (outcome == RulingOutcome.ADJUSTED && subject.type() != SubjectType.ASSESSMENT) {
+            throw new InvalidInputException("outcome", "ADJUSTED sets an amount anew: not for a " + subject.type());
+        }
+        if (outcome == RulingOutcome.ADJUSTED && compliance.transferOf(subject.id()) == null) {
+            throw new InvalidInputException("adjustedAmount", "assessment " + subject.id()
+                    + " owed nothing: it has no transfer whose amount could be adjusted");
+        }
+        SubjectConsequence consequence = switch (subject.type()) {
+            case MONITORING_REPORT -> outcome == RulingOutcome.UPHELD
+                    ? SubjectConsequence.REPORT_REJECTED : SubjectConsequence.RELEASED;
+            case ASSESSMENT -> outcome == RulingOutcome.UPHELD
+                    ? SubjectConsequence.ASSESSMENT_ANNULLED : SubjectConsequence.RELEASED;
+            case AGREEMENT, OBLIGATION -> outcome == null ? SubjectConsequence.RELEASED : SubjectConsequence.RECORDED;
+            case TRANSFER -> throw new IllegalStateException("a transfer is never disputed on its agreement");
+        };
+        apply(new SubjectDisputeClosedEvent(agreementId, command.disputeId(), subject, outcome, consequence));
+    }
+
+    private boolean isPartOfAgreement(Subject subject) {
+        String id = subject.id();
+        if (id == null) {
+            return false;
+        }
+        return switch (subject.type()) {
+            case AGREEMENT -> id.equals(agreementId);
+            case OBLIGATION -> obligations.containsKey(id);
+            case MONITORING_REPORT -> compliance.hasReport(id);
+            case ASSESSMENT -> compliance.hasAssessment(id);
+            case TRANSFER -> false;
+        };
     }
 
     /** The section's assessable rule for the period, once the period can be assessed; refuses (409) otherwise. */
@@ -512,6 +608,32 @@ public class Agreement {
     @EventSourcingHandler
     void on(AssessmentRecordedEvent event) {
         compliance.record(event);
+    }
+
+    @EventSourcingHandler
+    void on(SubjectDisputedEvent event) {
+        openDisputes.put(event.disputeId(), event.subject());
+        if (event.subject().type() == SubjectType.MONITORING_REPORT) {
+            compliance.exclude(event.subject().id());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SubjectDisputeClosedEvent event) {
+        openDisputes.remove(event.disputeId());
+        String id = event.subject().id();
+        switch (event.consequence()) {
+            case REPORT_REJECTED -> compliance.reject(id);
+            case ASSESSMENT_ANNULLED -> compliance.annul(id);
+            case RELEASED -> {
+                if (event.subject().type() == SubjectType.MONITORING_REPORT) {
+                    compliance.include(id);
+                }
+            }
+            case RECORDED -> {
+                // the ruling is on record; nothing of the agreement changes
+            }
+        }
     }
 
     @EventSourcingHandler

@@ -39,7 +39,8 @@ public class RepositoryJurisdictionDirectory implements JurisdictionDirectory {
         }
         Callable<Optional<R>> load = () -> {
             try {
-                return Optional.ofNullable(jurisdictions.load(jurisdictionId).invoke(query));
+                return Optional.ofNullable(jurisdictions.load(jurisdictionId).invoke(AnyAggregateRoot.of(
+                        root -> root instanceof Jurisdiction jurisdiction ? query.apply(jurisdiction) : null)));
             } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
                 // Incompatible: the id belongs to another kind of aggregate (an agreement, a mediator).
                 return Optional.empty();

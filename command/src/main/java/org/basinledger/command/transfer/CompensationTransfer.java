@@ -19,12 +19,20 @@ import org.basinledger.api.common.Money;
 import org.basinledger.api.common.NotFoundException;
 import org.basinledger.api.common.NotPermittedException;
 import org.basinledger.api.transfer.AcknowledgeTransferCommand;
+import org.basinledger.api.transfer.AdjustTransferCommand;
+import org.basinledger.api.transfer.CancelTransferCommand;
 import org.basinledger.api.transfer.ConfirmTransferReceiptCommand;
 import org.basinledger.api.transfer.CreateTransferCommand;
+import org.basinledger.api.transfer.DisputeTransferCommand;
 import org.basinledger.api.transfer.RecordTransferPaymentCommand;
+import org.basinledger.api.transfer.ReleaseTransferCommand;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
+import org.basinledger.api.transfer.TransferAdjustedEvent;
+import org.basinledger.api.transfer.TransferCancelledEvent;
 import org.basinledger.api.transfer.TransferCreatedEvent;
+import org.basinledger.api.transfer.TransferDisputedEvent;
 import org.basinledger.api.transfer.TransferPaidEvent;
+import org.basinledger.api.transfer.TransferReleasedEvent;
 import org.basinledger.api.transfer.TransferSettledEvent;
 import org.basinledger.api.transfer.TransferSource;
 import org.basinledger.api.transfer.TransferStatus;
@@ -37,7 +45,10 @@ import org.basinledger.command.agreement.AgreementDraftRules;
  * and payer and payee differ; it moves only forward, {@code DUE → ACKNOWLEDGED → PAID → SETTLED}, each step
  * taken once; only the payer acknowledges and pays, only the payee confirms receipt. The ledger creates the
  * transfers of assessments and fixed contributions; a party creates one only as its payer, under an agreement
- * in force to which both payer and payee are parties.
+ * in force to which both payer and payee are parties. One dispute at a time holds it {@code DISPUTED} (only a
+ * transfer of that dispute's agreement that is neither settled nor cancelled): nothing moves it forward then,
+ * and only that dispute's ruling or withdrawal ends it, restoring the status it had, setting a new amount
+ * ({@code DUE} again, to be acknowledged and paid at that amount) or cancelling it for good.
  */
 @Aggregate(cache = "transferCache")
 public class CompensationTransfer {
@@ -52,7 +63,11 @@ public class CompensationTransfer {
     private String agreementId;
     private String payer;
     private String payee;
+    private Money amount;
     private TransferStatus status;
+    /** The dispute holding the transfer while {@code DISPUTED}, and the status it had before. */
+    private String disputeId;
+    private TransferStatus statusBeforeDispute;
 
     protected CompensationTransfer() {
         // for Axon
@@ -74,6 +89,7 @@ public class CompensationTransfer {
     @CommandHandler
     public void handle(AcknowledgeTransferCommand command) {
         requireActor(payer, command.actingJurisdiction(), "payer", "acknowledge");
+        requireNotDisputed("acknowledged");
         requireStatus(TransferStatus.DUE, "acknowledged");
         apply(new TransferAcknowledgedEvent(transferId, agreementId, payer));
     }
@@ -81,6 +97,7 @@ public class CompensationTransfer {
     @CommandHandler
     public void handle(RecordTransferPaymentCommand command) {
         requireActor(payer, command.actingJurisdiction(), "payer", "record the payment of");
+        requireNotDisputed("paid");
         requireStatus(TransferStatus.ACKNOWLEDGED, "paid");
         List<FieldError> errors = new ArrayList<>();
         if (command.reference() == null || command.reference().isBlank()) {
@@ -103,8 +120,68 @@ public class CompensationTransfer {
     @CommandHandler
     public void handle(ConfirmTransferReceiptCommand command) {
         requireActor(payee, command.actingJurisdiction(), "payee", "confirm the receipt of");
+        requireNotDisputed("settled");
         requireStatus(TransferStatus.PAID, "settled");
         apply(new TransferSettledEvent(transferId, agreementId, payee));
+    }
+
+    @CommandHandler
+    public void handle(DisputeTransferCommand command) {
+        if (!agreementId.equals(command.agreementId())) {
+            // The subject of the dispute names the transfer: the answer goes to its raiser's subject.id.
+            throw new InvalidInputException("subject.id", "transfer " + transferId + " is not part of agreement "
+                    + command.agreementId());
+        }
+        if (status == TransferStatus.DISPUTED) {
+            throw new InvalidStateException("transfer " + transferId + " is already under dispute " + disputeId);
+        }
+        if (status == TransferStatus.SETTLED || status == TransferStatus.CANCELLED) {
+            throw new InvalidStateException("transfer " + transferId + " is " + status + " and cannot be disputed");
+        }
+        apply(new TransferDisputedEvent(transferId, agreementId, command.disputeId(), status));
+    }
+
+    @CommandHandler
+    public void handle(ReleaseTransferCommand command) {
+        requireDisputedBy(command.disputeId(), "released");
+        apply(new TransferReleasedEvent(transferId, agreementId, disputeId, statusBeforeDispute));
+    }
+
+    @CommandHandler
+    public void handle(AdjustTransferCommand command) {
+        requireDisputedBy(command.disputeId(), "adjusted");
+        Money newAmount = command.amount();
+        // Only a ruling adjusts a transfer: the amount is the mediator's adjustedAmount.
+        if (newAmount == null || !newAmount.isPositive()
+                || newAmount.amount().compareTo(AgreementDraftRules.MAX_AMOUNT) > 0) {
+            throw new InvalidInputException("adjustedAmount", "must be above 0 and at most "
+                    + AgreementDraftRules.MAX_AMOUNT.toPlainString());
+        }
+        if (!newAmount.currency().equals(amount.currency())) {
+            throw new InvalidInputException("adjustedAmount", "must be in the transfer's currency "
+                    + amount.currency());
+        }
+        apply(new TransferAdjustedEvent(transferId, agreementId, disputeId, amount, newAmount));
+    }
+
+    @CommandHandler
+    public void handle(CancelTransferCommand command) {
+        requireDisputedBy(command.disputeId(), "cancelled");
+        apply(new TransferCancelledEvent(transferId, agreementId, disputeId));
+    }
+
+    private void requireDisputedBy(String dispute, String action) {
+        if (status != TransferStatus.DISPUTED || !disputeId.equals(dispute)) {
+            throw new InvalidStateException("transfer " + transferId + " is not under dispute " + dispute
+                    + " and cannot be " + action + " by it");
+        }
+    }
+
+    private void requireNotDisputed(String action) {
+        if (status == TransferStatus.DISPUTED) {
+            throw new InvalidStateException("transfer " + transferId + " is disputed (dispute " + disputeId
+                    + ") and cannot be " + action + " until the dispute ends");
+        }
     }
 
     private static void checkPartyMayCreate(CreateTransferCommand command, AgreementDirectory agreements) {
@@ -171,8 +248,7 @@ public class CompensationTransfer {
         }
     }
 
-    // Each step admits exactly one status. A DISPUTED transfer (the dispute work, a later issue) therefore cannot
-    // be acknowledged, paid or settled; that work adds the events that enter and leave DISPUTED or CANCELLED.
+    // Each step admits exactly one status, so neither a DISPUTED nor a CANCELLED transfer moves forward.
     private void requireStatus(TransferStatus required, String action) {
         if (status != required) {
             throw new InvalidStateException("transfer " + transferId + " is " + status + " and cannot be " + action
@@ -186,6 +262,7 @@ public class CompensationTransfer {
         agreementId = event.agreementId();
         payer = event.payer();
         payee = event.payee();
+        amount = event.amount();
         status = TransferStatus.DUE;
     }
 
@@ -202,5 +279,36 @@ public class CompensationTransfer {
     @EventSourcingHandler
     void on(TransferSettledEvent event) {
         status = TransferStatus.SETTLED;
+    }
+
+    @EventSourcingHandler
+    void on(TransferDisputedEvent event) {
+        disputeId = event.disputeId();
+        statusBeforeDispute = event.previousStatus();
+        status = TransferStatus.DISPUTED;
+    }
+
+    @EventSourcingHandler
+    void on(TransferReleasedEvent event) {
+        status = event.status();
+        endDispute();
+    }
+
+    @EventSourcingHandler
+    void on(TransferAdjustedEvent event) {
+        amount = event.amount();
+        status = TransferStatus.DUE;
+        endDispute();
+    }
+
+    @EventSourcingHandler
+    void on(TransferCancelledEvent event) {
+        status = TransferStatus.CANCELLED;
+        endDispute();
+    }
+
+    private void endDispute() {
+        disputeId = null;
+        statusBeforeDispute = null;
     }
 }

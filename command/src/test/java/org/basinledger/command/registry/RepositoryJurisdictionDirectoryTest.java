@@ -3,6 +3,8 @@ package org.basinledger.command.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -66,6 +68,21 @@ class RepositoryJurisdictionDirectoryTest {
         store("Mediator", "TBA", new MediatorRegisteredEvent("TBA", "Taihu Basin Authority"));
 
         assertThat(directory.exists("TBA")).isFalse();
+    }
+
+    @Test
+    void doesNotTakeACachedMediatorForAJurisdiction() {
+        // jurisdictions and mediators share one cache in the ledger (registryCache)
+        Cache registryCache = new WeakReferenceCache();
+        store("Mediator", "TBA", new MediatorRegisteredEvent("TBA", "Taihu Basin Authority"));
+        RepositoryMediatorDirectory mediators = new RepositoryMediatorDirectory(
+                EventSourcingRepository.builder(Mediator.class).eventStore(eventStore).cache(registryCache).build());
+        RepositoryJurisdictionDirectory cachedJurisdictions = new RepositoryJurisdictionDirectory(
+                EventSourcingRepository.builder(Jurisdiction.class).eventStore(eventStore).cache(registryCache).build());
+        DefaultUnitOfWork.startAndGet(null).execute(() -> mediators.exists("TBA"));
+
+        assertThat(cachedJurisdictions.exists("TBA")).isFalse();
+        assertThat(cachedJurisdictions.activeKeys("TBA")).isEmpty();
     }
 
     @Test
