@@ -32,6 +32,7 @@ import org.basinledger.api.agreement.FindAgreementStatusQuery;
 import org.basinledger.api.agreement.FindAgreementTermsQuery;
 import org.basinledger.api.agreement.ListAgreementsQuery;
 import org.basinledger.api.common.Caller;
+import org.basinledger.api.common.Evidence;
 import org.basinledger.api.compliance.AssessmentView;
 import org.basinledger.api.compliance.ComplianceHistory;
 import org.basinledger.api.compliance.FindAssessmentQuery;
@@ -39,7 +40,24 @@ import org.basinledger.api.compliance.FindComplianceHistoryQuery;
 import org.basinledger.api.compliance.FindMonitoringReportQuery;
 import org.basinledger.api.compliance.ListMonitoringReportsQuery;
 import org.basinledger.api.compliance.MonitoringReportList;
+import org.basinledger.api.compliance.MonitoringReportStatus;
 import org.basinledger.api.compliance.MonitoringReportView;
+import org.basinledger.api.dispute.DisputeCaseFile;
+import org.basinledger.api.dispute.DisputeList;
+import org.basinledger.api.dispute.DisputeRaisedEvent;
+import org.basinledger.api.dispute.DisputeRuledEvent;
+import org.basinledger.api.dispute.DisputeStatus;
+import org.basinledger.api.dispute.DisputeSummary;
+import org.basinledger.api.dispute.FindDisputeQuery;
+import org.basinledger.api.dispute.ListDisputesQuery;
+import org.basinledger.api.dispute.MediatorAssignedEvent;
+import org.basinledger.api.dispute.RulingOutcome;
+import org.basinledger.api.dispute.StatementAddedEvent;
+import org.basinledger.api.dispute.Subject;
+import org.basinledger.api.dispute.SubjectConsequence;
+import org.basinledger.api.dispute.SubjectDisputeClosedEvent;
+import org.basinledger.api.dispute.SubjectDisputedEvent;
+import org.basinledger.api.dispute.SubjectType;
 import org.basinledger.api.registry.FindJurisdictionQuery;
 import org.basinledger.api.registry.FindMediatorQuery;
 import org.basinledger.api.registry.JurisdictionKeyAddedEvent;
@@ -54,11 +72,13 @@ import org.basinledger.api.transfer.FindBalanceQuery;
 import org.basinledger.api.transfer.FindTransferQuery;
 import org.basinledger.api.transfer.JurisdictionBalance;
 import org.basinledger.api.transfer.ListTransfersQuery;
+import org.basinledger.api.transfer.TransferDisputedEvent;
 import org.basinledger.api.transfer.TransferList;
 import org.basinledger.api.transfer.TransferStatus;
 import org.basinledger.api.transfer.TransferView;
 import org.basinledger.query.compliance.ComplianceHistoryQueries;
 import org.basinledger.query.compliance.ComplianceProjection;
+import org.basinledger.query.dispute.DisputeProjection;
 import org.basinledger.query.history.AgreementHistoryProjection;
 import org.basinledger.query.registry.RegistryProjection;
 import org.basinledger.query.status.AgreementStatusProjection;
@@ -78,6 +98,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProjectionsWiringTest {
 
+    private static final Subject REPORT = new Subject(SubjectType.MONITORING_REPORT, "R-1");
+
     private TestDatabase db;
     private Configuration axon;
 
@@ -87,6 +109,8 @@ class ProjectionsWiringTest {
         ObjectMapper objectMapper = Events.objectMapper();
         TransferProjection transfers = new TransferProjection(db.jdbc());
         ComplianceProjection compliance = new ComplianceProjection(db.jdbc(), objectMapper);
+        AgreementHistoryProjection history = new AgreementHistoryProjection(db.jdbc(), objectMapper);
+        DisputeProjection disputes = new DisputeProjection(db.jdbc(), objectMapper, history);
         AtomicReference<AgreementStatusProjection> status = new AtomicReference<>();
         var configurer = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
@@ -94,11 +118,13 @@ class ProjectionsWiringTest {
                     status.set(new AgreementStatusProjection(db.jdbc(), objectMapper, c.eventStore()));
                     return status.get();
                 })
-                .registerMessageHandler(c -> new AgreementHistoryProjection(db.jdbc(), objectMapper))
+                .registerMessageHandler(c -> history)
                 .registerMessageHandler(c -> new RegistryProjection(db.jdbc()))
                 .registerMessageHandler(c -> transfers)
                 .registerMessageHandler(c -> compliance)
-                .registerMessageHandler(c -> new ComplianceHistoryQueries(status.get(), compliance, transfers));
+                .registerMessageHandler(c -> disputes)
+                .registerMessageHandler(c -> new ComplianceHistoryQueries(status.get(), compliance, transfers,
+                        disputes));
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(Projections.PROCESSING_GROUP)
                 .registerListenerInvocationErrorHandler(Projections.PROCESSING_GROUP,
@@ -139,11 +165,26 @@ class ProjectionsWiringTest {
                 agreement("AG-1", 2, Compliance.report("AG-1", "R-1", "JIEKOU", "2025", "10.5"), at(3)),
                 agreement("AG-1", 3, Compliance.assessment("AG-1", "AS-1", "JIEKOU", "2025", true, "TR-1"), at(4)),
                 Events.transfer("TR-1", 0, Compliance.transferCreated("TR-1", "AG-1", HZ, HS, "100.00", "CNY"),
-                        at(4))));
+                        at(4)),
+                Events.dispute("D-1", 0, new DisputeRaisedEvent("D-1", "AG-1", HS, REPORT, List.of(HZ), "bad samples"),
+                        at(5), HS),
+                agreement("AG-1", 4, new SubjectDisputedEvent("AG-1", "D-1", REPORT, null), at(5)),
+                Events.dispute("D-1", 1, new MediatorAssignedEvent("D-1", "AG-1", "M-1"), at(6), null),
+                Events.dispute("D-1", 2, new StatementAddedEvent("D-1", "AG-1", 1, "CLAIMANT", HS, "see the lab",
+                        List.of(new Evidence("ab".repeat(32), "https://lab.example/1", null))), at(7), HS),
+                Events.dispute("D-1", 3, new DisputeRuledEvent("D-1", "AG-1", REPORT, "M-1", RulingOutcome.UPHELD,
+                        "the samples were contaminated", null), at(8), null),
+                agreement("AG-1", 5, new SubjectDisputeClosedEvent("AG-1", "D-1", REPORT, RulingOutcome.UPHELD,
+                        SubjectConsequence.REPORT_REJECTED), at(8)),
+                Events.dispute("D-2", 0, new DisputeRaisedEvent("D-2", "AG-1", HZ, new Subject(SubjectType.TRANSFER,
+                        "TR-1"), List.of(HS), "too much"), at(9), HZ),
+                Events.transfer("TR-1", 1, new TransferDisputedEvent("TR-1", "AG-1", "D-2", TransferStatus.DUE),
+                        at(9))));
 
-        await(() -> query(new FindAgreementHistoryQuery("AG-1", 0, 10), AgreementHistoryPage.class).items().size() == 5
+        await(() -> query(new FindAgreementHistoryQuery("AG-1", 0, 20), AgreementHistoryPage.class).items().size() == 13
                 && query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class) != null
-                && query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class).version() == 3);
+                && query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class).version() == 5
+                && query(new FindDisputeQuery("D-2"), DisputeCaseFile.class) != null);
 
         assertThat(query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class).status())
                 .isEqualTo(AgreementStatus.OPEN_FOR_SIGNATURE);
@@ -157,11 +198,20 @@ class ProjectionsWiringTest {
         assertThat(query(new FindJurisdictionQuery(HZ), JurisdictionView.class).keys()).hasSize(1);
         assertThat(query(new ListJurisdictionsQuery(), JurisdictionList.class).jurisdictions()).hasSize(1);
         assertThat(query(new FindMediatorQuery("M-1"), MediatorView.class).name()).isEqualTo("Taihu Basin Authority");
-        assertThat(query(new FindTransferQuery("TR-1"), TransferView.class).status()).isEqualTo(TransferStatus.DUE);
+        assertThat(query(new FindTransferQuery("TR-1"), TransferView.class).status())
+                .isEqualTo(TransferStatus.DISPUTED);
         assertThat(query(new ListTransfersQuery("AG-1", null, null), TransferList.class).items()).hasSize(1);
         // AG-1 is not in force: its transfer counts in no balance
         assertThat(query(new FindBalanceQuery(HZ), JurisdictionBalance.class).counterparties()).isEmpty();
         assertThat(query(new FindMonitoringReportQuery("R-1"), MonitoringReportView.class).period()).isEqualTo("2025");
+        assertThat(query(new FindMonitoringReportQuery("R-1"), MonitoringReportView.class).status())
+                .isEqualTo(MonitoringReportStatus.REJECTED);
+        DisputeCaseFile caseFile = query(new FindDisputeQuery("D-1"), DisputeCaseFile.class);
+        assertThat(caseFile.dispute().status()).isEqualTo(DisputeStatus.RULED);
+        assertThat(caseFile.statements()).extracting(DisputeCaseFile.Statement::text).containsExactly("see the lab");
+        assertThat(caseFile.relatedHistory()).hasSize(13);
+        assertThat(query(new ListDisputesQuery("AG-1", null, null), DisputeList.class).items())
+                .extracting(DisputeSummary::id).containsExactly("D-2", "D-1");
         assertThat(query(new ListMonitoringReportsQuery("AG-1", null, null), MonitoringReportList.class).items())
                 .hasSize(1);
         assertThat(query(new FindAssessmentQuery("AS-1"), AssessmentView.class).transferId()).isEqualTo("TR-1");
@@ -169,9 +219,11 @@ class ProjectionsWiringTest {
         assertThat(compliance.assessments()).extracting(AssessmentView::id).containsExactly("AS-1");
         assertThat(compliance.transfers()).extracting(TransferView::id).containsExactly("TR-1");
         assertThat(compliance.summary().complianceRate()).isEqualByComparingTo("1");
+        assertThat(compliance.rulings()).extracting(ComplianceHistory.RulingView::disputeId).containsExactly("D-1");
         AgreementStatusView status = query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class);
         assertThat(status.outstanding().count()).isEqualTo(1);
         assertThat(status.lastAssessment().assessmentId()).isEqualTo("AS-1");
+        assertThat(status.openDisputes()).isEqualTo(1);
 
         // A row no event explains: only the reset handlers can remove it before the replay.
         db.jdbc().getJdbcOperations().update("INSERT INTO registry_mediator (mediator_id, name, registered_at)"
@@ -188,14 +240,18 @@ class ProjectionsWiringTest {
         assertThat(query(new ListMonitoringReportsQuery(null, null, null), MonitoringReportList.class).items())
                 .isEmpty();
         assertThat(query(new FindAssessmentQuery("AS-1"), AssessmentView.class)).isNull();
+        assertThat(query(new ListDisputesQuery(null, null, null), DisputeList.class).items()).isEmpty();
         processor.start();
 
-        await(() -> query(new FindAgreementHistoryQuery("AG-1", 0, 10), AgreementHistoryPage.class).items().size() == 5
+        await(() -> query(new FindAgreementHistoryQuery("AG-1", 0, 20), AgreementHistoryPage.class).items().size() == 13
                 && query(new FindMediatorQuery("M-1"), MediatorView.class) != null
-                && query(new FindTransferQuery("TR-1"), TransferView.class) != null);
+                && query(new FindTransferQuery("TR-1"), TransferView.class) != null
+                && query(new FindDisputeQuery("D-2"), DisputeCaseFile.class) != null);
         assertThat(query(new FindJurisdictionQuery(HZ), JurisdictionView.class).keys()).hasSize(1);
-        assertThat(query(new FindAgreementHistoryQuery("AG-1", 0, 10), AgreementHistoryPage.class).items())
-                .extracting(AgreementHistoryPage.Entry::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(query(new FindAgreementHistoryQuery("AG-1", 0, 20), AgreementHistoryPage.class).items())
+                .extracting(AgreementHistoryPage.Entry::sequence)
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L);
+        assertThat(query(new FindDisputeQuery("D-1"), DisputeCaseFile.class)).isEqualTo(caseFile);
         assertThat(query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class)).isEqualTo(status);
         assertThat(query(new FindComplianceHistoryQuery("AG-1"), ComplianceHistory.class)).isEqualTo(compliance);
     }

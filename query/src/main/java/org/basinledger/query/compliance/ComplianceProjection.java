@@ -1,5 +1,6 @@
 package org.basinledger.query.compliance;
 
+import static org.basinledger.query.support.EventMessages.aggregateSequence;
 import static org.basinledger.query.support.EventMessages.instant;
 import static org.basinledger.query.support.EventMessages.sqlTime;
 
@@ -31,9 +32,14 @@ import org.basinledger.api.compliance.FindAssessmentQuery;
 import org.basinledger.api.compliance.FindMonitoringReportQuery;
 import org.basinledger.api.compliance.ListMonitoringReportsQuery;
 import org.basinledger.api.compliance.MonitoringReportList;
+import org.basinledger.api.compliance.MonitoringReportStatus;
 import org.basinledger.api.compliance.MonitoringReportSubmittedEvent;
 import org.basinledger.api.compliance.MonitoringReportView;
 import org.basinledger.api.compliance.Sample;
+import org.basinledger.api.dispute.SubjectConsequence;
+import org.basinledger.api.dispute.SubjectDisputeClosedEvent;
+import org.basinledger.api.dispute.SubjectDisputedEvent;
+import org.basinledger.api.dispute.SubjectType;
 import org.basinledger.query.support.Projections;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -41,8 +47,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Monitoring reports ({@code compliance_report}) and assessments ({@code compliance_assessment}) of agreements.
- * Both are immutable once recorded: an event whose report or assessment id is already stored is a redelivery
- * and changes nothing. Samples, inputs and results are kept as the ObjectMapper writes them (decimals as
+ * What was recorded is immutable: an event whose report or assessment id is already stored is a redelivery
+ * and changes nothing. Disputes change only a report's {@code status} (guarded by the aggregate sequence of the
+ * event that last set it) and an assessment's {@code annulled} (final once set). Samples, inputs and results are kept as the ObjectMapper writes them (decimals as
  * strings), so every decimal reads back exactly.
  */
 @Component
@@ -50,7 +57,7 @@ import org.springframework.stereotype.Component;
 public class ComplianceProjection {
 
     private static final String REPORT_COLUMNS = "report_id, agreement_id, section_id, period, submitted_by,"
-            + " submitted_at, samples_json, flow";
+            + " submitted_at, samples_json, flow, status";
     private static final String ASSESSMENT_COLUMNS = "assessment_id, agreement_id, section_id, rule, period,"
             + " inputs_json, result_json, transfer_id, assessed_by, assessed_at";
 
@@ -116,6 +123,44 @@ public class ComplianceProjection {
                         .addValue("sequence", sequenceOrNull(message), Types.BIGINT));
     }
 
+    /**
+     * A disputed monitoring report is {@code DISPUTED} (out of assessments until the ruling). Other subjects keep
+     * their rows: a disputed assessment's transfer is disputed by its own event.
+     */
+    @EventHandler
+    void on(SubjectDisputedEvent event, EventMessage<?> message) {
+        if (event.subject().type() == SubjectType.MONITORING_REPORT) {
+            reportStatus(event.subject().id(), MonitoringReportStatus.DISPUTED, message);
+        }
+    }
+
+    /**
+     * The end of a dispute on a report: {@code REPORT_REJECTED} makes it {@code REJECTED} (on record, out of
+     * assessments for good), {@code RELEASED} {@code ACCEPTED} again. {@code ASSESSMENT_ANNULLED} marks the
+     * assessment annulled: on record, but no longer in the compliance history, its summary or the last assessment.
+     */
+    @EventHandler
+    void on(SubjectDisputeClosedEvent event, EventMessage<?> message) {
+        SubjectType type = event.subject().type();
+        if (type == SubjectType.MONITORING_REPORT && event.consequence() == SubjectConsequence.REPORT_REJECTED) {
+            reportStatus(event.subject().id(), MonitoringReportStatus.REJECTED, message);
+        } else if (type == SubjectType.MONITORING_REPORT && event.consequence() == SubjectConsequence.RELEASED) {
+            reportStatus(event.subject().id(), MonitoringReportStatus.ACCEPTED, message);
+        } else if (type == SubjectType.ASSESSMENT && event.consequence() == SubjectConsequence.ASSESSMENT_ANNULLED) {
+            String assessmentId = event.subject().id();
+            // annulment is final: a redelivery finds it annulled and keeps the first annulled_at
+            int updated = jdbc.update("UPDATE compliance_assessment SET annulled = TRUE, annulled_at = :at"
+                            + " WHERE assessment_id = :id AND annulled = FALSE",
+                    new MapSqlParameterSource()
+                            .addValue("id", assessmentId)
+                            .addValue("at", sqlTime(message.getTimestamp())));
+            if (updated == 0
+                    && !exists("SELECT COUNT(*) FROM compliance_assessment WHERE assessment_id = :id", assessmentId)) {
+                throw new IllegalStateException("assessment " + assessmentId + " was annulled but never recorded");
+            }
+        }
+    }
+
     @ResetHandler
     void reset() {
         jdbc.getJdbcOperations().update("DELETE FROM compliance_assessment");
@@ -155,21 +200,24 @@ public class ComplianceProjection {
                 Map.of("id", query.assessmentId()), (rs, i) -> assessment(rs)).stream().findFirst().orElse(null);
     }
 
-    /** The assessments of an agreement, oldest first. */
+    /** The assessments of an agreement that were not annulled, oldest first. */
     public List<AssessmentView> assessments(String agreementId) {
         return jdbc.query("SELECT " + ASSESSMENT_COLUMNS + " FROM compliance_assessment WHERE agreement_id = :id"
-                + " ORDER BY assessed_at, aggregate_sequence, assessment_id", Map.of("id", agreementId),
+                + " AND annulled = FALSE ORDER BY assessed_at, aggregate_sequence, assessment_id",
+                Map.of("id", agreementId),
                 (rs, i) -> assessment(rs));
     }
 
     /**
-     * Periods assessed (distinct section and period) and met (every assessment of that section and period met);
-     * the rate is met / assessed to 4 decimals HALF_UP, null before any assessment.
+     * Periods assessed (distinct section and period) and met (every assessment of that section and period met),
+     * over the assessments not annulled (an annulled one is replaced by the period's new assessment); the rate is
+     * met / assessed to 4 decimals HALF_UP, null before any assessment.
      */
     public ComplianceHistory.Summary summary(String agreementId) {
         return jdbc.queryForObject("SELECT COUNT(*) AS assessed, COALESCE(SUM(all_met), 0) AS met FROM"
                         + " (SELECT section_id, period, MIN(CASE WHEN met THEN 1 ELSE 0 END) AS all_met"
-                        + " FROM compliance_assessment WHERE agreement_id = :id GROUP BY section_id, period) p",
+                        + " FROM compliance_assessment WHERE agreement_id = :id AND annulled = FALSE"
+                        + " GROUP BY section_id, period) p",
                 Map.of("id", agreementId), (rs, i) -> {
                     int assessed = rs.getInt("assessed");
                     int met = rs.getInt("met");
@@ -177,6 +225,24 @@ public class ComplianceProjection {
                             : BigDecimal.valueOf(met).divide(BigDecimal.valueOf(assessed), 4, RoundingMode.HALF_UP);
                     return new ComplianceHistory.Summary(assessed, met, rate);
                 });
+    }
+
+    /**
+     * Sets a report's status by an event of the Agreement aggregate, unless an event as new or newer already set
+     * it (a redelivery). A report unknown here is refused: it is submitted before it can be disputed.
+     */
+    private void reportStatus(String reportId, MonitoringReportStatus status, EventMessage<?> message) {
+        long sequence = aggregateSequence(message);
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("id", reportId)
+                .addValue("status", status.name())
+                .addValue("sequence", sequence);
+        int updated = jdbc.update("UPDATE compliance_report SET status = :status, status_version = :sequence"
+                + " WHERE report_id = :id AND (status_version IS NULL OR status_version < :sequence)", params);
+        if (updated == 0 && !exists("SELECT COUNT(*) FROM compliance_report WHERE report_id = :id", reportId)) {
+            throw new IllegalStateException("monitoring report " + reportId + " has a dispute event at sequence "
+                    + sequence + " but was never submitted");
+        }
     }
 
     private boolean exists(String sql, String id) {
@@ -197,7 +263,8 @@ public class ComplianceProjection {
                 rs.getString("submitted_by"),
                 instant(rs, "submitted_at"),
                 read(samplesReader, rs.getString("samples_json")),
-                rs.getBigDecimal("flow"));
+                rs.getBigDecimal("flow"),
+                MonitoringReportStatus.valueOf(rs.getString("status")));
     }
 
     private AssessmentView assessment(ResultSet rs) throws SQLException {

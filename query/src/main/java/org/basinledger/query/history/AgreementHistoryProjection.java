@@ -7,6 +7,7 @@ import static org.basinledger.query.support.EventMessages.sqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -101,10 +102,12 @@ public class AgreementHistoryProjection {
     @QueryHandler
     public AgreementHistoryPage handle(FindAgreementHistoryQuery query) {
         int limit = query.limit() <= 0 ? DEFAULT_LIMIT : Math.min(query.limit(), MAX_LIMIT);
-        List<AgreementHistoryPage.Entry> items = jdbc.query("SELECT sequence, event_id, type, aggregate_type,"
-                        + " aggregate_id, aggregate_sequence, occurred_at, actor, actor_jurisdiction, request_id,"
-                        + " correlation_id, payload, leaf_index FROM agreement_history"
-                        + " WHERE agreement_id = :agreementId AND sequence > :after ORDER BY sequence LIMIT :limit",
+        List<AgreementHistoryPage.Entry> items = jdbc.query("SELECT h.sequence, h.event_id, h.type, h.aggregate_type,"
+                        + " h.aggregate_id, h.aggregate_sequence, h.occurred_at, h.actor, h.actor_jurisdiction,"
+                        + " h.request_id, h.correlation_id, h.payload, l.leaf_index FROM agreement_history h"
+                        // the event's place in the integrity log, once the log has it
+                        + " LEFT JOIN ledger_leaf l ON l.event_identifier = h.event_id"
+                        + " WHERE h.agreement_id = :agreementId AND h.sequence > :after ORDER BY h.sequence LIMIT :limit",
                 new MapSqlParameterSource()
                         .addValue("agreementId", query.agreementId())
                         .addValue("after", query.after())
@@ -125,6 +128,21 @@ public class AgreementHistoryProjection {
                         rs.getObject("leaf_index", Long.class)));
         Long nextAfter = items.size() == limit ? items.get(items.size() - 1).sequence() : null;
         return new AgreementHistoryPage(query.agreementId(), items, nextAfter);
+    }
+
+    /**
+     * Every entry of the agreement's history up to now, in sequence order, exactly as the history query answers
+     * them (read page by page through it); empty for an unknown agreement.
+     */
+    public List<AgreementHistoryPage.Entry> entries(String agreementId) {
+        List<AgreementHistoryPage.Entry> entries = new ArrayList<>();
+        Long after = 0L;
+        while (after != null) {
+            AgreementHistoryPage page = handle(new FindAgreementHistoryQuery(agreementId, after, MAX_LIMIT));
+            entries.addAll(page.items());
+            after = page.nextAfter();
+        }
+        return entries;
     }
 
     private static long aggregateSequence(ResultSet rs) throws SQLException {

@@ -29,6 +29,8 @@ import org.basinledger.api.common.Money;
 import org.basinledger.api.compliance.AssessmentRecordedEvent;
 import org.basinledger.api.compliance.FixedContributionFellDueEvent;
 import org.basinledger.api.compliance.MonitoringReportSubmittedEvent;
+import org.basinledger.api.dispute.SubjectDisputeClosedEvent;
+import org.basinledger.api.dispute.SubjectDisputedEvent;
 
 /**
  * The agreement status as a pure left fold over the events of the {@code Agreement} aggregate: the same
@@ -40,10 +42,11 @@ import org.basinledger.api.compliance.MonitoringReportSubmittedEvent;
  * unchanged (same instance), so callers can detect a no-op by identity. {@code version} becomes the
  * aggregate sequence and {@code updatedAt} the timestamp of the last event applied.
  *
- * <p>Monitoring reports, assessments and fixed contributions falling due are events of the {@code Agreement}
- * aggregate too: they move {@code version} and {@code updatedAt} (the view's version stays the aggregate's,
- * the value for {@code If-Match}) and change nothing else. What they lead to ({@code outstanding},
- * {@code lastAssessment}) is computed by the projection from its tables, not folded here.
+ * <p>Monitoring reports, assessments, fixed contributions falling due and the opening and closing of a dispute
+ * on a subject of the agreement are events of the {@code Agreement} aggregate too: they move {@code version} and
+ * {@code updatedAt} (the view's version stays the aggregate's, the value for {@code If-Match}) and change nothing
+ * else. What they lead to ({@code outstanding}, {@code lastAssessment}, {@code openDisputes}) is computed by the
+ * projection from its tables, not folded here.
  */
 public final class AgreementStatusFold {
 
@@ -72,7 +75,9 @@ public final class AgreementStatusFold {
     private static boolean movesVersionOnly(Object payload) {
         return payload instanceof MonitoringReportSubmittedEvent
                 || payload instanceof AssessmentRecordedEvent
-                || payload instanceof FixedContributionFellDueEvent;
+                || payload instanceof FixedContributionFellDueEvent
+                || payload instanceof SubjectDisputedEvent
+                || payload instanceof SubjectDisputeClosedEvent;
     }
 
     /**

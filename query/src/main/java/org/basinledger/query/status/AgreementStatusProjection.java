@@ -47,8 +47,8 @@ import org.springframework.stereotype.Component;
  * newer is a redelivery and changes nothing. Point-in-time views ({@code asOf}) are folded from the event
  * store with the same {@link AgreementStatusFold}.
  *
- * <p>{@code outstanding} and {@code lastAssessment} are not folded: every answer computes them, at the same
- * instant as the view, from the transfer and assessment tables ({@link StatusFigures}). The column
+ * <p>{@code outstanding}, {@code lastAssessment} and {@code openDisputes} are not folded: every answer computes
+ * them, at the same instant as the view, from the transfer, assessment and dispute tables ({@link StatusFigures}). The column
  * {@code in_force_at} copies the view's {@code inForceAt} for the balances, which count only transfers of
  * agreements that have entered into force.
  */
@@ -112,7 +112,7 @@ public class AgreementStatusProjection {
 
     /**
      * The current view from the table, or with {@code asOf} the view folded from the stored events up to then;
-     * with what was outstanding and the last assessment at the same instant.
+     * with what was outstanding, the last assessment and the open disputes at the same instant.
      */
     @QueryHandler
     public AgreementStatusView handle(FindAgreementStatusQuery query) {
@@ -123,8 +123,8 @@ public class AgreementStatusProjection {
     }
 
     /**
-     * The view as stored: the fold of the agreement's events, without the computed {@code outstanding} and
-     * {@code lastAssessment}; null when the agreement is unknown.
+     * The view as stored: the fold of the agreement's events, without the computed {@code outstanding},
+     * {@code lastAssessment} and {@code openDisputes}; null when the agreement is unknown.
      */
     public AgreementStatusView storedView(String agreementId) {
         return load(agreementId);
@@ -180,7 +180,10 @@ public class AgreementStatusProjection {
                 .stream().findFirst().orElse(null);
     }
 
-    /** The views with {@code outstanding} and {@code lastAssessment} at {@code asOf} (now when null). */
+    /**
+     * The views with {@code outstanding}, {@code lastAssessment} and {@code openDisputes} at {@code asOf} (now when
+     * null).
+     */
     private List<AgreementStatusView> withComputed(List<AgreementStatusView> views, Instant asOf) {
         if (views.isEmpty()) {
             return views;
@@ -188,9 +191,10 @@ public class AgreementStatusProjection {
         List<String> ids = views.stream().map(AgreementStatusView::id).toList();
         Map<String, Outstanding> outstanding = figures.outstanding(ids, asOf);
         Map<String, LastAssessment> lastAssessments = figures.lastAssessments(ids, asOf);
+        Map<String, Integer> openDisputes = figures.openDisputes(ids, asOf);
         return views.stream()
                 .map(v -> new AgreementStatusView(v.id(), v.title(), v.basin(), v.status(), v.version(), v.termsHash(),
-                        v.parties(), v.effectiveFrom(), v.effectiveUntil(), v.openDisputes(),
+                        v.parties(), v.effectiveFrom(), v.effectiveUntil(), openDisputes.getOrDefault(v.id(), 0),
                         outstanding.getOrDefault(v.id(), StatusFigures.NOTHING_OUTSTANDING),
                         lastAssessments.get(v.id()), v.obligations(), v.draftedBy(), v.draftedAt(),
                         v.publicSince(), v.signedAt(), v.inForceAt(), v.endedAt(), v.endReason(), v.lastRejection(),

@@ -23,9 +23,13 @@ import org.basinledger.api.transfer.JurisdictionBalance;
 import org.basinledger.api.transfer.JurisdictionBalance.CounterpartyBalance;
 import org.basinledger.api.transfer.ListTransfersQuery;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
+import org.basinledger.api.transfer.TransferAdjustedEvent;
+import org.basinledger.api.transfer.TransferCancelledEvent;
 import org.basinledger.api.transfer.TransferCreatedEvent;
+import org.basinledger.api.transfer.TransferDisputedEvent;
 import org.basinledger.api.transfer.TransferList;
 import org.basinledger.api.transfer.TransferPaidEvent;
+import org.basinledger.api.transfer.TransferReleasedEvent;
 import org.basinledger.api.transfer.TransferSettledEvent;
 import org.basinledger.api.transfer.TransferSource;
 import org.basinledger.api.transfer.TransferStatus;
@@ -38,7 +42,9 @@ import org.springframework.stereotype.Component;
 /**
  * Compensation transfers, one row per transfer in {@code compensation_transfer}, and the balances between
  * jurisdictions computed from them. A row keeps the aggregate sequence of the last event applied
- * ({@code version}): an event that is not newer is a redelivery and changes nothing.
+ * ({@code version}): an event that is not newer is a redelivery and changes nothing. A dispute makes a transfer
+ * {@code DISPUTED}; its ruling releases it, adjusts its amount (the amount before kept in
+ * {@code compensation_transfer_adjustment}) or cancels it.
  *
  * <p>Balances are an SQL aggregation over the rows that counts only transfers of agreements that have entered
  * into force ({@code agreement_status.in_force_at}, written by the status projection). The status view's
@@ -107,8 +113,56 @@ public class TransferProjection {
         advance(event.transferId(), message, TransferStatus.SETTLED, "settled_at = :at", new MapSqlParameterSource());
     }
 
+    /** Under dispute: it cannot move on until the dispute ends (released, adjusted or cancelled). */
+    @EventHandler
+    void on(TransferDisputedEvent event, EventMessage<?> message) {
+        advance(event.transferId(), message, TransferStatus.DISPUTED, null, new MapSqlParameterSource());
+    }
+
+    /** The dispute ended without touching it: back in the status the event names. */
+    @EventHandler
+    void on(TransferReleasedEvent event, EventMessage<?> message) {
+        advance(event.transferId(), message, event.status(), null, new MapSqlParameterSource());
+    }
+
+    /**
+     * A ruling set a new amount: {@code DUE} again at it. The amount before is kept in
+     * {@code compensation_transfer_adjustment}, so what was outstanding at an earlier instant stays answerable.
+     */
+    @EventHandler
+    void on(TransferAdjustedEvent event, EventMessage<?> message) {
+        Money previous = event.previousAmount() != null ? event.previousAmount() : currentAmount(event.transferId());
+        boolean applied = advance(event.transferId(), message, TransferStatus.DUE,
+                "amount = :amount, currency = :currency",
+                new MapSqlParameterSource()
+                        .addValue("amount", event.amount().amount())
+                        .addValue("currency", event.amount().currency()));
+        if (applied) {
+            jdbc.update("INSERT INTO compensation_transfer_adjustment (transfer_id, version, dispute_id,"
+                            + " previous_amount, previous_currency, amount, currency, adjusted_at) VALUES (:id, :version,"
+                            + " :disputeId, :previousAmount, :previousCurrency, :amount, :currency, :at)",
+                    new MapSqlParameterSource()
+                            .addValue("id", event.transferId())
+                            .addValue("version", aggregateSequence(message))
+                            .addValue("disputeId", event.disputeId())
+                            .addValue("previousAmount", previous.amount())
+                            .addValue("previousCurrency", previous.currency())
+                            .addValue("amount", event.amount().amount())
+                            .addValue("currency", event.amount().currency())
+                            .addValue("at", sqlTime(message.getTimestamp())));
+        }
+    }
+
+    /** A ruling cancelled it: {@code CANCELLED}, nothing owed from {@code cancelled_at} on. */
+    @EventHandler
+    void on(TransferCancelledEvent event, EventMessage<?> message) {
+        advance(event.transferId(), message, TransferStatus.CANCELLED, "cancelled_at = :at",
+                new MapSqlParameterSource());
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.getJdbcOperations().update("DELETE FROM compensation_transfer_adjustment");
         jdbc.getJdbcOperations().update("DELETE FROM compensation_transfer");
     }
 
@@ -175,16 +229,21 @@ public class TransferProjection {
                 + " ORDER BY created_at, transfer_id", Map.of("agreementId", agreementId), (rs, i) -> view(rs));
     }
 
-    /** Applies a later event of the transfer: new status, its own columns, version and updated_at. */
-    private void advance(String transferId, EventMessage<?> message, TransferStatus status, String set,
-                         MapSqlParameterSource params) {
+    /**
+     * Applies a later event of the transfer: new status, its own columns ({@code set}, may be null), version and
+     * updated_at.
+     *
+     * @return whether it was applied (false: a redelivery of an event already applied)
+     */
+    private boolean advance(String transferId, EventMessage<?> message, TransferStatus status, String set,
+                            MapSqlParameterSource params) {
         long sequence = aggregateSequence(message);
         params.addValue("id", transferId)
                 .addValue("status", status.name())
                 .addValue("version", sequence)
                 .addValue("at", sqlTime(message.getTimestamp()));
-        int updated = jdbc.update("UPDATE compensation_transfer SET status = :status, " + set + ", version = :version,"
-                + " updated_at = :at WHERE transfer_id = :id AND version < :version", params);
+        int updated = jdbc.update("UPDATE compensation_transfer SET status = :status, " + (set == null ? "" : set + ", ")
+                + "version = :version, updated_at = :at WHERE transfer_id = :id AND version < :version", params);
         if (updated == 0) {
             Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM compensation_transfer WHERE transfer_id = :id",
                     params, Integer.class);
@@ -193,7 +252,17 @@ public class TransferProjection {
                         + " but was never created");
             }
             // else: a redelivery of an event already applied
+            return false;
         }
+        return true;
+    }
+
+    /** The transfer's amount as stored now (before an event that changes it is applied). */
+    private Money currentAmount(String transferId) {
+        return jdbc.query("SELECT amount, currency FROM compensation_transfer WHERE transfer_id = :id",
+                        Map.of("id", transferId), (rs, i) -> money(rs.getBigDecimal("amount"), rs.getString("currency")))
+                .stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("transfer " + transferId + " was adjusted but never created"));
     }
 
     private static Money money(BigDecimal amount, String currency) {

@@ -3,6 +3,8 @@ package org.basinledger.query.compliance;
 import org.axonframework.eventhandling.EventMessage;
 import org.basinledger.api.compliance.AssessmentRecordedEvent;
 import org.basinledger.api.compliance.MonitoringReportSubmittedEvent;
+import org.basinledger.api.dispute.SubjectDisputeClosedEvent;
+import org.basinledger.api.dispute.SubjectDisputedEvent;
 import org.basinledger.query.support.Events;
 import org.basinledger.query.support.TestDatabase;
 
@@ -23,6 +25,10 @@ public final class ComplianceFixture {
         if (message.getPayload() instanceof MonitoringReportSubmittedEvent e) {
             projection.on(e, message);
         } else if (message.getPayload() instanceof AssessmentRecordedEvent e) {
+            projection.on(e, message);
+        } else if (message.getPayload() instanceof SubjectDisputedEvent e) {
+            projection.on(e, message);
+        } else if (message.getPayload() instanceof SubjectDisputeClosedEvent e) {
             projection.on(e, message);
         } else {
             throw new IllegalArgumentException("not a compliance event: " + message.getPayload());

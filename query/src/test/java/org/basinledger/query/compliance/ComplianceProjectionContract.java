@@ -1,6 +1,7 @@
 package org.basinledger.query.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.basinledger.query.support.Agreements.HS;
 import static org.basinledger.query.support.Agreements.HZ;
@@ -13,10 +14,12 @@ import static org.basinledger.query.support.Events.at;
 import static org.basinledger.query.support.Events.transfer;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.basinledger.api.agreement.AgreementEvent;
 import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.agreement.CompensationRuleType;
 import org.basinledger.api.agreement.Pollutant;
@@ -29,10 +32,18 @@ import org.basinledger.api.compliance.FindComplianceHistoryQuery;
 import org.basinledger.api.compliance.FindMonitoringReportQuery;
 import org.basinledger.api.compliance.ListMonitoringReportsQuery;
 import org.basinledger.api.compliance.MonitoringReportSubmittedEvent;
+import org.basinledger.api.compliance.MonitoringReportStatus;
 import org.basinledger.api.compliance.MonitoringReportView;
 import org.basinledger.api.compliance.Sample;
+import org.basinledger.api.dispute.RulingOutcome;
+import org.basinledger.api.dispute.Subject;
+import org.basinledger.api.dispute.SubjectConsequence;
+import org.basinledger.api.dispute.SubjectDisputeClosedEvent;
+import org.basinledger.api.dispute.SubjectDisputedEvent;
+import org.basinledger.api.dispute.SubjectType;
 import org.basinledger.api.transfer.TransferCreatedEvent;
 import org.basinledger.api.transfer.TransferView;
+import org.basinledger.query.dispute.DisputeFixture;
 import org.basinledger.query.status.StatusFixture;
 import org.basinledger.query.support.Events;
 import org.basinledger.query.support.TestDatabase;
@@ -53,6 +64,7 @@ abstract class ComplianceProjectionContract {
     private StatusFixture agreements;
     private ComplianceProjection projection;
     private ComplianceHistoryQueries histories;
+    private DisputeFixture disputes;
     private final List<EventMessage<?>> delivered = new ArrayList<>();
 
     abstract TestDatabase openDatabase();
@@ -75,8 +87,9 @@ abstract class ComplianceProjectionContract {
         delivered.clear();
         agreements = new StatusFixture(db);
         projection = new ComplianceProjection(db.jdbc(), Events.objectMapper());
+        disputes = new DisputeFixture(db);
         histories = new ComplianceHistoryQueries(agreements.projection(), projection,
-                new TransferProjection(db.jdbc()));
+                new TransferProjection(db.jdbc()), disputes.projection());
     }
 
     @AfterEach
@@ -90,16 +103,18 @@ abstract class ComplianceProjectionContract {
             projection.on(e, message);
         } else if (message.getPayload() instanceof AssessmentRecordedEvent e) {
             projection.on(e, message);
+        } else if (message.getPayload() instanceof SubjectDisputedEvent e) {
+            projection.on(e, message);
+        } else if (message.getPayload() instanceof SubjectDisputeClosedEvent e) {
+            projection.on(e, message);
         } else {
             throw new IllegalArgumentException("not a compliance event: " + message.getPayload());
         }
     }
 
     /** An event of the Agreement aggregate, at {@code minute}. */
-    private void given(long sequence, Object payload, int minute) {
-        String agreementId = payload instanceof MonitoringReportSubmittedEvent r ? r.agreementId()
-                : ((AssessmentRecordedEvent) payload).agreementId();
-        deliver(agreement(agreementId, sequence, payload, at(minute)));
+    private void given(long sequence, AgreementEvent payload, int minute) {
+        deliver(agreement(payload.agreementId(), sequence, payload, at(minute)));
     }
 
     private MonitoringReportView findReport(String id) {
@@ -133,6 +148,7 @@ abstract class ComplianceProjectionContract {
                 .isEqualByComparingTo(new BigDecimal("0.0350000000000000000000000000000001"));
         assertThat(view.samples().get(1).takenAt()).isEqualTo(event.samples().get(1).takenAt());
         assertThat(view.flowCubicMetresPerSecond()).isEqualByComparingTo("10.5");
+        assertThat(view.status()).isEqualTo(MonitoringReportStatus.ACCEPTED);
 
         given(8, report("AG-1", "R-2", "JIEKOU", "2025-02", null), 4);
         assertThat(findReport("R-2").flowCubicMetresPerSecond()).isNull();
@@ -210,7 +226,15 @@ abstract class ComplianceProjectionContract {
     void aResetEmptiesTheTablesAndAReplayRebuildsThem() {
         given(1, report("AG-1", "R-1", "JIEKOU", "2025-01", "2"), 0);
         given(2, assessment("AG-1", "AS-1", "JIEKOU", "2025", true, "TR-1"), 1);
+        given(3, report("AG-1", "R-2", "JIEKOU", "2025-02", "2"), 2);
+        given(4, disputed("AG-1", "D-1", SubjectType.MONITORING_REPORT, "R-2"), 3);
+        given(5, assessment("AG-1", "AS-2", "JINZE", "2025", false, null), 4);
+        given(6, disputed("AG-1", "D-2", SubjectType.ASSESSMENT, "AS-2"), 5);
+        given(7, closed("AG-1", "D-2", SubjectType.ASSESSMENT, "AS-2", RulingOutcome.UPHELD,
+                SubjectConsequence.ASSESSMENT_ANNULLED), 6);
         AssessmentView before = assessmentView("AS-1");
+        MonitoringReportView disputedReport = findReport("R-2");
+        ComplianceHistory.Summary summary = projection.summary("AG-1");
         List<EventMessage<?>> history = List.copyOf(delivered);
 
         projection.reset();
@@ -220,7 +244,142 @@ abstract class ComplianceProjectionContract {
 
         history.forEach(this::deliver);
         assertThat(assessmentView("AS-1")).isEqualTo(before);
-        assertThat(reports("AG-1", null, null)).containsExactly("R-1");
+        assertThat(reports("AG-1", null, null)).containsExactly("R-1", "R-2");
+        assertThat(findReport("R-2")).isEqualTo(disputedReport);
+        assertThat(findReport("R-2").status()).isEqualTo(MonitoringReportStatus.DISPUTED);
+        assertThat(projection.assessments("AG-1")).extracting(AssessmentView::id).containsExactly("AS-1");
+        assertThat(projection.summary("AG-1")).isEqualTo(summary)
+                .isEqualTo(new ComplianceHistory.Summary(1, 1, new BigDecimal("1.0000")));
+    }
+
+    private static SubjectDisputedEvent disputed(String agreementId, String disputeId, SubjectType type, String id) {
+        return new SubjectDisputedEvent(agreementId, disputeId, new Subject(type, id), null);
+    }
+
+    private static SubjectDisputeClosedEvent closed(String agreementId, String disputeId, SubjectType type, String id,
+                                                    RulingOutcome outcome, SubjectConsequence consequence) {
+        return new SubjectDisputeClosedEvent(agreementId, disputeId, new Subject(type, id), outcome, consequence);
+    }
+
+    private MonitoringReportStatus reportStatus(String reportId) {
+        return findReport(reportId).status();
+    }
+
+    @Test
+    void aReportIsDisputedThenAcceptedAgainOrRejectedForGoodAndStaysOnRecord() {
+        given(1, report("AG-1", "R-1", "JIEKOU", "2025-01", "2"), 0);
+        given(2, report("AG-1", "R-2", "JIEKOU", "2025-01", "3"), 1);
+        given(3, disputed("AG-1", "D-1", SubjectType.MONITORING_REPORT, "R-1"), 2);
+        EventMessage<?> firstDispute = delivered.get(delivered.size() - 1);
+        assertThat(reportStatus("R-1")).isEqualTo(MonitoringReportStatus.DISPUTED);
+        assertThat(reportStatus("R-2")).isEqualTo(MonitoringReportStatus.ACCEPTED);
+
+        // dismissed: released, it counts again
+        given(4, closed("AG-1", "D-1", SubjectType.MONITORING_REPORT, "R-1", RulingOutcome.DISMISSED,
+                SubjectConsequence.RELEASED), 3);
+        assertThat(reportStatus("R-1")).isEqualTo(MonitoringReportStatus.ACCEPTED);
+        // a redelivery of the older dispute does not set it aside again
+        deliver(firstDispute);
+        assertThat(reportStatus("R-1")).isEqualTo(MonitoringReportStatus.ACCEPTED);
+
+        // withdrawn (no outcome): released as well
+        given(5, disputed("AG-1", "D-2", SubjectType.MONITORING_REPORT, "R-1"), 4);
+        given(6, closed("AG-1", "D-2", SubjectType.MONITORING_REPORT, "R-1", null, SubjectConsequence.RELEASED), 5);
+        assertThat(reportStatus("R-1")).isEqualTo(MonitoringReportStatus.ACCEPTED);
+
+        // upheld: rejected, but still listed and readable with its samples
+        given(7, disputed("AG-1", "D-3", SubjectType.MONITORING_REPORT, "R-1"), 6);
+        assertThat(reportStatus("R-1")).isEqualTo(MonitoringReportStatus.DISPUTED);
+        given(8, closed("AG-1", "D-3", SubjectType.MONITORING_REPORT, "R-1", RulingOutcome.UPHELD,
+                SubjectConsequence.REPORT_REJECTED), 7);
+        MonitoringReportView rejected = findReport("R-1");
+        assertThat(rejected.status()).isEqualTo(MonitoringReportStatus.REJECTED);
+        assertThat(rejected.samples()).hasSize(2);
+        assertThat(rejected.flowCubicMetresPerSecond()).isEqualByComparingTo("2");
+        assertThat(projection.handle(new ListMonitoringReportsQuery("AG-1", null, null)).items())
+                .extracting(MonitoringReportView::id, MonitoringReportView::status)
+                .containsExactly(tuple("R-1", MonitoringReportStatus.REJECTED),
+                        tuple("R-2", MonitoringReportStatus.ACCEPTED));
+
+        // disputes on other subjects leave the reports alone
+        given(9, disputed("AG-1", "D-4", SubjectType.AGREEMENT, "AG-1"), 8);
+        given(10, closed("AG-1", "D-4", SubjectType.AGREEMENT, "AG-1", RulingOutcome.UPHELD,
+                SubjectConsequence.RECORDED), 9);
+        given(11, disputed("AG-1", "D-5", SubjectType.OBLIGATION, "R-2"), 10);
+        assertThat(reportStatus("R-1")).isEqualTo(MonitoringReportStatus.REJECTED);
+        assertThat(reportStatus("R-2")).isEqualTo(MonitoringReportStatus.ACCEPTED);
+    }
+
+    @Test
+    void aDisputeOnAReportOrAnAssessmentNeverRecordedIsRefused() {
+        assertThatThrownBy(() -> given(1, disputed("AG-1", "D-1", SubjectType.MONITORING_REPORT, "R-9"), 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("R-9");
+        assertThatThrownBy(() -> given(2, closed("AG-1", "D-2", SubjectType.ASSESSMENT, "AS-9", RulingOutcome.UPHELD,
+                SubjectConsequence.ASSESSMENT_ANNULLED), 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AS-9");
+    }
+
+    @Test
+    void anAnnulledAssessmentStaysOnRecordButLeavesTheHistoryAndTheSummaryToTheRedoneOne() {
+        long seq = agreements.agreementIn("AG-1", AgreementStatus.IN_FORCE, at(0), HS, HZ);
+        given(seq++, assessment("AG-1", "AS-1", "JIEKOU", "2025", false, "TR-1"), 10);
+        given(seq++, assessment("AG-1", "AS-2", "JINZE", "2025-03", true, null), 11);
+        assertThat(projection.summary("AG-1")).isEqualTo(new ComplianceHistory.Summary(2, 1, new BigDecimal("0.5000")));
+        AssessmentView annulledView = assessmentView("AS-1");
+
+        given(seq++, disputed("AG-1", "D-1", SubjectType.ASSESSMENT, "AS-1"), 12);
+        // under dispute it still counts: only the ruling's annulment takes it out
+        assertThat(projection.summary("AG-1")).isEqualTo(new ComplianceHistory.Summary(2, 1, new BigDecimal("0.5000")));
+        given(seq++, closed("AG-1", "D-1", SubjectType.ASSESSMENT, "AS-1", RulingOutcome.UPHELD,
+                SubjectConsequence.ASSESSMENT_ANNULLED), 13);
+        EventMessage<?> annulment = delivered.get(delivered.size() - 1);
+
+        ComplianceHistory afterAnnulment = histories.handle(new FindComplianceHistoryQuery("AG-1"));
+        assertThat(afterAnnulment.assessments()).extracting(AssessmentView::id).containsExactly("AS-2");
+        assertThat(afterAnnulment.summary()).isEqualTo(new ComplianceHistory.Summary(1, 1, new BigDecimal("1.0000")));
+        assertThat(assessmentView("AS-1")).isEqualTo(annulledView);
+
+        given(seq, assessment("AG-1", "AS-3", "JIEKOU", "2025", true, "TR-9"), 20);
+        ComplianceHistory redone = histories.handle(new FindComplianceHistoryQuery("AG-1"));
+        assertThat(redone.assessments()).extracting(AssessmentView::id).containsExactly("AS-2", "AS-3");
+        assertThat(redone.summary()).isEqualTo(new ComplianceHistory.Summary(2, 2, new BigDecimal("1.0000")));
+
+        // a redelivered annulment keeps the first time it was annulled
+        deliver(agreement("AG-1", ((org.axonframework.eventhandling.DomainEventMessage<?>) annulment)
+                .getSequenceNumber(), annulment.getPayload(), at(30)));
+        OffsetDateTime annulledAt = db.jdbc().getJdbcOperations().queryForObject(
+                "SELECT annulled_at FROM compliance_assessment WHERE assessment_id = 'AS-1'", OffsetDateTime.class);
+        assertThat(annulledAt.toInstant()).isEqualTo(at(13));
+        assertThat(histories.handle(new FindComplianceHistoryQuery("AG-1"))).isEqualTo(redone);
+    }
+
+    @Test
+    void theComplianceHistoryListsTheRulingsOfTheAgreementsDisputesOldestFirst() {
+        agreements.agreementIn("AG-1", AgreementStatus.IN_FORCE, at(0), HS, HZ);
+        agreements.agreementIn("AG-2", AgreementStatus.IN_FORCE, at(0), HZ, SH);
+        Subject subject = new Subject(SubjectType.AGREEMENT, "AG-1");
+        disputes.raised("D-1", "AG-1", subject, HZ, HS, 10);
+        disputes.assigned("D-1", "AG-1", "M-1", 11);
+        disputes.raised("D-2", "AG-1", subject, HS, HZ, 12);
+        disputes.assigned("D-2", "AG-1", "M-2", 13);
+        disputes.ruled("D-2", "AG-1", subject, "M-2", 2, RulingOutcome.SETTLED_BY_CONSENT, null, 20);
+        disputes.ruled("D-1", "AG-1", subject, "M-1", 2, RulingOutcome.ADJUSTED, Money.of("5.00", "CNY"), 30);
+        disputes.raised("D-3", "AG-1", subject, HZ, HS, 31);
+        disputes.withdrawn("D-3", "AG-1", subject, HZ, 1, 32);
+        disputes.raised("D-4", "AG-1", subject, HZ, HS, 33);
+        disputes.assigned("D-4", "AG-1", "M-1", 34);
+        disputes.raised("D-5", "AG-2", new Subject(SubjectType.AGREEMENT, "AG-2"), HZ, SH, 35);
+        disputes.assigned("D-5", "AG-2", "M-1", 36);
+        disputes.ruled("D-5", "AG-2", new Subject(SubjectType.AGREEMENT, "AG-2"), "M-1", 2, RulingOutcome.UPHELD,
+                null, 37);
+
+        assertThat(histories.handle(new FindComplianceHistoryQuery("AG-1")).rulings()).containsExactly(
+                new ComplianceHistory.RulingView("D-2", "SETTLED_BY_CONSENT", "reasoning D-2", at(20)),
+                new ComplianceHistory.RulingView("D-1", "ADJUSTED", "reasoning D-1", at(30)));
+        assertThat(histories.handle(new FindComplianceHistoryQuery("AG-2")).rulings()).containsExactly(
+                new ComplianceHistory.RulingView("D-5", "UPHELD", "reasoning D-5", at(37)));
     }
 
     @Test

@@ -34,6 +34,13 @@ import org.basinledger.api.agreement.PartyRole;
 import org.basinledger.api.common.Evidence;
 import org.basinledger.api.common.Money;
 import org.basinledger.api.compliance.FixedContributionFellDueEvent;
+import org.basinledger.api.dispute.DisputeRaisedEvent;
+import org.basinledger.api.dispute.RulingOutcome;
+import org.basinledger.api.dispute.Subject;
+import org.basinledger.api.dispute.SubjectConsequence;
+import org.basinledger.api.dispute.SubjectDisputeClosedEvent;
+import org.basinledger.api.dispute.SubjectDisputedEvent;
+import org.basinledger.api.dispute.SubjectType;
 import org.basinledger.api.registry.JurisdictionRegisteredEvent;
 import org.basinledger.query.support.Compliance;
 import org.junit.jupiter.api.Test;
@@ -269,6 +276,34 @@ class AgreementStatusFoldTest {
         }
         assertThat(v.outstanding()).isEqualTo(inForce().outstanding());
         assertThat(v.lastAssessment()).isNull();
+    }
+
+    @Test
+    void aSubjectDisputedAndItsDisputeClosedMoveOnlyTheVersion() {
+        Subject report = new Subject(SubjectType.MONITORING_REPORT, "R-1");
+        AgreementStatusView v = inForce();
+        List<Object> events = List.of(
+                new SubjectDisputedEvent(ID, "D-1", report, null),
+                new SubjectDisputeClosedEvent(ID, "D-1", report, RulingOutcome.UPHELD,
+                        SubjectConsequence.REPORT_REJECTED),
+                new SubjectDisputedEvent(ID, "D-2", new Subject(SubjectType.ASSESSMENT, "AS-1"), "TR-1"),
+                new SubjectDisputeClosedEvent(ID, "D-2", new Subject(SubjectType.ASSESSMENT, "AS-1"), null,
+                        SubjectConsequence.RELEASED));
+        long sequence = v.version();
+        for (Object event : events) {
+            assertThat(AgreementStatusFold.folds(event)).isTrue();
+            AgreementStatusView next = AgreementStatusFold.apply(v, event, at(70 + sequence), sequence + 1);
+            assertThat(next.version()).isEqualTo(sequence + 1);
+            assertThat(next.updatedAt()).isEqualTo(at(70 + sequence));
+            assertThat(next).usingRecursiveComparison().ignoringFields("version", "updatedAt").isEqualTo(inForce());
+            assertThat(AgreementStatusFold.apply(next, event, at(99), sequence + 1)).isSameAs(next);
+            v = next;
+            sequence++;
+        }
+        assertThat(v.openDisputes()).isZero();
+        // dispute events of the Dispute aggregate are not the agreement's: not folded
+        assertThat(AgreementStatusFold.folds(new DisputeRaisedEvent("D-3", ID, HZ, report, List.of(HS), "c")))
+                .isFalse();
     }
 
     @Test

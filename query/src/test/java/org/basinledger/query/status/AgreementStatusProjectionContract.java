@@ -43,10 +43,21 @@ import org.basinledger.api.agreement.AgreementStatusView.LastAssessment;
 import org.basinledger.api.agreement.AgreementStatusView.Outstanding;
 import org.basinledger.api.common.Caller;
 import org.basinledger.api.common.Money;
+import org.basinledger.api.dispute.RulingOutcome;
+import org.basinledger.api.dispute.Subject;
+import org.basinledger.api.dispute.SubjectConsequence;
+import org.basinledger.api.dispute.SubjectDisputeClosedEvent;
+import org.basinledger.api.dispute.SubjectDisputedEvent;
+import org.basinledger.api.dispute.SubjectType;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
+import org.basinledger.api.transfer.TransferAdjustedEvent;
+import org.basinledger.api.transfer.TransferCancelledEvent;
+import org.basinledger.api.transfer.TransferDisputedEvent;
 import org.basinledger.api.transfer.TransferPaidEvent;
 import org.basinledger.api.transfer.TransferSettledEvent;
+import org.basinledger.api.transfer.TransferStatus;
 import org.basinledger.query.compliance.ComplianceFixture;
+import org.basinledger.query.dispute.DisputeFixture;
 import org.basinledger.query.support.Events;
 import org.basinledger.query.support.TestDatabase;
 import org.basinledger.query.transfer.TransferFixture;
@@ -66,6 +77,7 @@ abstract class AgreementStatusProjectionContract {
     private AgreementStatusProjection projection;
     private TransferFixture transfers;
     private ComplianceFixture compliance;
+    private DisputeFixture disputes;
     private final List<EventMessage<?>> delivered = new ArrayList<>();
 
     abstract TestDatabase openDatabase();
@@ -90,6 +102,7 @@ abstract class AgreementStatusProjectionContract {
         projection = new AgreementStatusProjection(db.jdbc(), Events.objectMapper(), eventStore);
         transfers = new TransferFixture(db);
         compliance = new ComplianceFixture(db);
+        disputes = new DisputeFixture(db);
     }
 
     @AfterEach
@@ -424,6 +437,104 @@ abstract class AgreementStatusProjectionContract {
         // the stored view folds none of it
         assertThat(projection.storedView("AG-1").outstanding()).isEqualTo(outstanding(0, "0.00"));
         assertThat(projection.storedView("AG-1").lastAssessment()).isNull();
+    }
+
+    private AgreementStatusView asOf(String agreementId, int minute) {
+        return projection.handle(new FindAgreementStatusQuery(agreementId, at(minute)));
+    }
+
+    @Test
+    void openDisputesAreCountedNowAndAsOf() {
+        agreementIn("AG-1", AgreementStatus.IN_FORCE, 10, "XINAN", HZ, HS);
+        agreementIn("AG-2", AgreementStatus.IN_FORCE, 11, "XINAN", HZ, HS);
+        Subject whole = new Subject(SubjectType.AGREEMENT, "AG-1");
+        Subject tr1 = new Subject(SubjectType.TRANSFER, "TR-1");
+        disputes.raised("D-1", "AG-1", whole, HZ, HS, 20);
+        given("AG-1", 6, new SubjectDisputedEvent("AG-1", "D-1", whole, null), 20);
+        disputes.raised("D-4", "AG-2", new Subject(SubjectType.AGREEMENT, "AG-2"), HS, HZ, 22);
+        disputes.raised("D-2", "AG-1", tr1, HS, HZ, 25);
+        disputes.assigned("D-2", "AG-1", "M-1", 26);
+        disputes.raised("D-3", "AG-1", tr1, HZ, HS, 30);
+        disputes.withdrawn("D-3", "AG-1", tr1, HZ, 1, 35);
+        disputes.assigned("D-1", "AG-1", "M-2", 36);
+        disputes.ruled("D-1", "AG-1", whole, "M-2", 2, RulingOutcome.UPHELD, null, 40);
+        given("AG-1", 7, new SubjectDisputeClosedEvent("AG-1", "D-1", whole, RulingOutcome.UPHELD,
+                SubjectConsequence.RECORDED), 40);
+
+        AgreementStatusView now = find("AG-1");
+        assertThat(now.openDisputes()).isEqualTo(1);
+        assertThat(now.version()).isEqualTo(7);
+        assertThat(now.updatedAt()).isEqualTo(at(40));
+        assertThat(find("AG-2").openDisputes()).isEqualTo(1);
+        assertThat(projection.storedView("AG-1").openDisputes()).isZero();
+        assertThat(projection.handle(new ListAgreementsQuery(null, null, null, 0, 10, Caller.REGISTRAR)).items())
+                .extracting(AgreementStatusView::id, AgreementStatusView::openDisputes)
+                .containsExactly(tuple("AG-2", 1), tuple("AG-1", 1));
+
+        assertThat(asOf("AG-1", 19).openDisputes()).isZero();
+        assertThat(asOf("AG-1", 19).version()).isEqualTo(5);
+        assertThat(asOf("AG-1", 20).openDisputes()).isEqualTo(1);
+        assertThat(asOf("AG-1", 20).version()).isEqualTo(6);
+        assertThat(asOf("AG-1", 25).openDisputes()).isEqualTo(2);
+        assertThat(asOf("AG-1", 30).openDisputes()).isEqualTo(3);
+        // withdrawn at 35, ruled at 40: no longer open at those instants
+        assertThat(asOf("AG-1", 35).openDisputes()).isEqualTo(2);
+        assertThat(asOf("AG-1", 39).openDisputes()).isEqualTo(2);
+        assertThat(asOf("AG-1", 40).openDisputes()).isEqualTo(1);
+        assertThat(asOf("AG-1", 1000)).isEqualTo(now);
+        assertThat(asOf("AG-2", 21).openDisputes()).isZero();
+        assertThat(asOf("AG-2", 22).openDisputes()).isEqualTo(1);
+    }
+
+    @Test
+    void outstandingFollowsDisputedAdjustedAndCancelledTransfersNowAndAsOf() {
+        agreementIn("AG-1", AgreementStatus.IN_FORCE, 10, "XINAN", HZ, HS);
+        transferOf("AG-1", "TR-1", "100.00", "CNY", 20, -1);
+        transferOf("AG-1", "TR-2", "40.00", "CNY", 21, -1);
+        transfers.deliver(transfer("TR-1", 1, new TransferDisputedEvent("TR-1", "AG-1", "D-1", TransferStatus.DUE),
+                at(30)));
+        transfers.deliver(transfer("TR-1", 2, new TransferAdjustedEvent("TR-1", "AG-1", "D-1",
+                Money.of("100.00", "CNY"), Money.of("60.00", "CNY")), at(40)));
+        transfers.deliver(transfer("TR-2", 1, new TransferDisputedEvent("TR-2", "AG-1", "D-2", TransferStatus.DUE),
+                at(45)));
+        transfers.deliver(transfer("TR-1", 3, new TransferDisputedEvent("TR-1", "AG-1", "D-3", TransferStatus.DUE),
+                at(50)));
+        transfers.deliver(transfer("TR-1", 4, new TransferAdjustedEvent("TR-1", "AG-1", "D-3",
+                Money.of("60.00", "CNY"), Money.of("55.55", "CNY")), at(60)));
+        transfers.deliver(transfer("TR-2", 2, new TransferCancelledEvent("TR-2", "AG-1", "D-2"), at(70)));
+
+        assertThat(find("AG-1").outstanding()).isEqualTo(outstanding(1, "55.55"));
+        // a disputed transfer is still owed, at the amount it had then
+        assertThat(asOf("AG-1", 35).outstanding()).isEqualTo(outstanding(2, "140.00"));
+        assertThat(asOf("AG-1", 39).outstanding()).isEqualTo(outstanding(2, "140.00"));
+        assertThat(asOf("AG-1", 40).outstanding()).isEqualTo(outstanding(2, "100.00"));
+        assertThat(asOf("AG-1", 59).outstanding()).isEqualTo(outstanding(2, "100.00"));
+        assertThat(asOf("AG-1", 60).outstanding()).isEqualTo(outstanding(2, "95.55"));
+        assertThat(asOf("AG-1", 69).outstanding()).isEqualTo(outstanding(2, "95.55"));
+        assertThat(asOf("AG-1", 70).outstanding()).isEqualTo(outstanding(1, "55.55"));
+    }
+
+    @Test
+    void theLastAssessmentIsTheLastOneNotAnnulledNowAndAsOf() {
+        agreementIn("AG-1", AgreementStatus.IN_FORCE, 10, "XINAN", HZ, HS);
+        Subject as2 = new Subject(SubjectType.ASSESSMENT, "AS-2");
+        recorded("AG-1", 6, assessment("AG-1", "AS-1", "JIEKOU", "2025", false, "TR-1"), 20);
+        recorded("AG-1", 7, assessment("AG-1", "AS-2", "JINZE", "2025-03", true, null), 25);
+        recorded("AG-1", 8, new SubjectDisputedEvent("AG-1", "D-1", as2, null), 30);
+        recorded("AG-1", 9, new SubjectDisputeClosedEvent("AG-1", "D-1", as2, RulingOutcome.UPHELD,
+                SubjectConsequence.ASSESSMENT_ANNULLED), 40);
+
+        LastAssessment first = new LastAssessment("AS-1", "JIEKOU", "2025", false, at(20));
+        LastAssessment annulled = new LastAssessment("AS-2", "JINZE", "2025-03", true, at(25));
+        assertThat(find("AG-1").lastAssessment()).isEqualTo(first);
+        assertThat(find("AG-1").version()).isEqualTo(9);
+        assertThat(asOf("AG-1", 35).lastAssessment()).isEqualTo(annulled);
+        assertThat(asOf("AG-1", 40).lastAssessment()).isEqualTo(first);
+
+        recorded("AG-1", 10, assessment("AG-1", "AS-3", "JINZE", "2025-03", true, null), 50);
+        assertThat(find("AG-1").lastAssessment())
+                .isEqualTo(new LastAssessment("AS-3", "JINZE", "2025-03", true, at(50)));
+        assertThat(asOf("AG-1", 45).lastAssessment()).isEqualTo(first);
     }
 
     @Test

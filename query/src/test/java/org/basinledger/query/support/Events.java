@@ -72,6 +72,12 @@ public final class Events {
         return domain("CompensationTransfer", transferId, sequence, payload, timestamp, "CN-ZJ-HZ");
     }
 
+    /** An event of the Dispute aggregate, caused by a jurisdiction's request (the registrar's when null). */
+    public static DomainEventMessage<Object> dispute(String disputeId, long sequence, Object payload,
+                                                     Instant timestamp, String actorJurisdiction) {
+        return domain("Dispute", disputeId, sequence, payload, timestamp, actorJurisdiction);
+    }
+
     /** An event published outside any aggregate. */
     public static EventMessage<Object> plain(Object payload, Instant timestamp) {
         return new GenericEventMessage<>(new GenericMessage<>(payload), () -> timestamp);

@@ -2,8 +2,12 @@ package org.basinledger.query.transfer;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
+import org.basinledger.api.transfer.TransferAdjustedEvent;
+import org.basinledger.api.transfer.TransferCancelledEvent;
 import org.basinledger.api.transfer.TransferCreatedEvent;
+import org.basinledger.api.transfer.TransferDisputedEvent;
 import org.basinledger.api.transfer.TransferPaidEvent;
+import org.basinledger.api.transfer.TransferReleasedEvent;
 import org.basinledger.api.transfer.TransferSettledEvent;
 import org.basinledger.query.support.TestDatabase;
 
@@ -29,6 +33,14 @@ public final class TransferFixture {
         } else if (payload instanceof TransferPaidEvent e) {
             projection.on(e, message);
         } else if (payload instanceof TransferSettledEvent e) {
+            projection.on(e, message);
+        } else if (payload instanceof TransferDisputedEvent e) {
+            projection.on(e, message);
+        } else if (payload instanceof TransferReleasedEvent e) {
+            projection.on(e, message);
+        } else if (payload instanceof TransferAdjustedEvent e) {
+            projection.on(e, message);
+        } else if (payload instanceof TransferCancelledEvent e) {
             projection.on(e, message);
         } else {
             throw new IllegalArgumentException("not a transfer event: " + payload);

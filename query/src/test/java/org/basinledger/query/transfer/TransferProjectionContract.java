@@ -9,9 +9,12 @@ import static org.basinledger.query.support.Compliance.transferCreated;
 import static org.basinledger.query.support.Events.at;
 import static org.basinledger.query.support.Events.transfer;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.basinledger.api.agreement.AgreementStatus;
@@ -23,9 +26,13 @@ import org.basinledger.api.transfer.JurisdictionBalance;
 import org.basinledger.api.transfer.JurisdictionBalance.CounterpartyBalance;
 import org.basinledger.api.transfer.ListTransfersQuery;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
+import org.basinledger.api.transfer.TransferAdjustedEvent;
+import org.basinledger.api.transfer.TransferCancelledEvent;
 import org.basinledger.api.transfer.TransferCreatedEvent;
+import org.basinledger.api.transfer.TransferDisputedEvent;
 import org.basinledger.api.transfer.TransferEvent;
 import org.basinledger.api.transfer.TransferPaidEvent;
+import org.basinledger.api.transfer.TransferReleasedEvent;
 import org.basinledger.api.transfer.TransferSettledEvent;
 import org.basinledger.api.transfer.TransferSource;
 import org.basinledger.api.transfer.TransferStatus;
@@ -231,15 +238,109 @@ abstract class TransferProjectionContract {
     void aResetEmptiesTheTableAndAReplayRebuildsIt() {
         transferIn("TR-A", "AG-1", HS, HZ, "1.00", "CNY", TransferStatus.SETTLED, 0);
         transferIn("TR-B", "AG-1", HZ, HS, "2.00", "CNY", TransferStatus.ACKNOWLEDGED, 10);
+        given("TR-B", 2, new TransferDisputedEvent("TR-B", "AG-1", "D-1", TransferStatus.ACKNOWLEDGED), 20);
+        given("TR-B", 3, new TransferAdjustedEvent("TR-B", "AG-1", "D-1", Money.of("2.00", "CNY"),
+                Money.of("1.50", "CNY")), 21);
         TransferView before = find("TR-A");
+        TransferView adjusted = find("TR-B");
         List<EventMessage<?>> history = List.copyOf(delivered);
 
         projection.reset();
         assertThat(find("TR-A")).isNull();
         assertThat(list(null, null, null)).isEmpty();
+        assertThat(db.count("compensation_transfer_adjustment")).isZero();
 
         history.forEach(this::deliver);
         assertThat(find("TR-A")).isEqualTo(before);
+        assertThat(find("TR-B")).isEqualTo(adjusted);
         assertThat(list(null, null, null)).containsExactly("TR-B", "TR-A");
+        assertThat(db.count("compensation_transfer_adjustment")).isEqualTo(1);
+    }
+
+    @Test
+    void aDisputedTransferIsReleasedBackToTheStatusItHad() {
+        transferIn("TR-1", "AG-1", HS, HZ, "10.00", "CNY", TransferStatus.ACKNOWLEDGED, 0);
+        transferIn("TR-2", "AG-1", HS, HZ, "20.00", "CNY", TransferStatus.DUE, 1);
+        given("TR-1", 2, new TransferDisputedEvent("TR-1", "AG-1", "D-1", TransferStatus.ACKNOWLEDGED), 5);
+        EventMessage<?> disputedMessage = delivered.get(delivered.size() - 1);
+
+        TransferView disputed = find("TR-1");
+        assertThat(disputed.status()).isEqualTo(TransferStatus.DISPUTED);
+        assertThat(disputed.version()).isEqualTo(2);
+        assertThat(disputed.updatedAt()).isEqualTo(at(5));
+        assertThat(disputed.acknowledgedAt()).isEqualTo(at(1));
+        assertThat(list(null, null, TransferStatus.DISPUTED)).containsExactly("TR-1");
+
+        given("TR-1", 3, new TransferReleasedEvent("TR-1", "AG-1", "D-1", TransferStatus.ACKNOWLEDGED), 6);
+        TransferView released = find("TR-1");
+        assertThat(released).isEqualTo(new TransferView("TR-1", "AG-1", HS, HZ, Money.of("10.00", "CNY"),
+                "compensation TR-1", TransferSource.PARTY, null, TransferStatus.ACKNOWLEDGED, 3, at(0), at(1), null,
+                null, null, at(6)));
+
+        deliver(disputedMessage);
+        assertThat(find("TR-1")).isEqualTo(released);
+        assertThat(list(null, null, TransferStatus.DISPUTED)).isEmpty();
+        assertThat(find("TR-2").status()).isEqualTo(TransferStatus.DUE);
+    }
+
+    @Test
+    void anAdjustedTransferIsDueAgainAtTheNewAmountAndKeepsTheAmountBefore() {
+        transferIn("TR-1", "AG-1", HS, HZ, "100000000.10", "CNY", TransferStatus.ACKNOWLEDGED, 0);
+        given("TR-1", 2, new TransferDisputedEvent("TR-1", "AG-1", "D-1", TransferStatus.ACKNOWLEDGED), 2);
+        given("TR-1", 3, new TransferAdjustedEvent("TR-1", "AG-1", "D-1", Money.of("100000000.10", "CNY"),
+                Money.of("388800.00", "CNY")), 3);
+        EventMessage<?> adjustedMessage = delivered.get(delivered.size() - 1);
+
+        TransferView adjusted = find("TR-1");
+        assertThat(adjusted.status()).isEqualTo(TransferStatus.DUE);
+        assertThat(adjusted.amount()).isEqualTo(Money.of("388800.00", "CNY"));
+        assertThat(adjusted.amount().amount().scale()).isEqualTo(2);
+        assertThat(adjusted.version()).isEqualTo(3);
+        assertThat(adjusted.updatedAt()).isEqualTo(at(3));
+        List<Map<String, Object>> adjustments = db.jdbc().getJdbcOperations().queryForList(
+                "SELECT transfer_id, version, dispute_id, previous_amount, previous_currency, amount, currency"
+                        + " FROM compensation_transfer_adjustment");
+        assertThat(adjustments).hasSize(1);
+        assertThat(adjustments.get(0)).extractingByKeys("transfer_id", "version", "dispute_id", "previous_currency",
+                "currency").containsExactly("TR-1", 3L, "D-1", "CNY", "CNY");
+        assertThat(adjustedRow("previous_amount")).isEqualByComparingTo("100000000.10");
+        assertThat(adjustedRow("amount")).isEqualByComparingTo("388800.00");
+
+        deliver(adjustedMessage);
+        assertThat(find("TR-1")).isEqualTo(adjusted);
+        assertThat(db.count("compensation_transfer_adjustment")).isEqualTo(1);
+
+        given("TR-1", 4, new TransferAcknowledgedEvent("TR-1", "AG-1", HS), 4);
+        assertThat(find("TR-1").status()).isEqualTo(TransferStatus.ACKNOWLEDGED);
+        assertThat(find("TR-1").amount()).isEqualTo(Money.of("388800.00", "CNY"));
+    }
+
+    private BigDecimal adjustedRow(String column) {
+        return db.jdbc().getJdbcOperations().queryForObject("SELECT " + column
+                + " FROM compensation_transfer_adjustment WHERE transfer_id = 'TR-1'", BigDecimal.class);
+    }
+
+    @Test
+    void aCancelledTransferIsOwedNoMore() {
+        agreements.agreementIn("AG-1", AgreementStatus.IN_FORCE, at(0), HZ, HS);
+        transferIn("TR-1", "AG-1", HS, HZ, "30.00", "CNY", TransferStatus.DUE, 10);
+        transferIn("TR-2", "AG-1", HS, HZ, "5.00", "CNY", TransferStatus.DUE, 11);
+        given("TR-1", 1, new TransferDisputedEvent("TR-1", "AG-1", "D-1", TransferStatus.DUE), 12);
+        given("TR-1", 2, new TransferCancelledEvent("TR-1", "AG-1", "D-1"), 13);
+
+        TransferView cancelled = find("TR-1");
+        assertThat(cancelled.status()).isEqualTo(TransferStatus.CANCELLED);
+        assertThat(cancelled.version()).isEqualTo(2);
+        assertThat(cancelled.updatedAt()).isEqualTo(at(13));
+        assertThat(cancelled.amount()).isEqualTo(Money.of("30.00", "CNY"));
+        OffsetDateTime cancelledAt = db.jdbc().getJdbcOperations().queryForObject(
+                "SELECT cancelled_at FROM compensation_transfer WHERE transfer_id = 'TR-1'", OffsetDateTime.class);
+        assertThat(cancelledAt.toInstant()).isEqualTo(at(13));
+        assertThat(list("AG-1", null, TransferStatus.CANCELLED)).containsExactly("TR-1");
+        assertThat(projection.handle(new FindBalanceQuery(HZ)).counterparties()).containsExactly(
+                balance(HS, "CNY", "5.00", "0.00", "0.00", 2));
+
+        deliver(transfer("TR-1", 1, new TransferDisputedEvent("TR-1", "AG-1", "D-1", TransferStatus.DUE), at(20)));
+        assertThat(find("TR-1")).isEqualTo(cancelled);
     }
 }

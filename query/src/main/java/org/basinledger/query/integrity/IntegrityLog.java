@@ -1,0 +1,133 @@
+package org.basinledger.query.integrity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.basinledger.api.ledger.LeafData;
+import org.basinledger.api.ledger.SignedTreeHead;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Appends every event, in the order its processor receives them, as a leaf of the integrity log, and signs a new
+ * tree head at the end of each batch. The processor ({@value #PROCESSING_GROUP}: tracking, one segment) commits
+ * the leaves, the subtrees, the head and its token in one transaction, so after a crash or a restart it goes on
+ * exactly where the last commit left it. A replay never re-logs ({@link DisallowReplay}); an event that is already
+ * a leaf, or that is not in the store, fails the batch loudly and the processor retries it: nothing is skipped.
+ *
+ * <p>The leaf is computed from the event's row in {@code domain_event_entry} (the stored bytes), read for the
+ * whole batch at once when the unit of work prepares its commit.
+ */
+@Component
+@ProcessingGroup(IntegrityLog.PROCESSING_GROUP)
+@DisallowReplay
+public class IntegrityLog {
+
+    /** The processing group (and tracking processor) of the integrity log. */
+    public static final String PROCESSING_GROUP = "integrity-log";
+
+    private static final Logger log = LoggerFactory.getLogger(IntegrityLog.class);
+    private static final String PENDING = IntegrityLog.class.getName() + ".pending";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final MerkleStore store;
+    private final StoredEvents storedEvents;
+    private final LedgerSigner signer;
+    private final Clock clock;
+
+    @Autowired
+    public IntegrityLog(NamedParameterJdbcTemplate jdbc, MerkleStore store, StoredEvents storedEvents,
+                        LedgerSigner signer) {
+        this(jdbc, store, storedEvents, signer, Clock.systemUTC());
+    }
+
+    public IntegrityLog(NamedParameterJdbcTemplate jdbc, MerkleStore store, StoredEvents storedEvents,
+                        LedgerSigner signer, Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.storedEvents = storedEvents;
+        this.signer = signer;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(EventMessage<?> message) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            append(List.of(message.getIdentifier()));
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        List<String> pending = unitOfWork.getOrComputeResource(PENDING, key -> {
+            List<String> batch = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> append(batch));
+            return batch;
+        });
+        pending.add(message.getIdentifier());
+    }
+
+    /**
+     * Appends the events, in this order, as the next leaves, and signs the head of the grown tree; in the caller's
+     * transaction. Answers the new head (null when there was nothing to append).
+     *
+     * @throws IllegalStateException when an event is already logged, given twice, or not in the event store
+     */
+    public SignedTreeHead append(List<String> eventIdentifiers) {
+        if (eventIdentifiers.isEmpty()) {
+            return null;
+        }
+        Set<String> distinct = new HashSet<>();
+        for (String id : eventIdentifiers) {
+            if (!distinct.add(id)) {
+                throw new IllegalStateException("event " + id + " was delivered twice in one batch:"
+                        + " the integrity log refuses to log an event twice");
+            }
+        }
+        List<String> logged = jdbc.query("SELECT event_identifier, leaf_index FROM ledger_leaf"
+                        + " WHERE event_identifier IN (:ids) ORDER BY leaf_index", Map.of("ids", eventIdentifiers),
+                (rs, i) -> "event " + rs.getString("event_identifier") + " is leaf " + rs.getLong("leaf_index"));
+        if (!logged.isEmpty()) {
+            throw new IllegalStateException("the integrity log refuses to log an event twice: " + logged.get(0)
+                    + (logged.size() > 1 ? " (and " + (logged.size() - 1) + " more of the batch are logged)" : ""));
+        }
+        Map<String, StoredEvents.Row> rows = storedEvents.byIdentifiers(eventIdentifiers);
+        List<MerkleStore.NewLeaf> leaves = new ArrayList<>(eventIdentifiers.size());
+        for (String id : eventIdentifiers) {
+            StoredEvents.Row row = rows.get(id);
+            if (row == null) {
+                throw new IllegalStateException("event " + id + " was delivered but is not in domain_event_entry:"
+                        + " it cannot be logged from its stored bytes");
+            }
+            leaves.add(new MerkleStore.NewLeaf(id, row.globalIndex(), LeafData.leafHash(row.event())));
+        }
+        MerkleStore.Appended appended = store.append(store.size(), leaves);
+        SignedTreeHead head = sign(appended.treeSize(), HexFormat.of().formatHex(appended.root()));
+        store.insertHead(head);
+        log.debug("logged leaves {}..{}; signed head of {}", appended.firstLeafIndex(), appended.treeSize() - 1,
+                appended.treeSize());
+        return head;
+    }
+
+    private SignedTreeHead sign(long treeSize, String rootHash) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        byte[] signature = signer.sign(SignedTreeHead.signedBytes(treeSize, rootHash, now));
+        return new SignedTreeHead(treeSize, rootHash, now, signer.keyId(),
+                Base64.getEncoder().encodeToString(signature));
+    }
+}
