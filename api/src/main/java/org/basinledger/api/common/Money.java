@@ -49,7 +49,7 @@ public record Money(BigDecimal amount, String currency) {
         return new Money(amount.subtract(other.amount), currency);
     }
 
-    public boolean isPositive() {
+    public boolean greaterThanZero() {
         return amount.signum() > 0;
     }
 

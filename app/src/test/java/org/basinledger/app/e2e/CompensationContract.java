@@ -59,6 +59,7 @@ abstract class CompensationContract {
             assertThat(t.path("payer").asText()).isEqualTo(ministry.id());
             assertThat(t.path("payee").asText()).isEqualTo(anhui.id());
             assertThat(t.path("amount").path("amount").asText()).isEqualTo("300000000.00");
+            assertThat(t.path("amount").size()).as("money is exactly {amount, currency}").isEqualTo(2);
             assertThat(t.path("source").asText()).isEqualTo("FIXED_CONTRIBUTION");
             assertThat(t.path("status").asText()).isEqualTo("DUE");
         });

@@ -37,7 +37,7 @@ public record CanonicalTerms(String document, String termsHash) {
             .addModule(new SimpleModule().addSerializer(BigDecimal.class, new PlainDecimalSerializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
-            // Record components only: helper methods such as Money.isPositive() must not become signed fields.
+            // Record components only: helper methods such as Money.greaterThanZero() must not become signed fields.
             .visibility(PropertyAccessor.ALL, Visibility.NONE)
             .visibility(PropertyAccessor.FIELD, Visibility.ANY)
             .build();

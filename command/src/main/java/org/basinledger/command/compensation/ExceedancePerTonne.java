@@ -61,7 +61,7 @@ public final class ExceedancePerTonne {
             excesses.add(new PollutantExcess(rate.pollutant(), mean, rate.target(), tonnes, Money.of(amount, currency)));
         }
         Money owed = Money.of(total, currency);
-        Payment payment = owed.isPositive() ? new Payment(section.upstream(), section.downstream(), owed) : null;
+        Payment payment = owed.greaterThanZero() ? new Payment(section.upstream(), section.downstream(), owed) : null;
         return new Outcome(List.copyOf(excesses), met, payment);
     }
 }

@@ -147,7 +147,7 @@ public class Dispute {
                 errors.add(new FieldError("outcome", "ADJUSTED sets an amount anew: only for a transfer or an "
                         + "assessment, not a " + subject.type()));
             }
-            if (adjusted == null || !adjusted.isPositive()
+            if (adjusted == null || !adjusted.greaterThanZero()
                     || adjusted.amount().compareTo(AgreementDraftRules.MAX_AMOUNT) > 0) {
                 errors.add(new FieldError("adjustedAmount", "an ADJUSTED ruling needs an amount above 0 and at most "
                         + AgreementDraftRules.MAX_AMOUNT.toPlainString()));

@@ -152,7 +152,7 @@ public class CompensationTransfer {
         requireDisputedBy(command.disputeId(), "adjusted");
         Money newAmount = command.amount();
         // Only a ruling adjusts a transfer: the amount is the mediator's adjustedAmount.
-        if (newAmount == null || !newAmount.isPositive()
+        if (newAmount == null || !newAmount.greaterThanZero()
                 || newAmount.amount().compareTo(AgreementDraftRules.MAX_AMOUNT) > 0) {
             throw new InvalidInputException("adjustedAmount", "must be above 0 and at most "
                     + AgreementDraftRules.MAX_AMOUNT.toPlainString());
@@ -218,7 +218,7 @@ public class CompensationTransfer {
         Money amount = command.amount();
         if (amount == null) {
             errors.add(new FieldError("amount", "is required"));
-        } else if (!amount.isPositive() || amount.amount().compareTo(AgreementDraftRules.MAX_AMOUNT) > 0) {
+        } else if (!amount.greaterThanZero() || amount.amount().compareTo(AgreementDraftRules.MAX_AMOUNT) > 0) {
             errors.add(new FieldError("amount", "must be above 0 and at most "
                     + AgreementDraftRules.MAX_AMOUNT.toPlainString()));
         }
