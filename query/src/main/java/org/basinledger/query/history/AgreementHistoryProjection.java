@@ -104,7 +104,8 @@ public class AgreementHistoryProjection {
         int limit = query.limit() <= 0 ? DEFAULT_LIMIT : Math.min(query.limit(), MAX_LIMIT);
         List<AgreementHistoryPage.Entry> items = jdbc.query("SELECT h.sequence, h.event_id, h.type, h.aggregate_type,"
                         + " h.aggregate_id, h.aggregate_sequence, h.occurred_at, h.actor, h.actor_jurisdiction,"
-                        + " h.request_id, h.correlation_id, h.payload, l.leaf_index FROM agreement_history h"
+                        + " h.request_id, h.correlation_id, h.payload, COALESCE(l.leaf_index, h.leaf_index) AS leaf_index"
+                        + " FROM agreement_history h"
                         // the event's place in the integrity log, once the log has it
                         + " LEFT JOIN ledger_leaf l ON l.event_identifier = h.event_id"
                         + " WHERE h.agreement_id = :agreementId AND h.sequence > :after ORDER BY h.sequence LIMIT :limit",

@@ -1,0 +1,82 @@
+package org.basinledger.app.config;
+
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.basinledger.api.ledger.VerificationReport;
+import org.basinledger.query.integrity.IntegrityLog;
+import org.basinledger.query.integrity.LedgerSigner;
+import org.basinledger.query.integrity.LedgerVerifier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The integrity log's wiring: the ledger's signing key, a processor that stops on any failure instead of skipping
+ * an event, and the {@code integrity} health indicator ({@link ScheduledVerification} keeps it current).
+ */
+@Configuration(proxyBeanMethods = false)
+public class IntegrityConfig {
+
+    /** Events per transaction of the integrity log; a head is signed per batch. */
+    static final int BATCH_SIZE = 100;
+
+    @Bean
+    LedgerSigner ledgerSigningKey(LedgerProperties properties, @Value("${ledger.signing-key-path:}") String path) {
+        return LedgerSigningKey.load(properties.dataDir(), path);
+    }
+
+    /**
+     * The {@value IntegrityLog#PROCESSING_GROUP} processor is registered here, not in {@code application.yml}: a
+     * tracking processor configured by properties starts, on its first run, with a replay token up to the store's
+     * head, and a handler that disallows replays would then skip the whole history. This one starts at the tail
+     * (a first run over an existing store logs every stored event) and is never replayed.
+     */
+    @Autowired
+    void configureIntegrityLog(EventProcessingConfigurer processing) {
+        processing.registerTrackingEventProcessor(IntegrityLog.PROCESSING_GROUP,
+                org.axonframework.config.Configuration::eventStore,
+                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(BATCH_SIZE)
+                        .andInitialSegmentsCount(1)
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+        // an event the log cannot append stops the processor (it retries), it is never skipped
+        processing.registerListenerInvocationErrorHandler(IntegrityLog.PROCESSING_GROUP,
+                c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * {@code integrity}: DOWN once the latest verification found a mismatch (until one finds none), with the first
+     * mismatch as the status description, so that even the public {@code /actuator/health} says why. The ledger goes
+     * on serving reads meanwhile; nothing is repaired.
+     */
+    @Bean
+    HealthIndicator integrityHealthIndicator(LedgerVerifier verifier) {
+        return () -> verifier.latest().map(IntegrityConfig::health)
+                .orElseGet(() -> Health.up().withDetail("verification", "none has run yet").build());
+    }
+
+    static Health health(VerificationReport report) {
+        Health.Builder builder;
+        if (report.ok()) {
+            builder = Health.up();
+        } else {
+            VerificationReport.Mismatch first = report.firstMismatch();
+            String description = "integrity check failed at " + report.verifiedAt() + ": " + report.mismatches()
+                    + " mismatch(es) between the event store and the signed log; first: " + first.kind()
+                    + (first.leafIndex() == null ? "" : " at leaf " + first.leafIndex())
+                    + (first.eventId() == null ? "" : ", event " + first.eventId());
+            builder = Health.status(new Status(Status.DOWN.getCode(), description)).withDetail("firstMismatch", first);
+        }
+        return builder.withDetail("verifiedAt", report.verifiedAt().toString())
+                .withDetail("treeSize", report.treeSize())
+                .withDetail("checked", report.checked())
+                .build();
+    }
+}
