@@ -19,15 +19,29 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new PropertySource<>("ledgerDataDirectory", environment) {
-            @Override
-            public Object getProperty(String name) {
-                if (!NAME.equals(name)) {
-                    return null;
-                }
-                String dataDir = getSource().getProperty("ledger.data-dir", "data");
-                return Path.of(dataDir).toAbsolutePath().normalize().toString();
+        environment.getPropertySources().addLast(new AbsoluteDataDirectory(environment));
+    }
+
+    /**
+     * Answers only {@link #NAME}. Its source object is deliberately not the environment: Spring walks into
+     * property sources whose source is an environment, which here would be this one again, without end.
+     */
+    private static final class AbsoluteDataDirectory extends PropertySource<Object> {
+
+        private final ConfigurableEnvironment environment;
+
+        AbsoluteDataDirectory(ConfigurableEnvironment environment) {
+            super("ledgerDataDirectory", new Object());
+            this.environment = environment;
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            if (!NAME.equals(name)) {
+                return null;
             }
-        });
+            String dataDir = environment.getProperty("ledger.data-dir", "data");
+            return Path.of(dataDir).toAbsolutePath().normalize().toString();
+        }
     }
 }
