@@ -13,7 +13,8 @@ class AgreementLifecycleH2IT extends AgreementLifecycleContract {
 
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> Path.of("target", "it-data", "lifecycle-" + System.nanoTime()).toString());
+        String dataDir = Path.of("target", "it-data", "lifecycle-" + System.nanoTime()).toString();
+        registry.add("ledger.data-dir", () -> dataDir);
         registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
     }
 }

@@ -13,7 +13,8 @@ class CompensationH2IT extends CompensationContract {
 
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> Path.of("target", "it-data", "compensation-" + System.nanoTime()).toString());
+        String dataDir = Path.of("target", "it-data", "compensation-" + System.nanoTime()).toString();
+        registry.add("ledger.data-dir", () -> dataDir);
         registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
     }
 }

@@ -13,7 +13,8 @@ class DisputeH2IT extends DisputeContract {
 
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> Path.of("target", "it-data", "disputes-" + System.nanoTime()).toString());
+        String dataDir = Path.of("target", "it-data", "disputes-" + System.nanoTime()).toString();
+        registry.add("ledger.data-dir", () -> dataDir);
         registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
     }
 }
