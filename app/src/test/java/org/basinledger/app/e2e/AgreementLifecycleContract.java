@@ -161,6 +161,16 @@ abstract class AgreementLifecycleContract {
         Http.Answer signDraft = ledger.http().post("/api/v1/agreements/" + id + "/signatures",
                 Map.of("signature", "AAAA")).token(a.token()).send();
         assertThat(signDraft.status()).as(signDraft.toString()).isEqualTo(409);
+
+        // back in draft it is private again: an amended draft must not reach the public before it is reopened
+        Map<String, Object> amended = LedgerDriver.draftBody(PAST, FUTURE, a, b);
+        amended.put("title", "Unpublished amended title");
+        assertThat(http.put("/api/v1/agreements/" + id + "/terms", amended).token(a.token())
+                .header("If-Match", "\"" + status.path("version").asLong() + "\"").send().status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/agreements/" + id).send().status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/agreements?size=100").send().body()).doesNotContain("Unpublished amended title");
+        assertThat(http.get("/api/v1/agreements/" + id).token(b.token()).send().json().path("title").asText())
+                .isEqualTo("Unpublished amended title");
     }
 
     @Test

@@ -154,11 +154,12 @@ public class AgreementStatusProjection {
             case REGISTRAR -> {
             }
             case JURISDICTION -> {
-                where.append(" AND (s.public_since IS NOT NULL OR EXISTS (SELECT 1 FROM agreement_party c"
-                        + " WHERE c.agreement_id = s.agreement_id AND c.jurisdiction_id = :caller))");
+                where.append(" AND ((s.public_since IS NOT NULL AND s.status <> 'DRAFT') OR EXISTS (SELECT 1"
+                        + " FROM agreement_party c WHERE c.agreement_id = s.agreement_id AND c.jurisdiction_id = :caller))");
                 params.addValue("caller", caller.id());
             }
-            case PUBLIC, MEDIATOR -> where.append(" AND s.public_since IS NOT NULL");
+            // a draft is private to its parties, also when a rejection has sent a once-public agreement back to it
+            case PUBLIC, MEDIATOR -> where.append(" AND s.public_since IS NOT NULL AND s.status <> 'DRAFT'");
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM agreement_status s" + where, params, Long.class);
         long totalItems = total == null ? 0 : total;

@@ -1,6 +1,7 @@
 package org.basinledger.app.web.agreement;
 
 import org.axonframework.queryhandling.QueryGateway;
+import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.agreement.AgreementStatusView;
 import org.basinledger.api.agreement.FindAgreementStatusQuery;
 import org.basinledger.api.common.Caller;
@@ -10,8 +11,9 @@ import org.basinledger.app.security.Access;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see what of an agreement: a draft never opened for signature is visible only to its parties and the
- * registrar (and is "not found" for anyone else); once opened, everyone sees its status. Money and monitoring
+ * Who may see what of an agreement: a draft is visible only to its parties and the registrar (and is "not
+ * found" for anyone else), also when a rejection has sent a once-public agreement back to draft; once open for
+ * signature or later, everyone sees its status. Money and monitoring
  * details are for parties, mediators and the registrar, and public once the agreement has entered into force.
  */
 @Component
@@ -38,8 +40,10 @@ public class AgreementVisibility {
     }
 
     public static boolean canSee(AgreementStatusView view, Caller caller) {
-        return caller.role() == Caller.Role.REGISTRAR || view.publicSince() != null
-                || (caller.role() == Caller.Role.JURISDICTION && view.hasParty(caller.id()));
+        return caller.role() == Caller.Role.REGISTRAR
+                || (caller.role() == Caller.Role.JURISDICTION && view.hasParty(caller.id()))
+                // a draft is private, also when a rejection sent a once-public agreement back to it
+                || (view.publicSince() != null && view.status() != AgreementStatus.DRAFT);
     }
 
     /** Whether the caller may read the agreement's transfers, reports and assessments. */

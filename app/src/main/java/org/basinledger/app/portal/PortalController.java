@@ -1,0 +1,115 @@
+package org.basinledger.app.portal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.basinledger.api.agreement.AgreementStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The public portal: server-rendered pages for people without an account, usable without JavaScript. The
+ * agreement list with filters ({@code /}), an agreement ({@code /agreements/{id}}, and the part of it that live
+ * updates replace, {@code /agreements/{id}/fragment}), a jurisdiction ({@code /jurisdictions/{id}}) and the ledger's
+ * signed head ({@code /ledger}). Whoever asks, the pages show only what the public may see ({@link PortalReader}).
+ */
+@Controller
+public class PortalController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final PortalReader reader;
+
+    public PortalController(PortalReader reader) {
+        this.reader = reader;
+    }
+
+    /** A filter value as typed: blank means "any". */
+    public record Filters(String status, String party, String basin) {
+
+        public boolean any() {
+            return !status.isEmpty() || !party.isEmpty() || !basin.isEmpty();
+        }
+    }
+
+    @GetMapping("/")
+    public String agreements(@RequestParam(required = false) String status,
+                             @RequestParam(required = false) String party,
+                             @RequestParam(required = false) String basin,
+                             @RequestParam(required = false) String page, Model model) {
+        Filters filters = new Filters(trim(status), trim(party), trim(basin));
+        AgreementStatus wanted = parseStatus(filters.status());
+        int pageNumber = Math.max(parsePage(page) - 1, 0);
+        model.addAttribute("filters", filters);
+        model.addAttribute("statusError", !filters.status().isEmpty() && wanted == null);
+        model.addAttribute("statuses", publicStatuses());
+        model.addAttribute("jurisdictions", reader.names());
+        model.addAttribute("list", reader.agreements(wanted, blankToNull(filters.party()), blankToNull(filters.basin()),
+                pageNumber, PAGE_SIZE));
+        return "portal/agreements";
+    }
+
+    @GetMapping("/agreements/{id}")
+    public String agreement(@PathVariable String id, Model model) {
+        model.addAttribute("page", reader.agreement(id));
+        return "portal/agreement";
+    }
+
+    /** The live part of the agreement page, for the page's script to swap in when the stream says it changed. */
+    @GetMapping("/agreements/{id}/fragment")
+    public ModelAndView fragment(@PathVariable String id) {
+        ModelAndView view = new ModelAndView("portal/agreement :: live");
+        view.addObject("page", reader.agreement(id));
+        return view;
+    }
+
+    @GetMapping("/jurisdictions/{id}")
+    public String jurisdiction(@PathVariable String id, Model model) {
+        model.addAttribute("page", reader.jurisdiction(id));
+        return "portal/jurisdiction";
+    }
+
+    @GetMapping("/ledger")
+    public String ledger(Model model) {
+        model.addAttribute("page", reader.ledger());
+        return "portal/ledger";
+    }
+
+    /** The states an agreement the public can see may be in (a rejected one is back in draft). */
+    static List<AgreementStatus> publicStatuses() {
+        return Arrays.asList(AgreementStatus.OPEN_FOR_SIGNATURE, AgreementStatus.SIGNED, AgreementStatus.IN_FORCE,
+                AgreementStatus.EXPIRED, AgreementStatus.TERMINATED, AgreementStatus.DRAFT);
+    }
+
+    private static AgreementStatus parseStatus(String status) {
+        if (status.isEmpty()) {
+            return null;
+        }
+        try {
+            return AgreementStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int parsePage(String page) {
+        try {
+            return page == null ? 1 : Integer.parseInt(page.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String trim(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,157 @@
+package org.basinledger.app.portal;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.basinledger.api.agreement.AgreementStatus;
+import org.basinledger.api.agreement.ObligationStatus;
+import org.basinledger.api.common.Money;
+import org.basinledger.api.compliance.WaterClass;
+import org.basinledger.api.transfer.TransferStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * How the portal writes values for people, following the GOV.UK style guide: dates as "1 March 2026", times in
+ * UTC said so, money with its currency and thousands separators, states in words with a tag colour. Templates
+ * call it as {@code @portalFormat}.
+ */
+@Component("portalFormat")
+public class PortalFormat {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.UK)
+            .withZone(ZoneOffset.UTC);
+
+    public String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    public String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    public String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    public String money(Money money) {
+        return money == null ? "" : money.currency() + " " + amount(money.amount());
+    }
+
+    public String amount(BigDecimal amount) {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.UK));
+        return amount == null ? "" : format.format(amount);
+    }
+
+    public String decimal(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    public String status(AgreementStatus status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case DRAFT -> "Returned to draft";
+            case OPEN_FOR_SIGNATURE -> "Open for signature";
+            case SIGNED -> "Signed";
+            case IN_FORCE -> "In force";
+            case TERMINATED -> "Terminated";
+            case EXPIRED -> "Expired";
+        };
+    }
+
+    public String statusTag(AgreementStatus status) {
+        if (status == null) {
+            return "govuk-tag--grey";
+        }
+        return switch (status) {
+            case DRAFT -> "govuk-tag--orange";
+            case OPEN_FOR_SIGNATURE -> "govuk-tag--blue";
+            case SIGNED -> "govuk-tag--light-blue";
+            case IN_FORCE -> "govuk-tag--green";
+            case TERMINATED -> "govuk-tag--red";
+            case EXPIRED -> "govuk-tag--grey";
+        };
+    }
+
+    public String obligation(ObligationStatus status) {
+        return status == null ? "" : words(status.name());
+    }
+
+    public String obligationTag(ObligationStatus status) {
+        if (status == null) {
+            return "govuk-tag--grey";
+        }
+        return switch (status.name()) {
+            case "FULFILLED" -> "govuk-tag--green";
+            case "OVERDUE" -> "govuk-tag--red";
+            default -> "govuk-tag--yellow";
+        };
+    }
+
+    public String transfer(TransferStatus status) {
+        return status == null ? "" : words(status.name());
+    }
+
+    public String transferTag(TransferStatus status) {
+        if (status == null) {
+            return "govuk-tag--grey";
+        }
+        return switch (status) {
+            case SETTLED -> "govuk-tag--green";
+            case PAID -> "govuk-tag--turquoise";
+            case DISPUTED -> "govuk-tag--red";
+            case CANCELLED -> "govuk-tag--grey";
+            default -> "govuk-tag--yellow";
+        };
+    }
+
+    /** GB 3838-2002 class: "Class II", or "Worse than class V". */
+    public String waterClass(WaterClass waterClass) {
+        if (waterClass == null) {
+            return "";
+        }
+        return waterClass == WaterClass.WORSE_THAN_V ? "Worse than class V" : "Class " + waterClass.name();
+    }
+
+    /** {@code UNDER_MEDIATION} → "Under mediation". */
+    public String words(String constant) {
+        if (constant == null || constant.isEmpty()) {
+            return "";
+        }
+        String spaced = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    /** An event type as the history names it, {@code AgreementEnteredIntoForce} → "Agreement entered into force". */
+    public String eventType(String type) {
+        if (type == null || type.isEmpty()) {
+            return "";
+        }
+        String spaced = type.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    /** The actor metadata ({@code jurisdiction:CN-ZJ-HZ}, {@code mediator:X}, {@code registrar}) for people. */
+    public String actor(String actor) {
+        if (actor == null || actor.isBlank()) {
+            return "The ledger";
+        }
+        int colon = actor.indexOf(':');
+        if (colon < 0) {
+            return words(actor);
+        }
+        return actor.substring(colon + 1) + " (" + actor.substring(0, colon) + ")";
+    }
+}

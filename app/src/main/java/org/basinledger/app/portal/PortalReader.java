@@ -1,0 +1,242 @@
+package org.basinledger.app.portal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import org.axonframework.queryhandling.QueryGateway;
+import org.basinledger.api.agreement.AgreementDraft;
+import org.basinledger.api.agreement.AgreementHistoryPage;
+import org.basinledger.api.agreement.AgreementPage;
+import org.basinledger.api.agreement.AgreementStatus;
+import org.basinledger.api.agreement.AgreementStatusView;
+import org.basinledger.api.agreement.AgreementTermsDocument;
+import org.basinledger.api.agreement.FindAgreementHistoryQuery;
+import org.basinledger.api.agreement.FindAgreementTermsQuery;
+import org.basinledger.api.agreement.ListAgreementsQuery;
+import org.basinledger.api.agreement.ObligationStatus;
+import org.basinledger.api.agreement.PartyRole;
+import org.basinledger.api.common.Caller;
+import org.basinledger.api.common.NotFoundException;
+import org.basinledger.api.compliance.ComplianceHistory;
+import org.basinledger.api.compliance.FindComplianceHistoryQuery;
+import org.basinledger.api.ledger.FindLedgerKeyQuery;
+import org.basinledger.api.ledger.FindTreeHeadQuery;
+import org.basinledger.api.ledger.LedgerKeyView;
+import org.basinledger.api.ledger.SignedTreeHead;
+import org.basinledger.api.registry.FindJurisdictionQuery;
+import org.basinledger.api.registry.JurisdictionList;
+import org.basinledger.api.registry.JurisdictionView;
+import org.basinledger.api.registry.ListJurisdictionsQuery;
+import org.basinledger.api.transfer.FindBalanceQuery;
+import org.basinledger.api.transfer.JurisdictionBalance;
+import org.basinledger.app.web.agreement.AgreementVisibility;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything the public pages show, read through the query gateway as {@link Caller#PUBLIC} and by the API's
+ * visibility rules ({@link AgreementVisibility}): a draft never opened for signature does not exist here; money,
+ * reports and assessments only once the agreement has entered into force; disputes only as the outcome and
+ * reasoning of their rulings, never their claims or statements. An agreement that a rejection sent back to draft
+ * shows the terms that were last open for signature, not the parties' unpublished amendments.
+ */
+@Component
+public class PortalReader {
+
+    /** Events shown on an agreement page. */
+    static final int HISTORY_LIMIT = 500;
+
+    private static final Caller PUBLIC = Caller.PUBLIC;
+
+    private final QueryGateway queries;
+    private final ObjectReader draftReader;
+
+    public PortalReader(QueryGateway queries, ObjectMapper objectMapper) {
+        this.queries = queries;
+        this.draftReader = objectMapper.readerFor(AgreementDraft.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** A party as the pages show it. */
+    public record PartyRow(String jurisdictionId, String name, PartyRole role, Instant signedAt) {
+    }
+
+    /** An agreement as the public may see it: for one sent back to draft, as it was last open for signature. */
+    public record PublicAgreement(AgreementStatusView status, String title, String basin, LocalDate effectiveFrom,
+                                  LocalDate effectiveUntil, List<PartyRow> parties, AgreementDraft terms,
+                                  String termsHash) {
+
+        public boolean redrafted() {
+            return status.status() == AgreementStatus.DRAFT;
+        }
+    }
+
+    /** An obligation and (once it can have one) its state. */
+    public record ObligationRow(String id, String party, String partyName, String description, LocalDate dueDate,
+                                ObligationStatus status, Instant fulfilledAt) {
+    }
+
+    /** One event of the agreement's history: only what is public of it, never its payload. */
+    public record HistoryRow(long sequence, String type, Instant occurredAt, String actor, Long leafIndex) {
+    }
+
+    /** The agreement page. */
+    public record AgreementPageModel(PublicAgreement agreement, boolean details, List<ObligationRow> obligations,
+                                     ComplianceHistory compliance, List<ComplianceChart> charts,
+                                     List<HistoryRow> history, Map<String, String> names, Instant readAt) {
+    }
+
+    /** The agreement list. */
+    public record ListModel(List<PublicAgreement> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    /** A jurisdiction page. */
+    public record JurisdictionModel(JurisdictionView jurisdiction, List<PublicAgreement> agreements,
+                                    long totalAgreements, JurisdictionBalance balance, Map<String, String> names) {
+    }
+
+    /** The ledger page: its latest signed head (null before the first event) and key, and whether they agree. */
+    public record LedgerModel(SignedTreeHead head, LedgerKeyView key, boolean signatureValid) {
+
+        /** Shell commands that check the head's signature with OpenSSL 3, offline. */
+        public String verificationScript() {
+            if (head == null || key == null) {
+                return "";
+            }
+            return "printf -- '-----BEGIN PUBLIC KEY-----\\n%s\\n-----END PUBLIC KEY-----\\n' \\\n"
+                    + "  '" + key.publicKey() + "' > ledger.pem\n"
+                    + "printf '%s' 'basin-ledger:tree-head:v1:" + head.treeSize() + ":" + head.rootHash() + ":"
+                    + head.timestamp() + "' > head.txt\n"
+                    + "printf '%s' '" + head.signature() + "' | base64 -d > head.sig\n"
+                    + "openssl pkeyutl -verify -pubin -inkey ledger.pem -rawin -in head.txt -sigfile head.sig";
+        }
+    }
+
+    public ListModel agreements(AgreementStatus status, String party, String basin, int page, int size) {
+        AgreementPage found = ask(new ListAgreementsQuery(status, party, basin, page, size, PUBLIC), AgreementPage.class);
+        Map<String, String> names = names();
+        return new ListModel(found.items().stream().map(v -> publicFace(v, names)).toList(), found.page(), found.size(),
+                found.totalItems(), found.totalPages());
+    }
+
+    public AgreementPageModel agreement(String id) {
+        AgreementStatusView status = visible(id);
+        Map<String, String> names = names();
+        PublicAgreement agreement = publicFace(status, names);
+        boolean details = AgreementVisibility.canSeeDetails(status, PUBLIC);
+        ComplianceHistory compliance = ask(new FindComplianceHistoryQuery(id), ComplianceHistory.class);
+        if (compliance == null) {
+            compliance = new ComplianceHistory(id, List.of(), List.of(), List.of(), List.of(),
+                    new ComplianceHistory.Summary(0, 0, null));
+        } else if (!details) {
+            compliance = new ComplianceHistory(id, List.of(), compliance.obligations(), List.of(), compliance.rulings(),
+                    new ComplianceHistory.Summary(0, 0, null));
+        }
+        AgreementHistoryPage events = ask(new FindAgreementHistoryQuery(id, 0, HISTORY_LIMIT), AgreementHistoryPage.class);
+        List<HistoryRow> history = events == null ? List.of() : events.items().stream()
+                .map(e -> new HistoryRow(e.sequence(), e.type(), e.occurredAt(), e.actor(), e.leafIndex()))
+                .toList();
+        return new AgreementPageModel(agreement, details, obligations(agreement, names), compliance,
+                ComplianceChart.of(compliance.assessments()), history, names, Instant.now());
+    }
+
+    public JurisdictionModel jurisdiction(String id) {
+        JurisdictionView jurisdiction = ask(new FindJurisdictionQuery(id), JurisdictionView.class);
+        if (jurisdiction == null) {
+            throw new NotFoundException("no jurisdiction " + id);
+        }
+        Map<String, String> names = names();
+        AgreementPage page = ask(new ListAgreementsQuery(null, id, null, 0, 100, PUBLIC), AgreementPage.class);
+        JurisdictionBalance balance = ask(new FindBalanceQuery(id), JurisdictionBalance.class);
+        return new JurisdictionModel(jurisdiction, page.items().stream().map(v -> publicFace(v, names)).toList(),
+                page.totalItems(), balance, names);
+    }
+
+    public LedgerModel ledger() {
+        SignedTreeHead head = ask(FindTreeHeadQuery.latest(), SignedTreeHead.class);
+        LedgerKeyView key = ask(new FindLedgerKeyQuery(), LedgerKeyView.class);
+        return new LedgerModel(head, key, head != null && key != null && head.isSignedBy(key.publicKey()));
+    }
+
+    /** Every registered jurisdiction's name by id, ordered by id. */
+    public Map<String, String> names() {
+        JurisdictionList list = ask(new ListJurisdictionsQuery(), JurisdictionList.class);
+        Map<String, String> names = new LinkedHashMap<>();
+        if (list != null) {
+            list.jurisdictions().forEach(j -> names.put(j.id(), j.name()));
+        }
+        return names;
+    }
+
+    private AgreementStatusView visible(String id) {
+        AgreementStatusView view = ask(new org.basinledger.api.agreement.FindAgreementStatusQuery(id, null),
+                AgreementStatusView.class);
+        if (view == null || !AgreementVisibility.canSee(view, PUBLIC)) {
+            throw new NotFoundException("no agreement " + id);
+        }
+        return view;
+    }
+
+    private PublicAgreement publicFace(AgreementStatusView view, Map<String, String> names) {
+        AgreementTermsDocument document = ask(new FindAgreementTermsQuery(view.id()), AgreementTermsDocument.class);
+        AgreementDraft frozen = document == null ? null : parse(document.canonicalDocument());
+        if (view.status() == AgreementStatus.DRAFT && frozen != null) {
+            List<PartyRow> parties = frozen.parties() == null ? List.of() : frozen.parties().stream()
+                    .map(p -> new PartyRow(p.jurisdictionId(), names.getOrDefault(p.jurisdictionId(), p.jurisdictionId()),
+                            p.role(), null))
+                    .toList();
+            return new PublicAgreement(view, frozen.title(), frozen.basin(), frozen.effectiveFrom(),
+                    frozen.effectiveUntil(), parties, frozen, document.termsHash());
+        }
+        List<PartyRow> parties = view.parties().stream()
+                .map(p -> new PartyRow(p.jurisdictionId(), names.getOrDefault(p.jurisdictionId(), p.jurisdictionId()),
+                        p.role(), p.signedAt()))
+                .toList();
+        return new PublicAgreement(view, view.title(), view.basin(), view.effectiveFrom(), view.effectiveUntil(),
+                parties, frozen, document == null ? view.termsHash() : document.termsHash());
+    }
+
+    private List<ObligationRow> obligations(PublicAgreement agreement, Map<String, String> names) {
+        if (agreement.redrafted() || agreement.status().obligations() == null) {
+            if (agreement.terms() == null || agreement.terms().terms() == null) {
+                return List.of();
+            }
+            return agreement.terms().terms().obligations().stream()
+                    .map(o -> new ObligationRow(o.id(), o.party(), names.getOrDefault(o.party(), o.party()),
+                            o.description(), o.dueDate(), null, null))
+                    .toList();
+        }
+        return agreement.status().obligations().stream()
+                .sorted(Comparator.comparing(AgreementStatusView.ObligationView::dueDate,
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(o -> new ObligationRow(o.id(), o.party(), names.getOrDefault(o.party(), o.party()),
+                        o.description(), o.dueDate(), o.status(), o.fulfilledAt()))
+                .toList();
+    }
+
+    private AgreementDraft parse(String canonicalDocument) {
+        try {
+            return draftReader.readValue(canonicalDocument);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private <R> R ask(Object query, Class<R> type) {
+        try {
+            return queries.query(query, type).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.basinledger.app.web.agreement;
+
+import java.time.Duration;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.basinledger.api.agreement.AgreementStatusView;
+import org.basinledger.api.agreement.FindAgreementStatusQuery;
+import org.basinledger.api.common.Caller;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * {@code GET /api/v1/agreements/{id}/stream} (API.md): Server-Sent Events carrying the agreement's status view,
+ * first as it is now and then once more after every committed change that concerns the agreement (its own
+ * events and those of its assessments, transfers and disputes), fed by an Axon subscription query. Visible to
+ * whoever may read the status view; an update the caller may no longer see (a party removed from a draft) ends
+ * the stream. A comment every {@link #HEARTBEAT} keeps proxies from closing an idle stream and lets the server
+ * notice a client that went away, which cancels the subscription.
+ *
+ * <p>Each event is {@code id: <version>} and {@code data: <status view JSON>}, the unnamed ("message") event
+ * type, so {@code EventSource.onmessage} receives it. Updates reach subscribers of the node that processed the
+ * event (Axon's in-JVM query update emitter).
+ */
+@RestController
+@RequestMapping("/api/v1/agreements")
+public class AgreementStreamController {
+
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final QueryGateway queries;
+    private final AgreementVisibility visibility;
+
+    public AgreementStreamController(QueryGateway queries, AgreementVisibility visibility) {
+        this.queries = queries;
+        this.visibility = visibility;
+    }
+
+    @GetMapping(value = "/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<AgreementStatusView>> stream(@PathVariable String id, Caller caller) {
+        visibility.visible(id, caller);
+        SubscriptionQueryResult<AgreementStatusView, AgreementStatusView> subscription = queries.subscriptionQuery(
+                new FindAgreementStatusQuery(id, null), AgreementStatusView.class, AgreementStatusView.class);
+        Sinks.Empty<Void> ended = Sinks.empty();
+        Flux<ServerSentEvent<AgreementStatusView>> views = subscription.initialResult().flux()
+                .concatWith(subscription.updates())
+                .takeWhile(view -> AgreementVisibility.canSee(view, caller))
+                .map(view -> ServerSentEvent.builder(view).id(Long.toString(view.version())).build())
+                .doOnTerminate(ended::tryEmitEmpty);
+        Flux<ServerSentEvent<AgreementStatusView>> heartbeats = Flux.interval(HEARTBEAT)
+                .map(tick -> ServerSentEvent.<AgreementStatusView>builder().comment("heartbeat").build())
+                .takeUntilOther(ended.asMono());
+        return Flux.merge(views, heartbeats)
+                .doFinally(signal -> subscription.close());
+    }
+}

@@ -1,0 +1,67 @@
+// Basin Ledger portal: progressive enhancement only. Every page works without this script.
+document.body.classList.add('js-enabled');
+if ('noModule' in HTMLScriptElement.prototype) {
+  document.body.classList.add('govuk-frontend-supported');
+}
+
+// GOV.UK Frontend's own behaviour (skip link focus, service navigation toggle on phones)
+const self = document.querySelector('script[data-govuk-frontend]');
+if (self) {
+  import(self.dataset.govukFrontend).then((govuk) => govuk.initAll()).catch(() => {});
+}
+
+// Live agreement page: the stream says "changed", the page fetches its live part again and swaps it in.
+const live = document.getElementById('live');
+if (live && window.EventSource && window.fetch && window.DOMParser) {
+  const announcement = document.getElementById('live-announcement');
+  let busy = false;
+  let again = false;
+  let first = true;
+
+  const refresh = () => {
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    fetch(live.dataset.fragment, { headers: { Accept: 'text/html' }, cache: 'no-store' })
+      .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+      .then((html) => {
+        const fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('live-content');
+        const current = document.getElementById('live-content');
+        if (fresh && current) {
+          const changed = fresh.querySelector('#history-table tbody')?.children.length
+            !== current.querySelector('#history-table tbody')?.children.length;
+          current.replaceWith(document.adoptNode(fresh));
+          if (changed && !first) {
+            fresh.classList.add('bl-updated');
+            fresh.addEventListener('animationend', () => fresh.classList.remove('bl-updated'), { once: true });
+            if (announcement) {
+              announcement.textContent = 'This agreement has changed: the page shows the latest record.';
+            }
+          }
+        }
+      })
+      .catch(() => {})
+      .finally(() => {
+        busy = false;
+        first = false;
+        if (again) {
+          again = false;
+          refresh();
+        }
+      });
+  };
+
+  const stream = new EventSource(live.dataset.stream);
+  stream.onopen = () => {
+    document.body.classList.add('bl-live');
+    document.body.dataset.live = 'open';
+  };
+  stream.onmessage = refresh;
+  stream.onerror = () => {
+    if (stream.readyState === EventSource.CLOSED) {
+      document.body.classList.remove('bl-live');
+    }
+  };
+}

@@ -1,0 +1,193 @@
+package org.basinledger.app.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The portal in a real headless Chromium (Debian's chromium and chromium-driver, driven by Selenium): the list
+ * and its filters, the agreement page with everything it shows, a new assessment appearing on an open agreement
+ * page without a reload (Server-Sent Events), a jurisdiction's balances, the ledger's signed head, and the layout on
+ * a phone-sized window. Leaves a screenshot of the agreement page in {@code target/portal/agreement-page.png}, or
+ * where {@code -Dportal.screenshot=<path>} says (the README's is {@code docs/agreement-page.png}).
+ */
+@EnabledIfBrowser
+class PortalBrowserIT extends PortalTestBase {
+
+    private static WebDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("basin-ledger-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(EnabledIfBrowser.CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1600", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(EnabledIfBrowser.CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void theListRendersAndItsFiltersWork() {
+        browser.get(base() + "/");
+        assertThat(browser.getTitle()).isEqualTo("Agreements – Basin Ledger");
+        assertThat(titles()).contains("Xin'an River ecological compensation, phase 4",
+                "Qiantang River flood warning duties", "Taihu Lake joint monitoring at Jinze")
+                .noneMatch(t -> t.contains("SECRET"));
+
+        new Select(browser.findElement(By.id("status"))).selectByVisibleText("Terminated");
+        browser.findElement(By.cssSelector("form.bl-filters button[type=submit]")).click();
+        wait(d -> d.getCurrentUrl().contains("status=TERMINATED"));
+        assertThat(titles()).containsExactly("Taihu Lake joint monitoring at Jinze");
+        assertThat(new Select(browser.findElement(By.id("status"))).getFirstSelectedOption().getText()).isEqualTo("Terminated");
+
+        browser.get(base() + "/");
+        new Select(browser.findElement(By.id("party"))).selectByValue(fixture.ministry.id());
+        browser.findElement(By.cssSelector("form.bl-filters button[type=submit]")).click();
+        wait(d -> d.getCurrentUrl().contains("party="));
+        assertThat(titles()).containsExactly("Xin'an River ecological compensation, phase 4");
+
+        browser.get(base() + "/");
+        browser.findElement(By.id("basin")).sendKeys("Qiantang River");
+        browser.findElement(By.cssSelector("form.bl-filters button[type=submit]")).click();
+        wait(d -> d.getCurrentUrl().contains("basin="));
+        assertThat(titles()).contains("Qiantang River flood warning duties", "Qiantang River flood duties")
+                .doesNotContain("Taihu Lake joint monitoring at Jinze");
+
+        browser.findElement(By.linkText("Clear filters")).click();
+        wait(d -> titles().size() >= 4);
+    }
+
+    @Test
+    void theAgreementPageShowsEverythingAndANewAssessmentAppearsWithoutAReload() throws IOException {
+        browser.get(base() + "/agreements/" + fixture.inForceId);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Xin'an River ecological compensation, phase 4");
+        assertThat(browser.findElement(By.id("agreement-status")).getText()).isEqualTo("In force");
+        String parties = browser.findElement(By.cssSelector("#live-content table")).getText();
+        assertThat(parties).contains("Huangshan City, Anhui", "Hangzhou City, Zhejiang", "Ministry of Finance", "UTC");
+        assertThat(text()).contains("Publish the monthly joint monitoring plan", "Monitoring sections", "Jiekou",
+                "Water quality index", "CNY 100,000,000.00", PortalFixture.REASONING, "Settled", "Disputed");
+        assertThat(browser.findElements(By.cssSelector(".bl-chart svg rect"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#history-table .bl-leaf a"))).isNotEmpty();
+        assertThat(text()).doesNotContain("SECRET");
+
+        wait(d -> "open".equals(((JavascriptExecutor) d).executeScript("return document.body.dataset.live")));
+        Object marker = ((JavascriptExecutor) browser).executeScript("return window.blMarker = Math.random();");
+        int events = browser.findElements(By.cssSelector("#history-table tbody tr")).size();
+
+        // a party submits a year 20% over every baseline and assesses it over the API while the page is open
+        PortalFixture.report(http, fixture.inForceId, PortalFixture.YEAR, "2.16", "0.144", "0.030", "1.44", fixture.anhui);
+        PortalFixture.assess(http, fixture.inForceId, PortalFixture.YEAR, fixture.zhejiang);
+
+        wait(d -> d.findElements(By.cssSelector("#assessments-table tr[data-period='" + PortalFixture.YEAR + "']")).size() == 1);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.blMarker")).as("no reload").isEqualTo(marker);
+        assertThat(browser.findElements(By.cssSelector(".bl-chart svg rect"))).hasSize(2);
+        assertThat(browser.findElement(By.id("last-assessment")).getText())
+                .isEqualTo("JIEKOU, " + PortalFixture.YEAR + ": did not meet the standard");
+        assertThat(text()).contains("1.0200");
+        wait(d -> d.findElements(By.cssSelector("#history-table tbody tr")).size() > events);
+        wait(d -> d.findElements(By.xpath("//table[@id='history-table']//td[contains(., 'Being logged')]")).isEmpty()
+                || refreshFragment());
+
+        wait(d -> d.findElements(By.cssSelector(".bl-updated")).isEmpty());
+        browser.manage().window().setSize(new Dimension(1100, 1200));
+        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(1100, (int) Math.min(height + 140, 4000)));
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        Path shot = Path.of(System.getProperty("portal.screenshot", "target/portal/agreement-page.png"));
+        Files.createDirectories(shot.toAbsolutePath().getParent());
+        byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(shot, png);
+        browser.manage().window().setSize(new Dimension(1280, 1600));
+    }
+
+    @Test
+    void onAPhoneThePageFitsTheScreenAndTablesScrollInsideTheirBox() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.get(base() + "/agreements/" + fixture.inForceId);
+            Long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth");
+            Long clientWidth = (Long) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.clientWidth");
+            assertThat(scrollWidth).as("no sideways scrolling of the page").isLessThanOrEqualTo(clientWidth);
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1600));
+        }
+    }
+
+    @Test
+    void theJurisdictionPageShowsBalancesAndTheLedgerPageTheSignedHead() {
+        browser.get(base() + "/jurisdictions/" + fixture.anhui.id());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Huangshan City, Anhui");
+        String balances = browser.findElement(By.id("balances-table")).getText();
+        assertThat(balances).contains("Ministry of Finance", "CNY 300,000,000.00");
+
+        browser.findElement(By.linkText("The ledger")).click();
+        wait(d -> d.getTitle().startsWith("The ledger"));
+        assertThat(browser.findElement(By.id("tree-size")).getText()).matches("\\d+ events");
+        assertThat(browser.findElement(By.id("root-hash")).getText()).matches("[0-9a-f]{64}");
+        assertThat(browser.findElement(By.id("signature-check")).getText()).isEqualTo("Signature valid");
+    }
+
+    @Test
+    void aDraftNeverOpenedIsPageNotFound() {
+        browser.get(base() + "/agreements/" + fixture.draftId);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+        assertThat(text()).doesNotContain("SECRET");
+    }
+
+    private boolean refreshFragment() {
+        browser.navigate().refresh();
+        return true;
+    }
+
+    private List<String> titles() {
+        return browser.findElements(By.cssSelector(".bl-result h3 a")).stream().map(WebElement::getText).toList();
+    }
+
+    private String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    private static void wait(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+    }
+}

@@ -1,0 +1,205 @@
+package org.basinledger.app.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.basinledger.app.config.LedgerSigningKey;
+import org.basinledger.app.support.Http;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The public pages over plain HTTP, as a browser without JavaScript gets them: each renders, shows what the public
+ * may see, and leaks nothing else (drafts never opened, amendments not yet opened, dispute claims and statements,
+ * tokens, private keys). And the agreement stream of API.md: an initial status view, then one per change.
+ */
+class PortalPagesIT extends PortalTestBase {
+
+    @Test
+    void everyPublicPageRendersAsAccessibleHtmlAndLeaksNothingPrivate() throws IOException {
+        List<String> forbidden = new ArrayList<>(List.of(PortalFixture.SECRET_DRAFT_TITLE,
+                PortalFixture.SECRET_DRAFT_TEXT, PortalFixture.SECRET_AMENDED_TITLE, PortalFixture.OPEN_CLAIM,
+                PortalFixture.OPEN_STATEMENT, PortalFixture.RULED_CLAIM, PortalFixture.RULED_STATEMENT,
+                "SECRET", "PRIVATE KEY", fixture.draftId));
+        forbidden.addAll(fixture.tokens);
+        forbidden.addAll(fixture.privateKeys);
+        String ledgerKey = Files.readString(DATA_DIR.resolve(LedgerSigningKey.FILE_NAME))
+                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        assertThat(ledgerKey).isNotBlank();
+        forbidden.add(ledgerKey);
+        forbidden.add(ledgerKey.substring(0, 40));
+
+        List<String> pages = new ArrayList<>(List.of("/", "/?status=IN_FORCE", "/?status=DRAFT",
+                "/?party=" + fixture.anhui.id(), "/?basin=Taihu+Lake", "/ledger",
+                "/agreements/" + fixture.inForceId, "/agreements/" + fixture.inForceId + "/fragment",
+                "/agreements/" + fixture.openId, "/agreements/" + fixture.terminatedId,
+                "/agreements/" + fixture.redraftedId));
+        for (PortalFixtureParty party : PortalFixtureParty.values()) {
+            pages.add("/jurisdictions/" + party.of(fixture).id());
+        }
+        for (String page : pages) {
+            Http.Answer answer = http.get(page).header("Accept", "text/html").send();
+            assertThat(answer.status()).as(page).isEqualTo(200);
+            assertThat(answer.contentType()).as(page).startsWith("text/html");
+            String html = answer.body();
+            for (String secret : forbidden) {
+                assertThat(html).as("%s must not show %s", page, secret).doesNotContain(secret);
+            }
+            if (!page.endsWith("/fragment")) {
+                assertThat(html).as(page).contains("<html lang=\"en\"", "class=\"govuk-skip-link\"",
+                        "id=\"main-content\"", "name=\"viewport\"", "<h1 ");
+                assertThat(answer.header("Content-Security-Policy")).as(page).contains("script-src 'self'");
+                assertHeadingsInOrder(page, html);
+            }
+        }
+    }
+
+    @Test
+    void aDraftNeverOpenedIsNotFoundAndSoIsAnUnknownPage() {
+        for (String page : List.of("/agreements/" + fixture.draftId, "/agreements/" + fixture.draftId + "/fragment",
+                "/agreements/no-such-agreement", "/jurisdictions/NO-SUCH")) {
+            Http.Answer answer = http.get(page).header("Accept", "text/html").send();
+            assertThat(answer.status()).as(page).isEqualTo(404);
+            assertThat(answer.contentType()).as(page).startsWith("text/html");
+            assertThat(answer.body()).contains("Page not found").doesNotContain(PortalFixture.SECRET_DRAFT_TITLE);
+        }
+        // even with a party's token: the portal is the public's view
+        Http.Answer asParty = http.get("/agreements/" + fixture.draftId).token(fixture.anhui.token()).send();
+        assertThat(asParty.status()).isEqualTo(404);
+    }
+
+    @Test
+    void theAgreementPageShowsPartiesTermsObligationsChartTransfersRulingsAndLeafIndexes() {
+        String html = http.get("/agreements/" + fixture.inForceId).send().body();
+        assertThat(html).contains("Xin&#39;an River ecological compensation, phase 4", "In force",
+                "Huangshan City, Anhui", "Hangzhou City, Zhejiang", "Ministry of Finance", "Upstream", "Downstream",
+                "Publish the monthly joint monitoring plan", "Pending",
+                "Water-quality index P at section JIEKOU", "<svg", "role=\"img\"", "The figures as a table",
+                String.valueOf(PortalFixture.YEAR - 1), "0.8500",
+                "CNY 300,000,000.00", "Settled", "Disputed", "CNY 100,000,000.00",
+                "Dismissed on", PortalFixture.REASONING,
+                "Agreement drafted", "Assessment recorded", "Dispute ruled", "/api/v1/ledger/proofs/inclusion?leafIndex=",
+                "Monitoring sections", "Water quality index", "Stability coefficient k");
+        assertThat(html).contains("Disputes awaiting a ruling");
+
+        String redrafted = http.get("/agreements/" + fixture.redraftedId).send().body();
+        assertThat(redrafted).contains("Qiantang River flood duties", "Returned to draft", "back in draft")
+                .doesNotContain(PortalFixture.SECRET_AMENDED_TITLE);
+
+        String open = http.get("/agreements/" + fixture.openId).send().body();
+        assertThat(open).contains("Open for signature", "Not signed", "published once the agreement has entered into force");
+    }
+
+    @Test
+    void theListFiltersByStatusPartyAndBasin() {
+        assertThat(http.get("/?status=TERMINATED").send().body())
+                .contains("Taihu Lake joint monitoring at Jinze").doesNotContain("phase 4");
+        assertThat(http.get("/?basin=Qiantang+River").send().body())
+                .contains("Qiantang River flood warning duties").doesNotContain("Jinze");
+        assertThat(http.get("/?party=" + fixture.ministry.id()).send().body())
+                .contains("phase 4").doesNotContain("Jinze", "Qiantang");
+        assertThat(http.get("/?status=NOT-A-STATUS").send().body()).contains("Choose a status from the list");
+    }
+
+    @Test
+    void theJurisdictionAndLedgerPagesShowBalancesAndTheSignedHead() {
+        String anhui = http.get("/jurisdictions/" + fixture.anhui.id()).send().body();
+        assertThat(anhui).contains("Huangshan City, Anhui", "Balances", "Ministry of Finance", "CNY 300,000,000.00",
+                "Taihu Lake joint monitoring at Jinze", fixture.anhui.keyId());
+        String ledgerPage = http.get("/ledger").send().body();
+        JsonNode head = http.get("/api/v1/ledger/head").send().json();
+        assertThat(ledgerPage).contains("Current signed head", "Signature valid", "openssl pkeyutl -verify");
+        assertThat(ledgerPage).contains(head.path("rootHash").asText().substring(0, 16));
+    }
+
+    @Test
+    void theStreamSendsTheStatusViewThenAnUpdateAfterEachChange() throws Exception {
+        assertThat(http.get("/api/v1/agreements/" + fixture.draftId + "/stream").send().status()).isEqualTo(404);
+
+        java.util.Map<String, Object> body = org.basinledger.app.support.LedgerDriver.draftBody(
+                java.time.LocalDate.of(PortalFixture.YEAR + 2, 1, 1), java.time.LocalDate.of(PortalFixture.YEAR + 3, 1, 1),
+                fixture.anhui, fixture.zhejiang);
+        body.put("title", "Stream test agreement");
+        String id = ledger.draft(fixture.anhui, body).path("id").asText();
+        ledger.open(fixture.anhui, id);
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
+                        URI.create(base() + "/api/v1/agreements/" + id + "/stream"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("data:")) {
+                        events.add(new ObjectMapper().readTree(line.substring(5)));
+                    }
+                }
+            } catch (IOException ignored) {
+                // the test closed the stream
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            JsonNode initial = events.poll(10, TimeUnit.SECONDS);
+            assertThat(initial).as("initial status view").isNotNull();
+            assertThat(initial.path("id").asText()).isEqualTo(id);
+            assertThat(initial.path("status").asText()).isEqualTo("OPEN_FOR_SIGNATURE");
+            assertThat(initial.path("parties").path(1).path("signedAt").isNull()).isTrue();
+
+            assertThat(ledger.sign(fixture.zhejiang, id, true).status()).isEqualTo(200);
+            JsonNode update = events.poll(10, TimeUnit.SECONDS);
+            assertThat(update).as("an update after the signature").isNotNull();
+            assertThat(update.path("parties").path(1).path("signedAt").isTextual()).isTrue();
+            assertThat(update.path("version").asLong()).isGreaterThan(initial.path("version").asLong());
+        } finally {
+            response.body().close();
+        }
+    }
+
+    /** No heading level is skipped on the way down (h1 → h3 without an h2 is a failure). */
+    private static void assertHeadingsInOrder(String page, String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<h([1-6])[ >]").matcher(html);
+        int previous = 0;
+        while (m.find()) {
+            int level = Integer.parseInt(m.group(1));
+            assertThat(level).as("%s: heading h%d after h%d", page, level, previous).isLessThanOrEqualTo(previous + 1);
+            previous = level;
+        }
+        assertThat(Stream.of(html.split("<h1 ")).count()).as("%s has one h1", page).isEqualTo(2);
+    }
+
+    /** The fixture's three governments, for iterating over their pages. */
+    enum PortalFixtureParty {
+        ANHUI, ZHEJIANG, MINISTRY;
+
+        org.basinledger.app.support.LedgerDriver.Government of(PortalFixture fixture) {
+            return switch (this) {
+                case ANHUI -> fixture.anhui;
+                case ZHEJIANG -> fixture.zhejiang;
+                case MINISTRY -> fixture.ministry;
+            };
+        }
+    }
+
+}

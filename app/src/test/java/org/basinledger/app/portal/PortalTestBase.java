@@ -1,0 +1,45 @@
+package org.basinledger.app.portal;
+
+import java.nio.file.Path;
+
+import org.basinledger.app.support.Http;
+import org.basinledger.app.support.LedgerDriver;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The portal's tests share one application (H2 under one data directory per test JVM) and one set of agreements
+ * ({@link PortalFixture}), made over the HTTP API the first time a test needs them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class PortalTestBase {
+
+    static final Path DATA_DIR = Path.of("target", "it-data", "portal-" + ProcessHandle.current().pid());
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+    LedgerDriver ledger;
+    PortalFixture fixture;
+
+    @DynamicPropertySource
+    static void ledger(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", DATA_DIR::toString);
+        registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
+    }
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        ledger = new LedgerDriver(http);
+        fixture = PortalFixture.of(ledger);
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+}
