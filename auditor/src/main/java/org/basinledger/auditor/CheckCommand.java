@@ -1,0 +1,93 @@
+package org.basinledger.auditor;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.basinledger.api.ledger.SignedTreeHead;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Fetches the ledger's current head, checks its signature with the pinned key and its consistency with every head
+ * saved before, then saves it.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Fetches the ledger's current signed head, verifies its signature with the pinned key, and"
+                + " proves it consistent with every head saved in the state file: the same signed head is still"
+                + " served for each saved size, and a consistency proof from it to the current head verifies.",
+                "On success the current head is saved; on any failure nothing is saved and the exit code is non-zero.",
+                "With no saved heads the current head is trusted on first use (its signature is still checked)."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Options.Ledger ledger;
+
+    @Mixin
+    Options.Key key;
+
+    @Mixin
+    Options.State state;
+
+    @Mixin
+    Options.Quiet quiet;
+
+    @Option(names = "--latest-only",
+            description = "Check only the largest saved head instead of every one. Enough when every earlier check"
+                    + " passed (consistency is transitive); checking all also covers heads merged in from elsewhere.")
+    boolean latestOnly;
+
+    @Option(names = "--no-save", description = "Do not save the current head.")
+    boolean noSave;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PinnedKey pinned = key.pinned();
+        LedgerClient client = ledger.client();
+        StateFile saved = StateFile.load(state.file, pinned, client.baseUrl());
+        if (!saved.isEmpty() && saved.ledger() != null && !saved.ledger().equals(client.baseUrl())) {
+            err.println("note: the heads in " + state.file + " were saved from " + saved.ledger() + "; checking "
+                    + client.baseUrl() + " (the pinned key is the same)");
+        }
+
+        SignedTreeHead current = client.head();
+        pinned.requireSignature(current, "the ledger's current head");
+        out.println("current head: " + Heads.describe(current) + ", signature verified with key " + pinned.keyId());
+
+        List<SignedTreeHead> heads = latestOnly ? saved.largest().map(List::of).orElse(List.of())
+                : saved.distinctBySize();
+        Progress progress = new Progress(err, "saved heads checked", heads.size(), quiet.quiet || heads.size() < 50,
+                Progress.stderrIsTerminal());
+        try {
+            for (SignedTreeHead head : heads) {
+                Consistency.requireExtends(client, pinned, head, current);
+                progress.advance(1);
+            }
+        } finally {
+            progress.interrupt();
+        }
+        if (heads.isEmpty()) {
+            out.println("no saved heads in " + state.file + ": the current head is trusted on first use");
+        } else {
+            out.println("consistent with " + heads.size() + " saved head(s), sizes " + heads.get(0).treeSize()
+                    + (heads.size() > 1 ? ".." + heads.get(heads.size() - 1).treeSize() : ""));
+        }
+        if (!noSave) {
+            boolean added = saved.add(current, Instant.now());
+            saved.save();
+            out.println(added ? "saved the current head to " + state.file
+                    : "the current head was saved before (" + state.file + ")");
+        }
+        out.println("OK");
+        return ExitCodes.OK;
+    }
+}
