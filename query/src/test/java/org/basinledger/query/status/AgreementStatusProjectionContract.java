@@ -272,11 +272,13 @@ abstract class AgreementStatusProjectionContract {
     }
 
     @Test
-    void aRejectedAgreementStaysPublicAsADraft() {
+    void aRejectedAgreementIsPrivateAgainUntilReopened() {
         fourAgreements();
         given("AG-B", 2, new AgreementRejectedEvent("AG-B", SH, "numbers wrong", List.of()), 30);
 
-        assertThat(list(AgreementStatus.DRAFT, null, null, Caller.PUBLIC)).containsExactly("AG-B");
+        assertThat(list(AgreementStatus.DRAFT, null, null, Caller.PUBLIC)).doesNotContain("AG-B");
+        assertThat(list(AgreementStatus.DRAFT, null, null, Caller.mediator("M-1"))).doesNotContain("AG-B");
+        assertThat(list(AgreementStatus.DRAFT, null, null, Caller.REGISTRAR)).contains("AG-B");
         assertThat(find("AG-B").lastRejection().reason()).isEqualTo("numbers wrong");
     }
 

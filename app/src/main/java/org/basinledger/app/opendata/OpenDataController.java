@@ -1,0 +1,183 @@
+package org.basinledger.app.opendata;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletResponse;
+import org.basinledger.api.agreement.AgreementStatus;
+import org.basinledger.api.common.NotFoundException;
+import org.basinledger.api.compliance.AssessmentView;
+import org.basinledger.api.registry.JurisdictionView;
+import org.basinledger.api.transfer.TransferStatus;
+import org.basinledger.api.transfer.TransferView;
+import org.basinledger.app.opendata.CsvTables.JurisdictionKey;
+import org.basinledger.app.opendata.PublicLedger.AgreementEntry;
+import org.basinledger.app.opendata.PublicLedger.RulingEntry;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Open data (docs/open-data.md): every public list as a JSON and a CSV download, and each public agreement's
+ * record in the manner of the Open Contracting Data Standard. Public: no token needed, and a token changes
+ * nothing (open data is the same for everyone). Lists are streamed as they are read, so their size is not
+ * bounded by memory; the filters are those of the API's lists.
+ */
+@RestController
+@RequestMapping("/open-data")
+public class OpenDataController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final PublicLedger ledger;
+    private final AgreementRecords records;
+    private final ObjectMapper json;
+
+    public OpenDataController(PublicLedger ledger, AgreementRecords records, ObjectMapper json) {
+        this.ledger = ledger;
+        this.records = records;
+        this.json = json;
+    }
+
+    @GetMapping("/agreements.json")
+    public void agreementsJson(@RequestParam(required = false) AgreementStatus status,
+                               @RequestParam(required = false) String party,
+                               @RequestParam(required = false) String basin,
+                               HttpServletResponse response) throws IOException {
+        json(response, "agreements.json", (Consumer<AgreementEntry> v) -> ledger.agreementEntries(status, party, basin, v));
+    }
+
+    @GetMapping("/agreements.csv")
+    public void agreementsCsv(@RequestParam(required = false) AgreementStatus status,
+                              @RequestParam(required = false) String party,
+                              @RequestParam(required = false) String basin,
+                              HttpServletResponse response) throws IOException {
+        CsvTables.AGREEMENTS.write(csv(response, "agreements.csv"),
+                v -> ledger.agreementEntries(status, party, basin, v));
+    }
+
+    @GetMapping("/transfers.json")
+    public void transfersJson(@RequestParam(required = false) String agreementId,
+                              @RequestParam(required = false) String party,
+                              @RequestParam(required = false) TransferStatus status,
+                              HttpServletResponse response) throws IOException {
+        json(response, "transfers.json", (Consumer<TransferView> v) -> ledger.transfers(agreementId, party, status, v));
+    }
+
+    @GetMapping("/transfers.csv")
+    public void transfersCsv(@RequestParam(required = false) String agreementId,
+                             @RequestParam(required = false) String party,
+                             @RequestParam(required = false) TransferStatus status,
+                             HttpServletResponse response) throws IOException {
+        CsvTables.TRANSFERS.write(csv(response, "transfers.csv"), v -> ledger.transfers(agreementId, party, status, v));
+    }
+
+    @GetMapping("/assessments.json")
+    public void assessmentsJson(@RequestParam(required = false) String agreementId,
+                                @RequestParam(required = false) String sectionId,
+                                @RequestParam(required = false) String period,
+                                HttpServletResponse response) throws IOException {
+        json(response, "assessments.json",
+                (Consumer<AssessmentView> v) -> ledger.assessments(agreementId, sectionId, period, v));
+    }
+
+    @GetMapping("/assessments.csv")
+    public void assessmentsCsv(@RequestParam(required = false) String agreementId,
+                               @RequestParam(required = false) String sectionId,
+                               @RequestParam(required = false) String period,
+                               HttpServletResponse response) throws IOException {
+        CsvTables.ASSESSMENTS.write(csv(response, "assessments.csv"),
+                v -> ledger.assessments(agreementId, sectionId, period, v));
+    }
+
+    @GetMapping("/rulings.json")
+    public void rulingsJson(@RequestParam(required = false) String agreementId, HttpServletResponse response)
+            throws IOException {
+        json(response, "rulings.json", (Consumer<RulingEntry> v) -> ledger.rulings(agreementId, v));
+    }
+
+    @GetMapping("/rulings.csv")
+    public void rulingsCsv(@RequestParam(required = false) String agreementId, HttpServletResponse response)
+            throws IOException {
+        CsvTables.RULINGS.write(csv(response, "rulings.csv"), v -> ledger.rulings(agreementId, v));
+    }
+
+    @GetMapping("/jurisdictions.json")
+    public void jurisdictionsJson(HttpServletResponse response) throws IOException {
+        json(response, "jurisdictions.json", (Consumer<JurisdictionView> v) -> ledger.jurisdictions().forEach(v));
+    }
+
+    @GetMapping("/jurisdictions.csv")
+    public void jurisdictionsCsv(HttpServletResponse response) throws IOException {
+        CsvTables.JURISDICTION_KEYS.write(csv(response, "jurisdictions.csv"), v -> {
+            for (JurisdictionView jurisdiction : ledger.jurisdictions()) {
+                if (jurisdiction.keys() == null || jurisdiction.keys().isEmpty()) {
+                    v.accept(new JurisdictionKey(jurisdiction, null));
+                } else {
+                    jurisdiction.keys().forEach(k -> v.accept(new JurisdictionKey(jurisdiction, k)));
+                }
+            }
+        });
+    }
+
+    /** The agreement's record; 404 for an unknown agreement and for a draft never opened for signature. */
+    @GetMapping(value = "/agreements/{id}/record.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<ObjectNode> record(@PathVariable String id) {
+        ObjectNode record = records.record(id).orElseThrow(() -> new NotFoundException("no public agreement " + id));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment("agreement-" + id + "-record.json"))
+                .body(record);
+    }
+
+    /**
+     * Streams {@code {"generatedAt": ..., "items": [...], "count": n}}: the items as the source gives them, each
+     * serialized as the API serializes it.
+     */
+    private <T> void json(HttpServletResponse response, String filename, Consumer<Consumer<T>> source)
+            throws IOException {
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(filename));
+        try (JsonGenerator generator = json.getFactory().createGenerator(response.getOutputStream(), JsonEncoding.UTF8)) {
+            generator.writeStartObject();
+            generator.writeStringField("generatedAt", Instant.now().toString());
+            generator.writeArrayFieldStart("items");
+            long[] count = {0};
+            source.accept(item -> {
+                try {
+                    json.writeValue(generator, item);
+                    count[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            generator.writeEndArray();
+            generator.writeNumberField("count", count[0]);
+            generator.writeEndObject();
+        }
+    }
+
+    private static OutputStream csv(HttpServletResponse response, String filename) throws IOException {
+        response.setContentType(CSV + "; header=present");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(filename));
+        return response.getOutputStream();
+    }
+
+    private static String attachment(String filename) {
+        return ContentDisposition.attachment().filename(filename).build().toString();
+    }
+}

@@ -1,0 +1,220 @@
+package org.basinledger.app.opendata;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.queryhandling.QueryGateway;
+import org.basinledger.api.agreement.AgreementPage;
+import org.basinledger.api.agreement.AgreementStatus;
+import org.basinledger.api.agreement.AgreementStatusView;
+import org.basinledger.api.agreement.AgreementTermsDocument;
+import org.basinledger.api.agreement.FindAgreementStatusQuery;
+import org.basinledger.api.agreement.FindAgreementTermsQuery;
+import org.basinledger.api.agreement.ListAgreementsQuery;
+import org.basinledger.api.agreement.PartyRole;
+import org.basinledger.api.common.Caller;
+import org.basinledger.api.common.Money;
+import org.basinledger.api.compliance.AssessmentView;
+import org.basinledger.api.compliance.ComplianceHistory;
+import org.basinledger.api.compliance.FindComplianceHistoryQuery;
+import org.basinledger.api.dispute.DisputeList;
+import org.basinledger.api.dispute.DisputeStatus;
+import org.basinledger.api.dispute.DisputeSummary;
+import org.basinledger.api.dispute.ListDisputesQuery;
+import org.basinledger.api.dispute.Subject;
+import org.basinledger.api.registry.JurisdictionList;
+import org.basinledger.api.registry.JurisdictionView;
+import org.basinledger.api.registry.ListJurisdictionsQuery;
+import org.basinledger.api.transfer.ListTransfersQuery;
+import org.basinledger.api.transfer.TransferList;
+import org.basinledger.api.transfer.TransferStatus;
+import org.basinledger.api.transfer.TransferView;
+import org.basinledger.app.web.agreement.AgreementVisibility;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ledger as the public sees it, read through the query gateway with the rules of
+ * {@link AgreementVisibility} for {@link Caller#PUBLIC}: an agreement once it is open for signature or later (a
+ * draft is private, also when a rejection has sent a once-public agreement back to draft),
+ * its money, monitoring and assessments once it has entered into force, a dispute once it is ruled (without its
+ * claim and statements), jurisdictions with their public keys. Whatever token a request carries, open data is
+ * this one view. Agreements are read page by page, everything else one agreement at a time, so a download never
+ * holds more than one page or one agreement's items in memory.
+ */
+@Component
+public class PublicLedger {
+
+    static final int PAGE_SIZE = 100;
+
+    private final QueryGateway queries;
+    private final ObjectMapper json;
+    private final String ocidPrefix;
+
+    public PublicLedger(QueryGateway queries, ObjectMapper json,
+                        @Value("${ledger.open-data.ocid-prefix:basin-ledger-}") String ocidPrefix) {
+        this.queries = queries;
+        this.json = json;
+        this.ocidPrefix = ocidPrefix;
+    }
+
+    /** A party of a public agreement; {@code signedAt} and {@code keyId} for the current public terms. */
+    public record PartyEntry(String jurisdictionId, PartyRole role, Instant signedAt, String keyId) {
+    }
+
+    /** A public agreement as the downloads show it. */
+    public record AgreementEntry(String id, String ocid, String title, String basin, AgreementStatus status,
+                                 String termsHash, LocalDate effectiveFrom, LocalDate effectiveUntil,
+                                 List<PartyEntry> parties, Instant publicSince, Instant signedAt, Instant inForceAt,
+                                 Instant endedAt, String endReason, int openDisputes,
+                                 AgreementStatusView.Outstanding outstanding, String recordUrl) {
+    }
+
+    /** A ruled dispute: who, about what, the ruling and its reasoning; never the claim or the statements. */
+    public record RulingEntry(String disputeId, String agreementId, Subject subject, String claimant,
+                              List<String> respondents, String mediatorId, String outcome, String reasoning,
+                              Money adjustedAmount, Instant raisedAt, Instant ruledAt) {
+    }
+
+    /** An agreement's public status view, with its terms document when it was read (records read it). */
+    public record PublicAgreement(AgreementStatusView view, AgreementTermsDocument terms) {
+
+        public boolean inForceOrEnded() {
+            return AgreementVisibility.canSeeDetails(view, Caller.PUBLIC);
+        }
+    }
+
+    public String ocid(String agreementId) {
+        return ocidPrefix + agreementId;
+    }
+
+    /** The agreement with its terms document when the public may see it, else null (unknown, or a draft). */
+    public PublicAgreement agreement(String agreementId) {
+        AgreementStatusView view = queries.query(new FindAgreementStatusQuery(agreementId, null),
+                AgreementStatusView.class).join();
+        if (view == null || !AgreementVisibility.canSee(view, Caller.PUBLIC)) {
+            return null;
+        }
+        return new PublicAgreement(view, queries.query(new FindAgreementTermsQuery(agreementId),
+                AgreementTermsDocument.class).join());
+    }
+
+    /** Every public agreement matching the filters (each optional), newest first, page by page. */
+    public void agreements(AgreementStatus status, String party, String basin, Consumer<PublicAgreement> visitor) {
+        int page = 0;
+        AgreementPage current;
+        do {
+            current = queries.query(new ListAgreementsQuery(status, party, basin, page, PAGE_SIZE, Caller.PUBLIC),
+                    AgreementPage.class).join();
+            for (AgreementStatusView view : current.items()) {
+                if (AgreementVisibility.canSee(view, Caller.PUBLIC)) {
+                    visitor.accept(new PublicAgreement(view, null));
+                }
+            }
+            page++;
+        } while (page < current.totalPages());
+    }
+
+    /** The public agreements whose details are public (in force, or ended after being in force). */
+    private void detailedAgreements(String agreementId, Consumer<PublicAgreement> visitor) {
+        if (agreementId != null) {
+            PublicAgreement one = agreement(agreementId);
+            if (one != null && one.inForceOrEnded()) {
+                visitor.accept(one);
+            }
+            return;
+        }
+        agreements(null, null, null, a -> {
+            if (a.inForceOrEnded()) {
+                visitor.accept(a);
+            }
+        });
+    }
+
+    public void agreementEntries(AgreementStatus status, String party, String basin, Consumer<AgreementEntry> visitor) {
+        agreements(status, party, basin, a -> visitor.accept(entry(a)));
+    }
+
+    /** The agreement as published. */
+    public AgreementEntry entry(PublicAgreement agreement) {
+        AgreementStatusView view = agreement.view();
+        List<PartyEntry> parties = view.parties().stream()
+                .map(p -> new PartyEntry(p.jurisdictionId(), p.role(), p.signedAt(), p.keyId())).toList();
+        return new AgreementEntry(view.id(), ocid(view.id()), view.title(), view.basin(), view.status(),
+                view.termsHash(), view.effectiveFrom(), view.effectiveUntil(), parties, view.publicSince(),
+                view.signedAt(), view.inForceAt(), view.endedAt(), view.endReason(), view.openDisputes(),
+                view.outstanding(), "/open-data/agreements/" + view.id() + "/record.json");
+    }
+
+    /** The canonical document as JSON; an empty object when there is none. */
+    public JsonNode document(AgreementTermsDocument terms) {
+        if (terms == null) {
+            return json.createObjectNode();
+        }
+        try {
+            return json.readTree(terms.canonicalDocument());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the terms document of " + terms.agreementId() + " is not JSON", e);
+        }
+    }
+
+    /** Transfers of agreements whose details are public, newest first within each agreement. */
+    public void transfers(String agreementId, String party, TransferStatus status, Consumer<TransferView> visitor) {
+        detailedAgreements(agreementId, a -> queries.query(new ListTransfersQuery(a.view().id(), party, status),
+                TransferList.class).join().items().forEach(visitor));
+    }
+
+    /** Assessments of agreements whose details are public, oldest first within each agreement. */
+    public void assessments(String agreementId, String sectionId, String period, Consumer<AssessmentView> visitor) {
+        detailedAgreements(agreementId, a -> {
+            ComplianceHistory history = compliance(a.view().id());
+            if (history == null) {
+                return;
+            }
+            history.assessments().stream()
+                    .filter(x -> sectionId == null || sectionId.equals(x.sectionId()))
+                    .filter(x -> period == null || period.equals(x.period()))
+                    .forEach(visitor);
+        });
+    }
+
+    public ComplianceHistory compliance(String agreementId) {
+        return queries.query(new FindComplianceHistoryQuery(agreementId), ComplianceHistory.class).join();
+    }
+
+    /** Ruled disputes of public agreements, newest first. */
+    public void rulings(String agreementId, Consumer<RulingEntry> visitor) {
+        DisputeList ruled = queries.query(new ListDisputesQuery(agreementId, DisputeStatus.RULED, null),
+                DisputeList.class).join();
+        Map<String, Boolean> visible = new HashMap<>();
+        for (DisputeSummary dispute : ruled.items()) {
+            if (dispute.status() != DisputeStatus.RULED || dispute.ruling() == null) {
+                continue;
+            }
+            if (visible.computeIfAbsent(dispute.agreementId(), id -> agreement(id) != null)) {
+                visitor.accept(ruling(dispute));
+            }
+        }
+    }
+
+    static RulingEntry ruling(DisputeSummary dispute) {
+        return new RulingEntry(dispute.id(), dispute.agreementId(), dispute.subject(), dispute.claimant(),
+                dispute.respondents(), dispute.ruling().mediatorId(),
+                dispute.ruling().outcome() == null ? null : dispute.ruling().outcome().name(),
+                dispute.ruling().reasoning(), dispute.ruling().adjustedAmount(), dispute.raisedAt(),
+                dispute.ruling().ruledAt());
+    }
+
+    /** Every registered jurisdiction with its public keys, by id. */
+    public List<JurisdictionView> jurisdictions() {
+        return queries.query(new ListJurisdictionsQuery(), JurisdictionList.class).join().jurisdictions();
+    }
+
+}

@@ -1,0 +1,319 @@
+package org.basinledger.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.basinledger.api.transfer.TransferStatus;
+import org.basinledger.app.BasinLedgerApplication;
+import org.basinledger.app.support.Http;
+import org.basinledger.app.support.LedgerDriver;
+import org.basinledger.app.support.LedgerDriver.Government;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The application started as {@code --demo} on a fresh data directory (its registrar token generated into it):
+ * the basin is loaded through the command path, and every open-data download parses and leaks nothing private —
+ * no draft title, no dispute claim or statement, no token, no private key. Then a restart loads nothing twice.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> LISTS = List.of("agreements", "transfers", "assessments", "rulings",
+            "jurisdictions");
+
+    private static Path dataDir;
+    private static ConfigurableApplicationContext app;
+    private static Http http;
+    private static String registrarToken;
+    private static Duration startedIn;
+
+    @BeforeAll
+    static void startWithTheDemo() throws Exception {
+        dataDir = Path.of("target", "it-data", "demo-" + System.nanoTime());
+        long started = System.nanoTime();
+        app = start();
+        startedIn = Duration.ofNanos(System.nanoTime() - started);
+        http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+        registrarToken = Files.readString(dataDir.resolve("registrar.token"), StandardCharsets.UTF_8).strip();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(BasinLedgerApplication.class)
+                .run("--demo", "--server.port=0", "--ledger.data-dir=" + dataDir);
+    }
+
+    @Test
+    @Order(1)
+    void loadsQuickly() {
+        // start and load together; the load alone is logged (about 5 s here)
+        assertThat(startedIn).isLessThan(Duration.ofSeconds(90));
+        System.out.println("demo: started and loaded in " + startedIn.toMillis() + " ms");
+    }
+
+    @Test
+    @Order(2)
+    void theThreeAgreementsAreInForceAndTheNeverOpenedDraftIsNotFound() {
+        for (String id : List.of(DemoBasin.XINAN, DemoBasin.TAIPU, DemoBasin.JIANGSU)) {
+            Http.Answer status = http.get("/api/v1/agreements/" + id).send();
+            assertThat(status.status()).as(status.toString()).isEqualTo(200);
+            assertThat(status.json().path("status").asText()).isEqualTo("IN_FORCE");
+        }
+        assertThat(http.get("/api/v1/agreements/" + DemoBasin.NEXT_ROUND_DRAFT).send().status()).isEqualTo(404);
+        assertThat(http.get("/open-data/agreements/" + DemoBasin.NEXT_ROUND_DRAFT + "/record.json").send().status())
+                .isEqualTo(404);
+        JsonNode agreements = download("agreements.json").json();
+        assertThat(agreements.path("count").asInt()).isEqualTo(3);
+        assertThat(agreements.path("items").findValuesAsText("title")).containsExactlyInAnyOrder(
+                DemoBasin.XINAN_TITLE, DemoBasin.TAIPU_TITLE, DemoBasin.JIANGSU_TITLE);
+        JsonNode xinan = http.get("/api/v1/agreements/" + DemoBasin.XINAN).send().json();
+        assertThat(xinan.path("parties").findValuesAsText("jurisdictionId"))
+                .containsExactly(DemoBasin.HUANGSHAN, DemoBasin.HANGZHOU, DemoBasin.FINANCE_MINISTRY);
+        assertThat(xinan.path("parties").findValuesAsText("role")).containsExactly("UPSTREAM", "DOWNSTREAM", "FUNDER");
+    }
+
+    @Test
+    @Order(3)
+    void transfersCoverEveryStateAndTheRulingsArePublic() {
+        JsonNode transfers = download("transfers.json").json().path("items");
+        Set<TransferStatus> states = EnumSet.noneOf(TransferStatus.class);
+        transfers.forEach(t -> states.add(TransferStatus.valueOf(t.path("status").asText())));
+        assertThat(states).containsExactlyInAnyOrder(TransferStatus.values());
+        assertThat(transfers.findValuesAsText("source")).contains("ASSESSMENT", "FIXED_CONTRIBUTION", "PARTY");
+
+        JsonNode rulings = download("rulings.json").json().path("items");
+        assertThat(rulings.findValuesAsText("outcome")).containsExactlyInAnyOrder("UPHELD", "ADJUSTED");
+        rulings.forEach(r -> assertThat(r.path("reasoning").asText()).isNotBlank());
+        JsonNode publicDisputes = http.get("/api/v1/disputes?agreementId=" + DemoBasin.JIANGSU).send().json();
+        assertThat(publicDisputes.path("items").findValuesAsText("status")).containsOnly("RULED").hasSize(2);
+
+        JsonNode assessments = download("assessments.json").json().path("items");
+        List<Boolean> xinanMet = new ArrayList<>();
+        assessments.forEach(a -> {
+            if (a.path("rule").asText().equals("WATER_QUALITY_INDEX")) {
+                xinanMet.add(a.path("result").path("met").asBoolean());
+            }
+        });
+        assertThat(xinanMet).hasSize(3).contains(true, false);
+        assertThat(assessments.findValuesAsText("rule")).contains("EXCEEDANCE_PER_TONNE");
+
+        JsonNode taipu = http.get("/api/v1/agreements/" + DemoBasin.TAIPU).send().json();
+        assertThat(taipu.path("obligations").findValuesAsText("status"))
+                .contains("FULFILLED", "OVERDUE", "PENDING");
+    }
+
+    @Test
+    @Order(4)
+    void everyDownloadParsesAndLeaksNothingPrivate() throws Exception {
+        for (String list : LISTS) {
+            Http.Answer json = download(list + ".json");
+            assertThat(json.contentType()).startsWith("application/json");
+            JsonNode parsed = JSON.readTree(json.body());
+            assertThat(parsed.path("items").isArray()).isTrue();
+            assertThat(parsed.path("count").asInt()).isEqualTo(parsed.path("items").size()).isPositive();
+
+            Http.Answer csv = download(list + ".csv");
+            assertThat(csv.contentType()).startsWith("text/csv");
+            assertThat(csv.body()).contains("\r\n");
+            List<Map<String, String>> rows = readCsv(csv.body());
+            if (!list.equals("jurisdictions")) { // one CSV row per key there
+                assertThat(rows).as(list).hasSize(parsed.path("items").size());
+            } else {
+                assertThat(rows.size()).isGreaterThanOrEqualTo(parsed.path("items").size());
+                rows.forEach(r -> assertThat(r.get("publicKey")).isNotBlank());
+            }
+            assertNothingPrivate(list + ".json", json.body());
+            assertNothingPrivate(list + ".csv", csv.body());
+        }
+        for (String id : List.of(DemoBasin.XINAN, DemoBasin.TAIPU, DemoBasin.JIANGSU)) {
+            Http.Answer record = download("agreements/" + id + "/record.json");
+            JSON.readTree(record.body());
+            assertNothingPrivate("record of " + id, record.body());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aRecordHasOneReleasePerPublicEventAndTheCompiledState() throws Exception {
+        JsonNode record = download("agreements/" + DemoBasin.XINAN + "/record.json").json();
+        String ocid = record.path("ocid").asText();
+        assertThat(ocid).endsWith(DemoBasin.XINAN);
+        JsonNode releases = record.path("releases");
+        Set<String> ids = new HashSet<>();
+        long previous = 0;
+        for (JsonNode release : releases) {
+            assertThat(release.path("ocid").asText()).isEqualTo(ocid);
+            assertThat(ids.add(release.path("id").asText())).isTrue();
+            assertThat(release.path("date").asText()).isNotBlank();
+            assertThat(release.path("sequence").asLong()).isGreaterThan(previous);
+            previous = release.path("sequence").asLong();
+        }
+        List<String> tags = new ArrayList<>();
+        releases.forEach(r -> tags.add(r.path("tag").path(0).asText()));
+        assertThat(tags.get(0)).isEqualTo("AgreementDrafted");
+        assertThat(tags).contains("AgreementAmended", "AgreementOpenedForSignature", "AgreementRejected",
+                "AgreementSigned", "AgreementEnteredIntoForce", "MonitoringReportSubmitted", "AssessmentRecorded",
+                "FixedContributionFellDue", "TransferCreated", "TransferSettled").doesNotContain("StatementAdded");
+        assertThat(releases.get(0).path("contentWithheld").asBoolean()).isTrue();
+        assertThat(releases.get(0).path("content").has("draft")).isFalse();
+
+        // the last document opened is the one signed: its hash is the agreement's terms hash
+        JsonNode lastOpened = null;
+        for (JsonNode release : releases) {
+            if (release.path("tag").path(0).asText().equals("AgreementOpenedForSignature")) {
+                lastOpened = release.path("content");
+            }
+        }
+        byte[] document = lastOpened.path("canonicalDocument").asText().getBytes(StandardCharsets.UTF_8);
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(document));
+        JsonNode compiled = record.path("compiledRelease");
+        assertThat(compiled.path("agreement").path("termsHash").asText()).isEqualTo(hash);
+        assertThat(compiled.path("agreement").path("status").asText()).isEqualTo("IN_FORCE");
+        assertThat(compiled.path("parties")).hasSize(3);
+        compiled.path("parties").forEach(p -> assertThat(p.path("publicKey").asText()).isNotBlank());
+        assertThat(compiled.path("terms").path("compensation")).hasSize(2);
+        assertThat(compiled.path("assessments")).hasSize(3);
+        assertThat(compiled.path("transfers").size()).isGreaterThanOrEqualTo(6);
+        assertThat(compiled.path("monitoringReports").size()).isGreaterThanOrEqualTo(36);
+
+        JsonNode jiangsu = download("agreements/" + DemoBasin.JIANGSU + "/record.json").json();
+        List<String> jiangsuTags = new ArrayList<>();
+        jiangsu.path("releases").forEach(r -> jiangsuTags.add(r.path("tag").path(0).asText()));
+        assertThat(jiangsuTags).contains("DisputeRaised", "DisputeRuled", "TransferAdjusted", "TransferCancelled",
+                "TransferDisputed");
+        assertThat(jiangsu.path("compiledRelease").path("rulings")).hasSize(2);
+    }
+
+    @Test
+    @Order(6)
+    void aDraftBetweenARejectionAndTheNextOpeningIsNeverPublished() {
+        Government a = register("CN-T-A");
+        Government b = register("CN-T-B");
+        Map<String, Object> body = LedgerDriver.draftBody(java.time.LocalDate.now().minusYears(1),
+                java.time.LocalDate.now().plusYears(2), a, b);
+        body.put("title", "First opened title");
+        String id = http.post("/api/v1/agreements", body).token(a.token()).send().json().path("id").asText();
+        assertThat(http.post("/api/v1/agreements/" + id + "/open-for-signature", null).token(a.token()).send().status())
+                .isEqualTo(200);
+        assertThat(http.post("/api/v1/agreements/" + id + "/rejection", Map.of("reason", "Not yet"))
+                .token(b.token()).send().status()).isEqualTo(200);
+        amend(a, id, body, "Private renegotiation title");
+
+        assertThat(http.get("/open-data/agreements/" + id + "/record.json").send().status()).isEqualTo(404);
+        assertThat(download("agreements.json").body()).doesNotContain(id).doesNotContain("Private renegotiation");
+        assertThat(download("agreements.csv").body()).doesNotContain(id);
+
+        amend(a, id, body, "Second opened title");
+        assertThat(http.post("/api/v1/agreements/" + id + "/open-for-signature", null).token(a.token()).send().status())
+                .isEqualTo(200);
+        JsonNode record = download("agreements/" + id + "/record.json").json();
+        List<String> tags = new ArrayList<>();
+        record.path("releases").forEach(r -> tags.add(r.path("tag").path(0).asText()));
+        assertThat(tags).containsExactly("AgreementDrafted", "AgreementOpenedForSignature", "AgreementRejected",
+                "AgreementAmended", "AgreementAmended", "AgreementOpenedForSignature");
+        assertThat(record.toString()).contains("First opened title", "Second opened title")
+                .doesNotContain("Private renegotiation title");
+        assertThat(record.path("compiledRelease").path("agreement").path("title").asText())
+                .isEqualTo("Second opened title");
+        assertThat(download("agreements.csv").body()).contains("Second opened title")
+                .doesNotContain("Private renegotiation title");
+    }
+
+    private static void amend(Government party, String id, Map<String, Object> body, String title) {
+        String version = http.get("/api/v1/agreements/" + id).token(party.token()).send().json().path("version")
+                .asText();
+        body.put("title", title);
+        Http.Answer amended = http.put("/api/v1/agreements/" + id + "/terms", body).token(party.token())
+                .header("If-Match", "\"" + version + "\"").send();
+        assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(7)
+    void aRestartLoadsNothingTwice() {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        Integer before = jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class);
+        app.close();
+        app = start();
+        http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+        Integer after = app.getBean(JdbcTemplate.class).queryForObject("select count(*) from domain_event_entry",
+                Integer.class);
+        assertThat(after).isEqualTo(before);
+        assertThat(download("agreements.json").json().path("count").asInt()).isEqualTo(4);
+    }
+
+    private static Government register(String prefix) {
+        org.basinledger.app.support.Keys keys = org.basinledger.app.support.Keys.generate();
+        String id = LedgerDriver.uniqueId(prefix);
+        Http.Answer registered = http.post("/api/v1/jurisdictions", Map.of("id", id, "name", "Test " + id,
+                "level", "CITY", "publicKey", keys.publicKeyPem())).token(registrarToken).send();
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        Http.Answer issued = http.post("/api/v1/tokens", Map.of("principalType", "JURISDICTION",
+                "principalId", id)).token(registrarToken).send();
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        return new Government(id, keys, registered.json().path("keys").path(0).path("keyId").asText(),
+                issued.json().path("token").asText());
+    }
+
+    private static Http.Answer download(String path) {
+        Http.Answer answer = http.get("/open-data/" + path).send();
+        assertThat(answer.status()).as(path + ": " + answer).isEqualTo(200);
+        assertThat(answer.header("Content-Disposition")).startsWith("attachment").contains("filename=");
+        return answer;
+    }
+
+    private static void assertNothingPrivate(String what, String body) {
+        assertThat(body).as(what).doesNotContain("PRIVATE KEY").doesNotContain(registrarToken);
+        for (String title : DemoBasin.PRIVATE_DRAFT_TITLES) {
+            assertThat(body).as(what).doesNotContain(title);
+        }
+        for (String text : DemoBasin.STATEMENT_TEXTS) {
+            assertThat(body).as(what).doesNotContain(text);
+        }
+        for (String claim : DemoBasin.CLAIMS) {
+            assertThat(body).as(what).doesNotContain(claim);
+        }
+        // the never-opened draft's own words
+        assertThat(body).as(what).doesNotContain("confidential negotiating text");
+    }
+
+    private static List<Map<String, String>> readCsv(String csv) throws Exception {
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+            return rows.readAll();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.basinledger.app.opendata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.basinledger.api.common.Money;
+import org.basinledger.api.dispute.Subject;
+import org.basinledger.api.dispute.SubjectType;
+import org.basinledger.api.transfer.TransferSource;
+import org.basinledger.api.transfer.TransferStatus;
+import org.basinledger.api.transfer.TransferView;
+import org.basinledger.app.opendata.PublicLedger.RulingEntry;
+import org.junit.jupiter.api.Test;
+
+class CsvTablesTest {
+
+    private static final String AWKWARD = "Wuxi, \"upstream\", pays;\nline two — 无锡";
+
+    @Test
+    void writesRfc4180WithAHeaderRowCrlfAndQuotingThatReadsBack() throws Exception {
+        TransferView transfer = new TransferView("T1", "A1", "CN-JS-WX", "CN-JS-SZ", Money.of("1234567.8", "CNY"),
+                AWKWARD, TransferSource.PARTY, null, TransferStatus.DUE, 0, Instant.parse("2024-01-02T03:04:05Z"),
+                null, null, null, null, Instant.parse("2024-01-02T03:04:05Z"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        CsvTables.TRANSFERS.write(out, rows -> rows.accept(transfer));
+        String csv = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(csv).startsWith("id,agreementId,payer,payee,amount,amountCurrency,reason,");
+        assertThat(csv.split("\r\n", -1)[0]).doesNotContain("\n");
+        assertThat(csv).contains("\"Wuxi, \"\"upstream\"\", pays;\nline two — 无锡\"");
+        assertThat(csv).endsWith("\r\n");
+        List<Map<String, String>> rows = read(csv);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("reason")).isEqualTo(AWKWARD);
+        assertThat(rows.get(0).get("amount")).isEqualTo("1234567.80");
+        assertThat(rows.get(0).get("amountCurrency")).isEqualTo("CNY");
+        assertThat(rows.get(0).get("sourceId")).isEmpty();
+        assertThat(rows.get(0).get("createdAt")).isEqualTo("2024-01-02T03:04:05Z");
+    }
+
+    @Test
+    void listsAreJoinedAndDecimalsArePlain() throws Exception {
+        RulingEntry ruling = new RulingEntry("D1", "A1", new Subject(SubjectType.ASSESSMENT, "S1"), "CN-JS-WX",
+                List.of("CN-JS-SZ", "CN-JS"), "JS-DEE", "ADJUSTED", "=reasoning", Money.of(new BigDecimal("1E+3"), "CNY"),
+                Instant.parse("2024-01-02T00:00:00Z"), Instant.parse("2024-02-02T00:00:00Z"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        CsvTables.RULINGS.write(out, rows -> rows.accept(ruling));
+        Map<String, String> row = read(out.toString(StandardCharsets.UTF_8)).get(0);
+
+        assertThat(row.get("respondents")).isEqualTo("CN-JS-SZ;CN-JS");
+        assertThat(row.get("adjustedAmount")).isEqualTo("1000.00");
+        assertThat(row.get("subjectType")).isEqualTo("ASSESSMENT");
+        assertThat(row.get("reasoning")).isEqualTo("=reasoning");
+    }
+
+    @Test
+    void anEmptyListIsTheHeaderAlone() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        CsvTables.ASSESSMENTS.write(out, rows -> { });
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
+                String.join(",", CsvTables.ASSESSMENTS.headers()) + "\r\n");
+    }
+
+    static List<Map<String, String>> read(String csv) throws Exception {
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+            return rows.readAll();
+        }
+    }
+}
