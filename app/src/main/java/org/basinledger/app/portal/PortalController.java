@@ -80,10 +80,10 @@ public class PortalController {
         return "portal/ledger";
     }
 
-    /** The states an agreement the public can see may be in (a rejected one is back in draft). */
+    /** The states an agreement the public can see may be in (never a draft). */
     static List<AgreementStatus> publicStatuses() {
         return Arrays.asList(AgreementStatus.OPEN_FOR_SIGNATURE, AgreementStatus.SIGNED, AgreementStatus.IN_FORCE,
-                AgreementStatus.EXPIRED, AgreementStatus.TERMINATED, AgreementStatus.DRAFT);
+                AgreementStatus.EXPIRED, AgreementStatus.TERMINATED);
     }
 
     private static AgreementStatus parseStatus(String status) {

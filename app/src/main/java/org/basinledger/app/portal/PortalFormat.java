@@ -62,7 +62,7 @@ public class PortalFormat {
             return "";
         }
         return switch (status) {
-            case DRAFT -> "Returned to draft";
+            case DRAFT -> "Draft";
             case OPEN_FOR_SIGNATURE -> "Open for signature";
             case SIGNED -> "Signed";
             case IN_FORCE -> "In force";

@@ -68,14 +68,10 @@ public class PortalReader {
     public record PartyRow(String jurisdictionId, String name, PartyRole role, Instant signedAt) {
     }
 
-    /** An agreement as the public may see it: for one sent back to draft, as it was last open for signature. */
+    /** An agreement as the public may see it (never a draft: see AgreementVisibility) with its frozen terms. */
     public record PublicAgreement(AgreementStatusView status, String title, String basin, LocalDate effectiveFrom,
                                   LocalDate effectiveUntil, List<PartyRow> parties, AgreementDraft terms,
                                   String termsHash) {
-
-        public boolean redrafted() {
-            return status.status() == AgreementStatus.DRAFT;
-        }
     }
 
     /** An obligation and (once it can have one) its state. */
@@ -187,14 +183,6 @@ public class PortalReader {
     private PublicAgreement publicFace(AgreementStatusView view, Map<String, String> names) {
         AgreementTermsDocument document = ask(new FindAgreementTermsQuery(view.id()), AgreementTermsDocument.class);
         AgreementDraft frozen = document == null ? null : parse(document.canonicalDocument());
-        if (view.status() == AgreementStatus.DRAFT && frozen != null) {
-            List<PartyRow> parties = frozen.parties() == null ? List.of() : frozen.parties().stream()
-                    .map(p -> new PartyRow(p.jurisdictionId(), names.getOrDefault(p.jurisdictionId(), p.jurisdictionId()),
-                            p.role(), null))
-                    .toList();
-            return new PublicAgreement(view, frozen.title(), frozen.basin(), frozen.effectiveFrom(),
-                    frozen.effectiveUntil(), parties, frozen, document.termsHash());
-        }
         List<PartyRow> parties = view.parties().stream()
                 .map(p -> new PartyRow(p.jurisdictionId(), names.getOrDefault(p.jurisdictionId(), p.jurisdictionId()),
                         p.role(), p.signedAt()))
@@ -204,7 +192,7 @@ public class PortalReader {
     }
 
     private List<ObligationRow> obligations(PublicAgreement agreement, Map<String, String> names) {
-        if (agreement.redrafted() || agreement.status().obligations() == null) {
+        if (agreement.status().obligations() == null) {
             if (agreement.terms() == null || agreement.terms().terms() == null) {
                 return List.of();
             }

@@ -49,8 +49,7 @@ class PortalPagesIT extends PortalTestBase {
         List<String> pages = new ArrayList<>(List.of("/", "/?status=IN_FORCE", "/?status=DRAFT",
                 "/?party=" + fixture.anhui.id(), "/?basin=Taihu+Lake", "/ledger",
                 "/agreements/" + fixture.inForceId, "/agreements/" + fixture.inForceId + "/fragment",
-                "/agreements/" + fixture.openId, "/agreements/" + fixture.terminatedId,
-                "/agreements/" + fixture.redraftedId));
+                "/agreements/" + fixture.openId, "/agreements/" + fixture.terminatedId));
         for (PortalFixtureParty party : PortalFixtureParty.values()) {
             pages.add("/jurisdictions/" + party.of(fixture).id());
         }
@@ -99,9 +98,10 @@ class PortalPagesIT extends PortalTestBase {
                 "Monitoring sections", "Water quality index", "Stability coefficient k");
         assertThat(html).contains("Disputes awaiting a ruling");
 
-        String redrafted = http.get("/agreements/" + fixture.redraftedId).send().body();
-        assertThat(redrafted).contains("Qiantang River flood duties", "Returned to draft", "back in draft")
-                .doesNotContain(PortalFixture.SECRET_AMENDED_TITLE);
+        // a rejection sent it back to draft: private again until it is reopened
+        Http.Answer redrafted = http.get("/agreements/" + fixture.redraftedId).header("Accept", "text/html").send();
+        assertThat(redrafted.status()).isEqualTo(404);
+        assertThat(redrafted.body()).doesNotContain("Qiantang River flood duties", PortalFixture.SECRET_AMENDED_TITLE);
 
         String open = http.get("/agreements/" + fixture.openId).send().body();
         assertThat(open).contains("Open for signature", "Not signed", "published once the agreement has entered into force");
