@@ -287,6 +287,45 @@ abstract class DisputeContract {
         assertThat(post(path + "/withdrawal", null, ministry.token()).status()).isEqualTo(409);
     }
 
+    @Test
+    void historyPagesSkipNothingAndRepeatNothingWhileEventsKeepComing() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            int month = 1;
+            while (writing.get() && month <= 7) {
+                if (month != 6) {
+                    http.post("/api/v1/agreements/" + agreementId + "/monitoring-reports",
+                            Scenarios.monthlyReport("JIEKOU", YEAR, month, Map.of("CODMN", "1.8", "NH3N", "0.12",
+                                    "TP", "0.025", "TN", "1.2"), null)).token(anhui.token()).send();
+                }
+                month++;
+            }
+        });
+        writer.start();
+        List<Long> seen = new java.util.ArrayList<>();
+        long after = 0;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while ((writer.isAlive() || after < lastSequence()) && System.nanoTime() < deadline) {
+            JsonNode page = http.get("/api/v1/agreements/" + agreementId + "/history?limit=3&after=" + after)
+                    .token(zhejiang.token()).send().json();
+            for (JsonNode entry : page.path("items")) {
+                seen.add(entry.path("sequence").asLong());
+                after = entry.path("sequence").asLong();
+            }
+        }
+        writing.set(false);
+        writer.join();
+        assertThat(seen).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(seen).isEqualTo(java.util.stream.LongStream.rangeClosed(1, seen.size()).boxed().toList());
+        assertThat(seen.get(seen.size() - 1)).isEqualTo(lastSequence());
+    }
+
+    private long lastSequence() {
+        JsonNode all = http.get("/api/v1/agreements/" + agreementId + "/history?limit=500").token(zhejiang.token())
+                .send().json().path("items");
+        return all.get(all.size() - 1).path("sequence").asLong();
+    }
+
     private Http.Answer raise(Government claimant, Map<String, Object> subject, List<String> respondents, String claim) {
         return http.post("/api/v1/disputes", Map.of("agreementId", agreementId, "subject", subject,
                 "respondents", respondents, "claim", claim)).token(claimant.token()).send();
