@@ -12,10 +12,34 @@ import java.util.Set;
  *                      {@code parties} jurisdictions, so no two threads act for the same jurisdiction
  */
 record Options(String db, String mode, int threads, int agreements, int warmup, int parties, int jurisdictions,
-               Path dataRoot, boolean keepData, List<String> springArgs) {
+               Path dataRoot, boolean keepData, List<String> springArgs, Extra extra) {
 
     private static final Set<String> OWN = Set.of("db", "mode", "threads", "agreements", "warmup", "parties",
-            "jurisdictions", "data-root", "keep-data");
+            "jurisdictions", "data-root", "keep-data", "workload", "reports", "reports-per-agreement", "assessments",
+            "leaves", "requests", "verifications", "sample-ms", "burst");
+
+    /** The workloads: lifecycle (the default), reports, assessment, integrity, proofs. */
+    static final Set<String> WORKLOADS = Set.of("lifecycle", "reports", "assessment", "integrity", "proofs");
+
+    /**
+     * Options of the workloads other than {@code lifecycle} (docs/benchmarks.md):
+     *
+     * @param workload            what to run ({@link #WORKLOADS})
+     * @param reports             monitoring reports measured ({@code reports}) or sent beside the lifecycles
+     *                            ({@code integrity}; 0 = none)
+     * @param reportsPerAgreement at most this many reports go to one agreement in a phase: each client thread gets
+     *                            ceil(its reports / this) agreements of its own and sends to them in turn
+     * @param assessments         assessments timed per series ({@code assessment}: a warm and a cold series)
+     * @param leaves              synthetic leaves of the stored tree ({@code proofs})
+     * @param requests            proofs asked for per kind and path ({@code proofs})
+     * @param verifications       full verifications timed after the load ({@code integrity})
+     * @param sampleMillis        how often the integrity log's size is sampled ({@code integrity})
+     * @param burst               lifecycles written while the integrity log is stopped, to time its catch-up
+     *                            ({@code integrity}; 0 = skip)
+     */
+    record Extra(String workload, int reports, int reportsPerAgreement, int assessments, long leaves, int requests,
+                 int verifications, int sampleMillis, int burst) {
+    }
 
     static Options parse(String[] args) {
         String db = "h2";
@@ -27,6 +51,17 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
         int jurisdictions = 0;
         Path dataRoot = null;
         boolean keepData = false;
+        String workload = "lifecycle";
+        Integer reports = null;
+        int reportsPerAgreement = 24;
+        int assessments = 7;
+        long leaves = 1_000_000;
+        int requests = 1000;
+        int verifications = 3;
+        int sampleMillis = 200;
+        int burst = 1000;
+        Integer agreementsGiven = null;
+        Integer warmupGiven = null;
         List<String> spring = new ArrayList<>();
         for (String arg : args) {
             if (!arg.startsWith("--")) {
@@ -44,17 +79,45 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
                 case "db" -> db = value;
                 case "mode" -> mode = value;
                 case "threads" -> threads = Integer.parseInt(value);
-                case "agreements" -> agreements = Integer.parseInt(value);
-                case "warmup" -> warmup = Integer.parseInt(value);
+                case "agreements" -> agreementsGiven = Integer.parseInt(value);
+                case "warmup" -> warmupGiven = Integer.parseInt(value);
                 case "parties" -> parties = Integer.parseInt(value);
                 case "jurisdictions" -> jurisdictions = Integer.parseInt(value);
                 case "data-root" -> dataRoot = Path.of(value);
                 case "keep-data" -> keepData = Boolean.parseBoolean(value);
+                case "workload" -> workload = value;
+                case "reports" -> reports = Integer.parseInt(value);
+                case "reports-per-agreement" -> reportsPerAgreement = Integer.parseInt(value);
+                case "assessments" -> assessments = Integer.parseInt(value);
+                case "leaves" -> leaves = Long.parseLong(value);
+                case "requests" -> requests = Integer.parseInt(value);
+                case "verifications" -> verifications = Integer.parseInt(value);
+                case "sample-ms" -> sampleMillis = Integer.parseInt(value);
+                case "burst" -> burst = Integer.parseInt(value);
                 default -> throw new IllegalStateException(name);
             }
         }
+        if (!WORKLOADS.contains(workload)) {
+            throw new IllegalArgumentException("--workload must be one of " + WORKLOADS + ", not " + workload);
+        }
+        // defaults that depend on the workload: lifecycles measured (integrity: the write load) and warm-up
+        agreements = agreementsGiven != null ? agreementsGiven : workload.equals("integrity") ? 4000 : agreements;
+        warmup = warmupGiven != null ? warmupGiven : switch (workload) {
+            case "reports" -> 200;
+            case "assessment" -> 3;
+            case "integrity" -> 200;
+            default -> warmup;
+        };
+        if (reports == null) {
+            reports = workload.equals("integrity") ? 1000 : 2000;
+        }
         if (!mode.equals("gateway") && !mode.equals("http")) {
             throw new IllegalArgumentException("--mode must be gateway or http, not " + mode);
+        }
+        if (burst < 0 || reportsPerAgreement < 1 || assessments < 1 || leaves < 2 || requests < 1
+                || sampleMillis < 10) {
+            throw new IllegalArgumentException("need --reports-per-agreement, --assessments, --requests >= 1,"
+                    + " --leaves >= 2, --sample-ms >= 10, --burst >= 0");
         }
         if (threads < 1 || agreements < threads || parties < 2 || parties > 4) {
             throw new IllegalArgumentException("need threads >= 1, agreements >= threads, 2 <= parties <= 4");
@@ -66,7 +129,8 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
             dataRoot = defaultDataRoot();
         }
         return new Options(db, mode, threads, agreements, warmup, parties, jurisdictions, dataRoot, keepData,
-                List.copyOf(spring));
+                List.copyOf(spring), new Extra(workload, reports, reportsPerAgreement, assessments, leaves, requests,
+                        verifications, sampleMillis, burst));
     }
 
     /** benchmark/target/bench-data next to the jar when run from it, else ./target/bench-data. */
@@ -79,6 +143,10 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
             }
         }
         return Path.of("target", "bench-data");
+    }
+
+    String workload() {
+        return extra.workload();
     }
 
     int totalJurisdictions() {

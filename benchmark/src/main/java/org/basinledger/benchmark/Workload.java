@@ -197,7 +197,8 @@ final class Workload {
         return count == null ? -1 : count;
     }
 
-    private List<Government> partiesFor(int thread) {
+    /** The parties client thread {@code thread} acts for (its own unless --jurisdictions makes threads share). */
+    List<Government> partiesFor(int thread) {
         int parties = options.parties();
         List<Government> chosen = new ArrayList<>(parties);
         int size = governments.size();
