@@ -3,7 +3,12 @@ package org.basinledger.app.config;
 import java.util.List;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.EhCache3Adapter;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -29,24 +34,41 @@ public class AxonConfig {
     /** The subscribing processor of the dispute saga: a dispute and its effects on the subject commit together. */
     public static final String DISPUTE_EFFECTS = "dispute-effects";
 
-    @Bean
-    Cache agreementCache() {
-        return new WeakReferenceCache();
+    /**
+     * Aggregate caches are bounded strong caches: a command finds its aggregate in memory without re-reading its
+     * events, also after garbage collections. An entry is dropped when its command fails, so a stale aggregate
+     * (changed by another node) costs one 409 and is then re-read.
+     */
+    @Bean(destroyMethod = "close")
+    CacheManager aggregateCacheManager() {
+        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
     }
 
     @Bean
-    Cache registryCache() {
-        return new WeakReferenceCache();
+    Cache agreementCache(CacheManager caches) {
+        return bounded(caches, "agreements", 1_000);
     }
 
     @Bean
-    Cache transferCache() {
-        return new WeakReferenceCache();
+    Cache registryCache(CacheManager caches) {
+        return bounded(caches, "registry", 5_000);
     }
 
     @Bean
-    Cache disputeCache() {
-        return new WeakReferenceCache();
+    Cache transferCache(CacheManager caches) {
+        return bounded(caches, "transfers", 5_000);
+    }
+
+    @Bean
+    Cache disputeCache(CacheManager caches) {
+        return bounded(caches, "disputes", 1_000);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Cache bounded(CacheManager caches, String name, int entries) {
+        org.ehcache.Cache<Object, Object> cache = caches.createCache(name, CacheConfigurationBuilder
+                .newCacheConfigurationBuilder(Object.class, Object.class, ResourcePoolsBuilder.heap(entries)));
+        return new EhCache3Adapter((Ehcache<Object, Object>) cache);
     }
 
     @Bean
