@@ -1,4 +1,5 @@
--- Axon Framework 4 JPA storage engine, token store, sagas and dead letters (H2, native mode).
+-- Axon Framework 4 JPA storage engine, token store, sagas and dead letters (H2, native mode; binary columns are
+-- varbinary, not blob: H2 keeps them in the row instead of its LOB storage, see PostgresBinaryTypeContributor).
 -- The global index advances by 1: gapless and in commit order for tracking processors.
 create sequence domain_event_entry_seq start with 1 increment by 1;
 create sequence association_value_entry_seq start with 1 increment by 1;
@@ -9,8 +10,8 @@ create table domain_event_entry (
     sequence_number      bigint       not null,
     type                 varchar(255),
     event_identifier     varchar(255) not null,
-    meta_data            blob,
-    payload              blob         not null,
+    meta_data            varbinary,
+    payload              varbinary    not null,
     payload_revision     varchar(255),
     payload_type         varchar(255) not null,
     time_stamp           varchar(255) not null,
@@ -23,8 +24,8 @@ create table snapshot_event_entry (
     sequence_number      bigint       not null,
     type                 varchar(255) not null,
     event_identifier     varchar(255) not null,
-    meta_data            blob,
-    payload              blob         not null,
+    meta_data            varbinary,
+    payload              varbinary    not null,
     payload_revision     varchar(255),
     payload_type         varchar(255) not null,
     time_stamp           varchar(255) not null,
@@ -37,7 +38,7 @@ create table token_entry (
     segment        integer      not null,
     owner          varchar(255),
     timestamp      varchar(255) not null,
-    token          blob,
+    token          varbinary,
     token_type     varchar(255),
     primary key (processor_name, segment)
 );
@@ -46,7 +47,7 @@ create table saga_entry (
     saga_id         varchar(255) not null primary key,
     revision        varchar(255),
     saga_type       varchar(255),
-    serialized_saga blob
+    serialized_saga varbinary
 );
 
 create table association_value_entry (
@@ -63,19 +64,19 @@ create table dead_letter_entry (
     dead_letter_id       varchar(255)  not null primary key,
     cause_message        varchar(1023),
     cause_type           varchar(255),
-    diagnostics          blob,
+    diagnostics          varbinary,
     enqueued_at          timestamp(6) with time zone not null,
     last_touched         timestamp(6) with time zone,
     aggregate_identifier varchar(255),
     event_identifier     varchar(255)  not null,
     message_type         varchar(255)  not null,
-    meta_data            blob,
-    payload              blob          not null,
+    meta_data            varbinary,
+    payload              varbinary     not null,
     payload_revision     varchar(255),
     payload_type         varchar(255)  not null,
     sequence_number      bigint,
     time_stamp           varchar(255)  not null,
-    token                blob,
+    token                varbinary,
     token_type           varchar(255),
     type                 varchar(255),
     processing_group     varchar(255)  not null,

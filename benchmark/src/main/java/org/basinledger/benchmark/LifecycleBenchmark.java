@@ -137,6 +137,7 @@ public final class LifecycleBenchmark {
             long cpuAfter = processCpuNanos();
             GcSnapshot gcAfter = GcSnapshot.now();
             long catchUpMillis = options.mode().equals("gateway") ? workload.awaitProjections() : 0;
+            long cpuCaughtUp = processCpuNanos();
             long peakHeap = peakHeapBytes();
             long peakRss = peakRssBytes();
             long events = workload.eventCount();
@@ -169,6 +170,10 @@ public final class LifecycleBenchmark {
                     / Runtime.getRuntime().availableProcessors(), 3));
             // throughput per CPU-second of this process: robust against other processes taking cores away
             summary.put("opsPerCpuSec", round(result.operations() / Math.max(1e-9, (cpuAfter - cpuBefore) / 1e9), 1));
+            if (options.cpuThroughCatchUp() && options.mode().equals("gateway")) {
+                summary.put("opsPerCpuSecThroughCatchUp",
+                        round(result.operations() / Math.max(1e-9, (cpuCaughtUp - cpuBefore) / 1e9), 1));
+            }
             summary.put("gcCount", gcAfter.count() - gcBefore.count());
             summary.put("gcMs", gcAfter.millis() - gcBefore.millis());
             summary.put("startSeconds", round(startSeconds, 1));
@@ -192,6 +197,10 @@ public final class LifecycleBenchmark {
                     summary.get("gcCount"), summary.get("gcMs"));
             if (options.mode().equals("gateway")) {
                 System.out.printf(Locale.ROOT, "  projections  caught up %d ms after the last command%n", catchUpMillis);
+                if (summary.containsKey("opsPerCpuSecThroughCatchUp")) {
+                    System.out.printf(Locale.ROOT, "  cpu          %s commands per CPU-second until caught up%n",
+                            summary.get("opsPerCpuSecThroughCatchUp"));
+                }
             }
             System.out.println("BENCH-RESULT " + new ObjectMapper().writeValueAsString(summary));
             if (result.errors() > 0) {

@@ -10,13 +10,16 @@ import java.util.Set;
  *
  * @param jurisdictions how many jurisdictions the client threads share; 0 (default) gives each thread its own
  *                      {@code parties} jurisdictions, so no two threads act for the same jurisdiction
+ * @param cpuThroughCatchUp {@code --cpu-through-catch-up}: in gateway mode also report operations per CPU-second
+ *                          counted until the projections caught up ({@code opsPerCpuSecThroughCatchUp}), which
+ *                          includes the projection work the measured phase left behind
  */
 record Options(String db, String mode, int threads, int agreements, int warmup, int parties, int jurisdictions,
-               Path dataRoot, boolean keepData, List<String> springArgs, Extra extra) {
+               Path dataRoot, boolean keepData, boolean cpuThroughCatchUp, List<String> springArgs, Extra extra) {
 
     private static final Set<String> OWN = Set.of("db", "mode", "threads", "agreements", "warmup", "parties",
             "jurisdictions", "data-root", "keep-data", "workload", "reports", "reports-per-agreement", "assessments",
-            "leaves", "requests", "verifications", "sample-ms", "burst");
+            "leaves", "requests", "verifications", "sample-ms", "burst", "cpu-through-catch-up");
 
     /** The workloads: lifecycle (the default), reports, assessment, integrity, proofs. */
     static final Set<String> WORKLOADS = Set.of("lifecycle", "reports", "assessment", "integrity", "proofs");
@@ -51,6 +54,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
         int jurisdictions = 0;
         Path dataRoot = null;
         boolean keepData = false;
+        boolean cpuThroughCatchUp = false;
         String workload = "lifecycle";
         Integer reports = null;
         int reportsPerAgreement = 24;
@@ -85,6 +89,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
                 case "jurisdictions" -> jurisdictions = Integer.parseInt(value);
                 case "data-root" -> dataRoot = Path.of(value);
                 case "keep-data" -> keepData = Boolean.parseBoolean(value);
+                case "cpu-through-catch-up" -> cpuThroughCatchUp = Boolean.parseBoolean(value);
                 case "workload" -> workload = value;
                 case "reports" -> reports = Integer.parseInt(value);
                 case "reports-per-agreement" -> reportsPerAgreement = Integer.parseInt(value);
@@ -129,6 +134,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
             dataRoot = defaultDataRoot();
         }
         return new Options(db, mode, threads, agreements, warmup, parties, jurisdictions, dataRoot, keepData,
+                cpuThroughCatchUp,
                 List.copyOf(spring), new Extra(workload, reports, reportsPerAgreement, assessments, leaves, requests,
                         verifications, sampleMillis, burst));
     }

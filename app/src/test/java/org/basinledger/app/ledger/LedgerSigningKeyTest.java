@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Random;
 
 import org.basinledger.api.registry.KeyIds;
 import org.basinledger.app.config.LedgerSigningKey;
@@ -38,6 +40,22 @@ class LedgerSigningKeyTest {
                 .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(first.publicKey()))));
         verifier.update(message);
         assertThat(verifier.verify(again.sign(message))).isTrue();
+    }
+
+    @Test
+    void signsExactlyAsTheJdkDoesWithTheSameKey() throws Exception {
+        LedgerSigningKey key = LedgerSigningKey.load(dir, null);
+        String pem = Files.readString(dir.resolve(LedgerSigningKey.FILE_NAME));
+        byte[] der = Base64.getMimeDecoder().decode(pem.replace("-----BEGIN PRIVATE KEY-----", "")
+                .replace("-----END PRIVATE KEY-----", ""));
+        Signature jdk = Signature.getInstance("Ed25519");
+        jdk.initSign(KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der)));
+        for (int length : new int[] {0, 1, 64, 1000}) {
+            byte[] message = new byte[length];
+            new Random(length).nextBytes(message);
+            jdk.update(message);
+            assertThat(key.sign(message)).as("%d bytes", length).isEqualTo(jdk.sign());
+        }
     }
 
     @Test

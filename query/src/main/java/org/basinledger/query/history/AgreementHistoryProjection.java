@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +20,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.basinledger.api.agreement.AgreementEvent;
 import org.basinledger.api.agreement.AgreementHistoryPage;
@@ -32,6 +36,9 @@ import org.springframework.stereotype.Component;
  * Every event that concerns an agreement ({@link AgreementEvent}, whichever aggregate published it), in the
  * table {@code agreement_history}, numbered per agreement from 1 without gaps in the order the processor
  * handled them. The event id is unique: a redelivered event is recognised and stored once.
+ *
+ * <p>The processor ({@link Projections#PROCESSING_GROUP}) has one thread and one segment: it is the only writer of
+ * the table, which lets the projection keep each agreement's next sequence in memory.
  */
 @Component
 @ProcessingGroup(Projections.PROCESSING_GROUP)
@@ -46,8 +53,26 @@ public class AgreementHistoryProjection {
     /** Metadata key of the correlation id, as Axon's {@code MessageOriginProvider} writes it. */
     static final String CORRELATION_ID = "correlationId";
 
+    /** The most agreements whose next sequence is kept in memory; a forgotten one is read from the table again. */
+    static final int MAX_REMEMBERED_AGREEMENTS = 10_000;
+    private static final String ROLLBACK_HOOK = AgreementHistoryProjection.class.getName() + ".rollbackHook";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
+    /**
+     * The next sequence per agreement (least recently used dropped first), so that an event costs one statement,
+     * not a MAX query before its insert. Only the processor's thread writes the table, so this stays right for
+     * the processor's lifetime; it is cleared when a batch rolls back and on a reset. Should it ever be stale
+     * (another node had the segment in between), the insert violates the primary key, the batch rolls back,
+     * this is cleared and the retry numbers from the table.
+     */
+    private final Map<String, Long> nextSequences = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                    return size() > MAX_REMEMBERED_AGREEMENTS;
+                }
+            });
 
     public AgreementHistoryProjection(NamedParameterJdbcTemplate jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
@@ -56,11 +81,7 @@ public class AgreementHistoryProjection {
 
     @EventHandler
     void on(AgreementEvent event, EventMessage<?> message) {
-        Integer seen = jdbc.queryForObject("SELECT COUNT(*) FROM agreement_history WHERE event_id = :eventId",
-                Map.of("eventId", message.getIdentifier()), Integer.class);
-        if (seen != null && seen > 0) {
-            return;
-        }
+        forgetSequencesIfRolledBack();
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("agreementId", event.agreementId())
                 .addValue("eventId", message.getIdentifier())
@@ -79,18 +100,46 @@ public class AgreementHistoryProjection {
                     .addValue("aggregateId", domain.getAggregateIdentifier())
                     .addValue("aggregateSequence", domain.getSequenceNumber());
         }
-        // max + 1 is safe: the one processor thread of the group is the only writer of this table.
+        long sequence = nextSequences.computeIfAbsent(event.agreementId(), this::nextSequenceInTable);
+        params.addValue("sequence", sequence);
+        // One statement: a redelivered event (its id is already in the table) inserts nothing.
+        int inserted = jdbc.update("INSERT INTO agreement_history (agreement_id, sequence, event_id, type,"
+                + " aggregate_type, aggregate_id, aggregate_sequence, occurred_at, actor, actor_jurisdiction, request_id,"
+                + " correlation_id, payload)"
+                + " SELECT :agreementId, :sequence, :eventId, :type, :aggregateType, :aggregateId, :aggregateSequence,"
+                + " CAST(:occurredAt AS TIMESTAMP WITH TIME ZONE), :actor, :actorJurisdiction, :requestId,"
+                + " :correlationId, :payload"
+                + " WHERE NOT EXISTS (SELECT 1 FROM agreement_history WHERE event_id = :eventId)", params);
+        if (inserted == 1) {
+            nextSequences.put(event.agreementId(), sequence + 1);
+        }
+    }
+
+    /** max + 1 from the table: used when the agreement's next sequence is not in memory. */
+    private long nextSequenceInTable(String agreementId) {
         Long last = jdbc.queryForObject("SELECT MAX(sequence) FROM agreement_history WHERE agreement_id = :agreementId",
-                params, Long.class);
-        params.addValue("sequence", last == null ? 1 : last + 1);
-        jdbc.update("INSERT INTO agreement_history (agreement_id, sequence, event_id, type, aggregate_type, aggregate_id,"
-                + " aggregate_sequence, occurred_at, actor, actor_jurisdiction, request_id, correlation_id, payload)"
-                + " VALUES (:agreementId, :sequence, :eventId, :type, :aggregateType, :aggregateId, :aggregateSequence,"
-                + " :occurredAt, :actor, :actorJurisdiction, :requestId, :correlationId, :payload)", params);
+                Map.of("agreementId", agreementId), Long.class);
+        return last == null ? 1 : last + 1;
+    }
+
+    /**
+     * Forgets every remembered sequence when the current unit of work (the processor's batch) rolls back: some of
+     * them count rows that were never committed.
+     */
+    private void forgetSequencesIfRolledBack() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        unitOfWork.getOrComputeResource(ROLLBACK_HOOK, key -> {
+            unitOfWork.onRollback(u -> nextSequences.clear());
+            return Boolean.TRUE;
+        });
     }
 
     @ResetHandler
     void reset() {
+        nextSequences.clear();
         jdbc.getJdbcOperations().update("DELETE FROM agreement_history");
     }
 

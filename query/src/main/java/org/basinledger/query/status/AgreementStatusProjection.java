@@ -4,6 +4,8 @@ import static org.basinledger.query.support.EventMessages.aggregateSequence;
 import static org.basinledger.query.support.EventMessages.sqlTime;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,6 +21,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.basinledger.api.agreement.AgreementAmendedEvent;
 import org.basinledger.api.agreement.AgreementDraftedEvent;
@@ -47,6 +52,12 @@ import org.springframework.stereotype.Component;
  * newer is a redelivery and changes nothing. Point-in-time views ({@code asOf}) are folded from the event
  * store with the same {@link AgreementStatusFold}.
  *
+ * <p>Within the processor's batch (its unit of work) the events are folded in memory and each changed view is
+ * written once, when the unit of work prepares its commit: in the same transaction as the processor's token, so a
+ * reader sees the batch's rows and its token together. Until then the batch's own handlers see the rows as they
+ * were before it: no handler of the group reads {@code agreement_status} while applying events. The parties and
+ * terms tables are written at once.
+ *
  * <p>{@code outstanding}, {@code lastAssessment} and {@code openDisputes} are not folded: every answer computes
  * them, at the same instant as the view, from the transfer, assessment and dispute tables ({@link StatusFigures}). The column
  * {@code in_force_at} copies the view's {@code inForceAt} for the balances, which count only transfers of
@@ -61,15 +72,32 @@ public class AgreementStatusProjection {
     /** The largest page a list query answers. */
     public static final int MAX_PAGE_SIZE = 200;
 
+    /** The most views kept in memory between batches; a forgotten one is read from the table again. */
+    static final int MAX_RECENT_VIEWS = 2_000;
+    private static final String PENDING_VIEWS = AgreementStatusProjection.class.getName() + ".pendingViews";
+
     private final NamedParameterJdbcTemplate jdbc;
-    private final ObjectMapper objectMapper;
+    private final ObjectWriter viewWriter;
     private final ObjectReader viewReader;
+    /**
+     * The views this processor wrote last (least recently used dropped first), so the next event of an agreement
+     * need not read and parse its row. Cleared when a batch rolls back and on a reset. Should one ever be stale
+     * (another node had the segment in between), its update finds another version in the row and fails the batch,
+     * which clears this and retries from the table.
+     */
+    private final Map<String, AgreementStatusView> recentViews = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, AgreementStatusView> eldest) {
+                    return size() > MAX_RECENT_VIEWS;
+                }
+            });
     private final EventStore eventStore;
     private final StatusFigures figures;
 
     public AgreementStatusProjection(NamedParameterJdbcTemplate jdbc, ObjectMapper objectMapper, EventStore eventStore) {
         this.jdbc = jdbc;
-        this.objectMapper = objectMapper;
+        this.viewWriter = objectMapper.writerFor(AgreementStatusView.class);
         // Views stored by an older release may carry fields the current record no longer has.
         this.viewReader = objectMapper.readerFor(AgreementStatusView.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -83,16 +111,19 @@ public class AgreementStatusProjection {
             return;
         }
         long sequence = aggregateSequence(message);
-        AgreementStatusView current = load(event.agreementId());
+        Batch batch = currentBatch();
+        PendingView pending = batch.views.get(event.agreementId());
+        if (pending == null) {
+            AgreementStatusView stored = knownView(event.agreementId());
+            pending = new PendingView(stored == null ? null : stored.version(), stored);
+        }
+        AgreementStatusView current = pending.view;
         AgreementStatusView next = AgreementStatusFold.apply(current, event, message.getTimestamp(), sequence);
         if (next == current) {
             return;
         }
-        if (current == null) {
-            insert(next);
-        } else {
-            update(next, current.version());
-        }
+        pending.view = next;
+        batch.views.put(event.agreementId(), pending);
         if (event instanceof AgreementDraftedEvent || event instanceof AgreementAmendedEvent) {
             replaceParties(next);
         } else if (event instanceof AgreementOpenedForSignatureEvent opened) {
@@ -101,13 +132,74 @@ public class AgreementStatusProjection {
             jdbc.update("UPDATE agreement_terms SET is_current = FALSE, version = :version WHERE agreement_id = :id",
                     Map.of("id", rejected.agreementId(), "version", sequence));
         }
+        if (!batch.deferred) {
+            flush(batch);
+        }
     }
 
     @ResetHandler
     void reset() {
+        recentViews.clear();
         jdbc.getJdbcOperations().update("DELETE FROM agreement_terms");
         jdbc.getJdbcOperations().update("DELETE FROM agreement_party");
         jdbc.getJdbcOperations().update("DELETE FROM agreement_status");
+    }
+
+    /** An agreement's view as this batch has folded it, and the version of its row before the batch (null: none). */
+    private static final class PendingView {
+        final Long storedVersion;
+        AgreementStatusView view;
+
+        PendingView(Long storedVersion, AgreementStatusView view) {
+            this.storedVersion = storedVersion;
+            this.view = view;
+        }
+    }
+
+    /** The views a batch changed, in the order it first changed them; written once each when it commits. */
+    private static final class Batch {
+        final boolean deferred;
+        final Map<String, PendingView> views = new LinkedHashMap<>();
+
+        Batch(boolean deferred) {
+            this.deferred = deferred;
+        }
+    }
+
+    /**
+     * The batch of the current unit of work (the processor's): created with its first event, written when the unit
+     * of work prepares its commit, that is in its transaction and together with the processor's token; when it
+     * rolls back, the views in memory are forgotten. Without a unit of work every event is written at once.
+     */
+    private Batch currentBatch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new Batch(false);
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(PENDING_VIEWS, key -> {
+            Batch batch = new Batch(true);
+            unitOfWork.onPrepareCommit(u -> flush(batch));
+            unitOfWork.onRollback(u -> recentViews.clear());
+            return batch;
+        });
+    }
+
+    private void flush(Batch batch) {
+        for (PendingView pending : batch.views.values()) {
+            if (pending.storedVersion == null) {
+                insert(pending.view);
+            } else {
+                update(pending.view, pending.storedVersion);
+            }
+            recentViews.put(pending.view.id(), pending.view);
+        }
+        batch.views.clear();
+    }
+
+    /** The view as last written, from memory when this processor wrote it recently, else from the table. */
+    private AgreementStatusView knownView(String agreementId) {
+        AgreementStatusView recent = recentViews.get(agreementId);
+        return recent != null ? recent : load(agreementId);
     }
 
     /**
@@ -282,7 +374,7 @@ public class AgreementStatusProjection {
 
     private String write(AgreementStatusView view) {
         try {
-            return objectMapper.writeValueAsString(view);
+            return viewWriter.writeValueAsString(view);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize the status view of " + view.id(), e);
         }

@@ -1,6 +1,7 @@
 package org.basinledger.query.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.basinledger.query.support.Agreements.HS;
 import static org.basinledger.query.support.Agreements.HZ;
@@ -13,6 +14,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.basinledger.api.agreement.AgreementDraftedEvent;
 import org.basinledger.api.agreement.AgreementEvent;
 import org.basinledger.api.agreement.AgreementHistoryPage;
@@ -35,6 +38,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /** The history projection against a real database; subclasses choose H2 or PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -227,6 +232,55 @@ abstract class AgreementHistoryProjectionContract {
 
         manyEvents(3);
         assertThat(page("AG-1", 0, 10)).isEqualTo(before);
+    }
+
+    /** A unit of work as the processor's batch has it, in a real transaction on the test database. */
+    private DefaultUnitOfWork<EventMessage<?>> batch(EventMessage<?> first) {
+        DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(first);
+        unitOfWork.attachTransaction(new SpringTransactionManager(
+                new DataSourceTransactionManager(db.jdbc().getJdbcTemplate().getDataSource())));
+        return unitOfWork;
+    }
+
+    @Test
+    void aBatchThatRollsBackIsNumberedAgainFromTheTable() {
+        deliver(agreement("AG-1", 0, new AgreementDraftedEvent("AG-1", HZ, draft("t", "b", HZ, HS)), at(0)));
+        EventMessage<?> opened = agreement("AG-1", 1, new AgreementOpenedForSignatureEvent("AG-1", HZ, "{}", "h"), at(1));
+        EventMessage<?> terminated = agreement("AG-1", 2, new AgreementTerminatedEvent("AG-1", HS, "r"), at(2));
+
+        DefaultUnitOfWork<EventMessage<?>> failed = batch(opened);
+        deliver(opened);
+        deliver(terminated);
+        failed.rollback(new IllegalStateException("the batch failed"));
+        assertThat(db.count("agreement_history")).isEqualTo(1);
+
+        DefaultUnitOfWork<EventMessage<?>> retry = batch(opened);
+        deliver(opened);
+        deliver(terminated);
+        retry.commit();
+
+        assertThat(page("AG-1", 0, 10).items()).extracting(Entry::sequence, Entry::type)
+                .containsExactly(tuple(1L, "AgreementDrafted"), tuple(2L, "AgreementOpenedForSignature"),
+                        tuple(3L, "AgreementTerminated"));
+    }
+
+    @Test
+    void aSequenceTakenBehindItsBackFailsTheBatchAndTheRetryNumbersFromTheTable() {
+        deliver(agreement("AG-1", 0, new AgreementDraftedEvent("AG-1", HZ, draft("t", "b", HZ, HS)), at(0)));
+        // another writer (say, another node that had the segment for a while) stored the next entry
+        AgreementHistoryProjection other = new AgreementHistoryProjection(db.jdbc(), objectMapper);
+        other.on(new AgreementTerminatedEvent("AG-1", HS, "r"),
+                agreement("AG-1", 1, new AgreementTerminatedEvent("AG-1", HS, "r"), at(1)));
+        EventMessage<?> later = agreement("AG-1", 2, new AgreementOpenedForSignatureEvent("AG-1", HZ, "{}", "h"), at(2));
+
+        DefaultUnitOfWork<EventMessage<?>> failed = batch(later);
+        assertThatThrownBy(() -> deliver(later)).isInstanceOf(DuplicateKeyException.class);
+        failed.rollback();
+
+        DefaultUnitOfWork<EventMessage<?>> retry = batch(later);
+        deliver(later);
+        retry.commit();
+        assertThat(sequences(page("AG-1", 0, 10))).containsExactly(1L, 2L, 3L);
     }
 
     @Test

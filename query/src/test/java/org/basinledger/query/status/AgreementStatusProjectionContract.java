@@ -24,6 +24,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.basinledger.api.agreement.AgreementAmendedEvent;
 import org.basinledger.api.agreement.AgreementDraftedEvent;
 import org.basinledger.api.agreement.AgreementEnteredIntoForceEvent;
@@ -67,6 +69,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /** The status projection against a real database; subclasses choose H2 or PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -194,6 +197,95 @@ abstract class AgreementStatusProjectionContract {
         assertThat(db.jdbc().getJdbcOperations().queryForList(
                 "SELECT jurisdiction_id FROM agreement_party ORDER BY jurisdiction_id", String.class))
                 .containsExactly(SH);
+    }
+
+    /** A unit of work as the processor's batch has it, in a real transaction on the test database. */
+    private DefaultUnitOfWork<EventMessage<?>> batch() {
+        DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(new SpringTransactionManager(
+                new DataSourceTransactionManager(db.jdbc().getJdbcTemplate().getDataSource())));
+        return unitOfWork;
+    }
+
+    private AgreementStatusView foldOfDelivered(String agreementId) {
+        AgreementStatusView expected = null;
+        for (EventMessage<?> m : delivered) {
+            if (!((AgreementEvent) m.getPayload()).agreementId().equals(agreementId)) {
+                continue;
+            }
+            expected = AgreementStatusFold.apply(expected, m.getPayload(), m.getTimestamp(),
+                    ((DomainEventMessage<?>) m).getSequenceNumber());
+        }
+        return expected;
+    }
+
+    @Test
+    void aBatchFoldsItsEventsInMemoryAndWritesEachViewWhenItCommits() {
+        DefaultUnitOfWork<EventMessage<?>> batch = batch();
+        agreementIn("AG-1", AgreementStatus.IN_FORCE, 0, "XINAN", HZ, HS);
+        agreementIn("AG-2", AgreementStatus.OPEN_FOR_SIGNATURE, 0, "TAIHU", HS);
+        assertThat(db.count("agreement_status")).isZero();
+
+        batch.commit();
+
+        assertThat(find("AG-1")).isEqualTo(foldOfDelivered("AG-1"));
+        assertThat(find("AG-2")).isEqualTo(foldOfDelivered("AG-2"));
+        assertThat(find("AG-1").status()).isEqualTo(AgreementStatus.IN_FORCE);
+        assertThat(find("AG-2").status()).isEqualTo(AgreementStatus.OPEN_FOR_SIGNATURE);
+        assertThat(find("AG-2").version()).isEqualTo(1);
+        assertThat(db.count("agreement_party")).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchWhoseCommitFailsIsAppliedAgainInFullByItsRetry() {
+        given("AG-1", 0, new AgreementDraftedEvent("AG-1", HZ, draft("Agreement AG-1", "XINAN", HZ, HS)), 0);
+        List<DomainEventMessage<Object>> rest = List.of(
+                agreement("AG-1", 1, new AgreementOpenedForSignatureEvent("AG-1", HZ, "{}", "hash-1"), at(1)),
+                agreement("AG-1", 2, new AgreementSignedEvent("AG-1", HZ, "key-HZ", "pk", "sig", "hash-1"), at(2)));
+
+        DefaultUnitOfWork<EventMessage<?>> failed = batch();
+        rest.forEach(this::deliver);
+        // fails after the view was written: the rows roll back, and so must what the projection remembers
+        failed.onPrepareCommit(u -> {
+            throw new IllegalStateException("the token could not be stored");
+        });
+        assertThatThrownBy(failed::commit).hasMessageContaining("token");
+        assertThat(find("AG-1").version()).isZero();
+
+        DefaultUnitOfWork<EventMessage<?>> retry = batch();
+        rest.forEach(this::deliver);
+        retry.commit();
+
+        AgreementStatusView view = find("AG-1");
+        assertThat(view.version()).isEqualTo(2);
+        assertThat(view).isEqualTo(foldOfDelivered("AG-1"));
+        assertThat(projection.handle(new FindAgreementTermsQuery("AG-1")).termsHash()).isEqualTo("hash-1");
+    }
+
+    @Test
+    void aViewChangedBehindItsBackFailsTheBatchAndTheRetryReadsTheTable() {
+        given("AG-1", 0, new AgreementDraftedEvent("AG-1", HZ, draft("Agreement AG-1", "XINAN", HZ, HS)), 0);
+        // another writer (say, another node that had the segment for a while) applied the next event
+        DomainEventMessage<Object> opened = agreement("AG-1", 1,
+                new AgreementOpenedForSignatureEvent("AG-1", HZ, "{}", "hash-1"), at(1));
+        new AgreementStatusProjection(db.jdbc(), Events.objectMapper(), eventStore)
+                .on((AgreementEvent) opened.getPayload(), opened);
+        delivered.add(opened);
+        DomainEventMessage<Object> signed = agreement("AG-1", 2,
+                new AgreementSignedEvent("AG-1", HZ, "key-HZ", "pk", "sig", "hash-1"), at(2));
+
+        DefaultUnitOfWork<EventMessage<?>> failed = batch();
+        deliver(opened);
+        deliver(signed);
+        assertThatThrownBy(failed::commit).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("changed while version");
+
+        DefaultUnitOfWork<EventMessage<?>> retry = batch();
+        deliver(opened);
+        deliver(signed);
+        retry.commit();
+        assertThat(find("AG-1").version()).isEqualTo(2);
+        assertThat(find("AG-1").status()).isEqualTo(AgreementStatus.OPEN_FOR_SIGNATURE);
     }
 
     @Test
