@@ -11,7 +11,6 @@ import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -39,6 +38,7 @@ import org.basinledger.api.dispute.StatementAddedEvent;
 import org.basinledger.api.dispute.Subject;
 import org.basinledger.api.dispute.SubjectType;
 import org.basinledger.query.history.AgreementHistoryProjection;
+import org.basinledger.query.support.JsonColumns;
 import org.basinledger.query.support.Projections;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -256,18 +256,10 @@ public class DisputeProjection {
     }
 
     private String json(Object value) {
-        try {
-            return objectMapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
-        }
+        return JsonColumns.write(objectMapper, value);
     }
 
     private static <T> T read(ObjectReader reader, String json) {
-        try {
-            return reader.readValue(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read a stored dispute column", e);
-        }
+        return JsonColumns.read(reader, json, "dispute");
     }
 }
