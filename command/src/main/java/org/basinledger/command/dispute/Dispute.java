@@ -110,8 +110,9 @@ public class Dispute {
         apply(new MediatorAssignedEvent(disputeId, agreementId, command.mediatorId()));
     }
 
+    /** Answers the number of the statement added. */
     @CommandHandler
-    public void handle(AddStatementCommand command) {
+    public int handle(AddStatementCommand command) {
         Author author = author(command.actingJurisdiction(), command.actingMediator());
         requireOpen("receive statements");
         List<FieldError> errors = new ArrayList<>();
@@ -121,8 +122,10 @@ public class Dispute {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        apply(new StatementAddedEvent(disputeId, agreementId, statements + 1, author.role(), author.id(), command.text(),
+        int number = statements + 1;
+        apply(new StatementAddedEvent(disputeId, agreementId, number, author.role(), author.id(), command.text(),
                 List.copyOf(evidence)));
+        return number;
     }
 
     @CommandHandler

@@ -95,10 +95,12 @@ public class DisputeController {
         if (jurisdiction == null && mediator == null) {
             throw new NotPermittedException("statements are made by the dispute's parties and its mediator");
         }
-        commands.send(new AddStatementCommand(id, jurisdiction, mediator, body.text(),
+        Integer number = commands.send(new AddStatementCommand(id, jurisdiction, mediator, body.text(),
                 body.evidence() == null ? List.of() : body.evidence()), caller, request);
-        List<DisputeCaseFile.Statement> statements = caseFile(id).statements();
-        DisputeCaseFile.Statement added = statements.get(statements.size() - 1);
+        // by its number, not "the last one": another party may have added a statement meanwhile
+        DisputeCaseFile.Statement added = caseFile(id).statements().stream()
+                .filter(s -> s.number() == number).findFirst()
+                .orElseThrow(() -> new IllegalStateException("statement " + number + " of " + id + " not in the case file"));
         return ResponseEntity.created(URI.create("/api/v1/disputes/" + id + "#statement-" + added.number())).body(added);
     }
 
