@@ -15,8 +15,9 @@ class LedgerIntegrityH2IT extends LedgerIntegrityContract {
     static void ledger(DynamicPropertyRegistry registry) {
         Path dataDir = Path.of("target", "it-data", "integrity-" + System.nanoTime()).toAbsolutePath();
         registry.add("ledger.data-dir", dataDir::toString);
-        // ledger.data-dir-absolute is derived before dynamic properties exist: name the database file here
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("ledger") + ";DB_CLOSE_ON_EXIT=FALSE");
+        // ledger.data-dir-absolute is derived before dynamic properties exist: name the database file here, with the
+        // same settings as application.yml
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("ledger") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
     }
 }
