@@ -9,13 +9,20 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Decides whether PostgreSQL tests run, and gives each test class a schema of its own. */
+/**
+ * Decides whether PostgreSQL tests run, and gives each test class a schema of its own. The settings README
+ * documents: {@code LEDGER_TEST_POSTGRES_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test}),
+ * {@code LEDGER_TEST_POSTGRES_USER} (default {@code postgres}), {@code LEDGER_TEST_POSTGRES_PASSWORD} (default
+ * empty), and {@code LEDGER_REQUIRE_POSTGRES=true} to fail rather than skip when the server does not answer.
+ *
+ * <p>The query module applies the same policy in {@code org.basinledger.query.support.PostgresSettings} (test code
+ * is not shared between modules); change both together.
+ */
 public class PostgresCondition implements ExecutionCondition {
 
-    public static final String URL = System.getenv().getOrDefault("LEDGER_TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
-    public static final String USER = System.getenv().getOrDefault("LEDGER_TEST_POSTGRES_USER", "postgres");
-    public static final String PASSWORD = System.getenv().getOrDefault("LEDGER_TEST_POSTGRES_PASSWORD", "");
+    public static final String URL = setting("LEDGER_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String USER = setting("LEDGER_TEST_POSTGRES_USER", "postgres");
+    public static final String PASSWORD = setting("LEDGER_TEST_POSTGRES_PASSWORD", "");
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -39,5 +46,10 @@ public class PostgresCondition implements ExecutionCondition {
     /** The JDBC URL that makes a schema the default one. */
     public static String urlFor(String schema) {
         return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
@@ -17,12 +15,14 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A database with the query module's Flyway schema (V3 on: the Axon tables of V1/V2 live in app), either a
- * private H2 in-memory database or a fresh, randomly named schema on the local PostgreSQL, dropped on close.
+ * private H2 in-memory database or a fresh, randomly named schema on the PostgreSQL of {@link PostgresSettings},
+ * dropped on close.
  */
 public final class TestDatabase implements AutoCloseable {
 
-    static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    static final String PG_USER = "postgres";
+    static final String PG_URL = PostgresSettings.URL;
+    static final String PG_USER = PostgresSettings.USER;
+    static final String PG_PASSWORD = PostgresSettings.PASSWORD;
 
     private static final List<String> TABLES = List.of("agreement_status", "agreement_party", "agreement_terms",
             "agreement_history", "registry_jurisdiction_key", "registry_jurisdiction", "registry_mediator",
@@ -60,8 +60,10 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
-     * A fresh schema on 127.0.0.1:5432. When PostgreSQL is not running, every test that {@link #clean() cleans}
-     * it is skipped (an assumption per test, so the report counts them as skipped rather than not at all).
+     * A fresh schema on the test PostgreSQL ({@code LEDGER_TEST_POSTGRES_URL}, default 127.0.0.1:5432/test). When
+     * it does not answer, every test that {@link #clean() cleans} it or {@link #assumeAvailable() assumes} it is
+     * skipped (an assumption per test, so the report counts them as skipped rather than not at all), unless
+     * {@code LEDGER_REQUIRE_POSTGRES=true}: then opening it fails.
      */
     public static TestDatabase postgresql() {
         return postgresql(null);
@@ -69,19 +71,21 @@ public final class TestDatabase implements AutoCloseable {
 
     /** As {@link #postgresql()}, migrated only up to {@code target} until {@link #migrateToLatest()}. */
     public static TestDatabase postgresql(String target) {
-        if (!postgresqlReachable()) {
-            return new TestDatabase("PostgreSQL (not reachable)", null, () -> {
+        String unreachable = PostgresSettings.unreachable();
+        if (unreachable != null) {
+            PostgresSettings.failIfRequired(unreachable);
+            return new TestDatabase("PostgreSQL (not reachable: " + unreachable + ")", null, () -> {
             }, () -> {
             });
         }
         String schema = "query_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                 .toLowerCase(Locale.ROOT);
-        DriverManagerDataSource migrations = new DriverManagerDataSource(PG_URL, PG_USER, "");
+        DriverManagerDataSource migrations = new DriverManagerDataSource(PG_URL, PG_USER, PG_PASSWORD);
         migrate(migrations, "postgresql", schema, target);
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(PG_URL + "?currentSchema=" + schema, PG_USER,
-                "", true);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(PostgresSettings.urlFor(schema), PG_USER,
+                PG_PASSWORD, true);
         return new TestDatabase("PostgreSQL", ds, () -> {
-            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
+            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD)) {
                 c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }, () -> migrate(migrations, "postgresql", schema, null));
@@ -107,18 +111,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Whether the database is there (PostgreSQL may not be running); a test that needs it is skipped otherwise. */
     public void assumeAvailable() {
-        assumeTrue(dataSource != null, "PostgreSQL not reachable at 127.0.0.1:5432: skipping");
-    }
-
-    private static boolean postgresqlReachable() {
-        Properties props = new Properties();
-        props.setProperty("user", PG_USER);
-        props.setProperty("connectTimeout", "3");
-        try (Connection ignored = DriverManager.getConnection(PG_URL, props)) {
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
+        assumeTrue(dataSource != null, () -> name + ": skipping");
     }
 
     public NamedParameterJdbcTemplate jdbc() {
