@@ -2,7 +2,7 @@ package org.basinledger.query.integrity;
 
 import org.basinledger.query.support.TestDatabase;
 
-/** Skipped where PostgreSQL is not reachable at 127.0.0.1:5432. */
+/** Skipped where the test PostgreSQL (LEDGER_TEST_POSTGRES_URL) does not answer; failed instead under LEDGER_REQUIRE_POSTGRES=true. */
 class IntegrityLogPostgreSqlTest extends IntegrityLogContract {
 
     @Override
