@@ -31,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * percentiles, peak heap and RSS. See docs/benchmarks.md.
  *
  * <p>Benchmark options: {@code --db=h2|postgres --mode=gateway|http --threads=T --agreements=K --warmup=W
- * --parties=P --jurisdictions=J --keep-data}; {@code --workload=reports|assessment|integrity|proofs} runs the
+ * --parties=P --jurisdictions=J --keep-data --h2-write-delay=MS}; {@code --workload=reports|assessment|integrity|proofs} runs the
  * monitoring-report, assessment, integrity-log and proof benchmarks instead (their options in
  * {@link Options.Extra}). Every other {@code --name=value} argument is handed to the application as a Spring
  * property (e.g. {@code --axon.eventhandling.processors.projections.batch-size=500}).
@@ -102,6 +102,10 @@ public final class LifecycleBenchmark {
         try {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             log(String.format(Locale.ROOT, "started in %.1f s on port %d", startSeconds, port));
+            String h2WriteDelay = options.db().equals("h2") ? h2WriteDelay(context, options.h2WriteDelayMillis()) : null;
+            if (h2WriteDelay != null) {
+                log("H2 WRITE_DELAY in effect: " + h2WriteDelay + " ms");
+            }
             if (!options.workload().equals("lifecycle")) {
                 Map<String, Object> summary = switch (options.workload()) {
                     case "reports" -> new ComplianceBenchmark(context, port, options).reports();
@@ -146,6 +150,9 @@ public final class LifecycleBenchmark {
             double seconds = result.nanos() / 1e9;
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("db", options.db());
+            if (h2WriteDelay != null) {
+                summary.put("h2WriteDelayMs", h2WriteDelay);
+            }
             summary.put("mode", options.mode());
             summary.put("threads", options.threads());
             summary.put("agreements", options.agreements());
@@ -213,6 +220,23 @@ public final class LifecycleBenchmark {
             }
             if (!options.keepData()) {
                 deleteQuietly(dataDir);
+            }
+        }
+    }
+
+    /**
+     * Sets H2's write delay on the running ledger's database when asked ({@code SET WRITE_DELAY}: for the whole
+     * database, every connection), and answers the delay in effect as H2 reports it.
+     */
+    static String h2WriteDelay(ConfigurableApplicationContext context, Integer millis) throws Exception {
+        try (Connection connection = context.getBean(javax.sql.DataSource.class).getConnection();
+             Statement statement = connection.createStatement()) {
+            if (millis != null) {
+                statement.execute("SET WRITE_DELAY " + millis);
+            }
+            try (var rows = statement.executeQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+                return rows.next() ? rows.getString(1) : (millis == null ? "?" : String.valueOf(millis));
             }
         }
     }

@@ -13,13 +13,18 @@ import java.util.Set;
  * @param cpuThroughCatchUp {@code --cpu-through-catch-up}: in gateway mode also report operations per CPU-second
  *                          counted until the projections caught up ({@code opsPerCpuSecThroughCatchUp}), which
  *                          includes the projection work the measured phase left behind
+ * @param h2WriteDelayMillis {@code --h2-write-delay=MS} (H2 only): after the start, {@code SET WRITE_DELAY MS} on the
+ *                          ledger's database, e.g. 500 (H2's own default, which the ledger no longer uses) to measure
+ *                          what answering only after the commit is in the file costs; null keeps the ledger's
+ *                          setting (its JDBC URL: {@code WRITE_DELAY=0})
  */
 record Options(String db, String mode, int threads, int agreements, int warmup, int parties, int jurisdictions,
-               Path dataRoot, boolean keepData, boolean cpuThroughCatchUp, List<String> springArgs, Extra extra) {
+               Path dataRoot, boolean keepData, boolean cpuThroughCatchUp, Integer h2WriteDelayMillis,
+               List<String> springArgs, Extra extra) {
 
     private static final Set<String> OWN = Set.of("db", "mode", "threads", "agreements", "warmup", "parties",
             "jurisdictions", "data-root", "keep-data", "workload", "reports", "reports-per-agreement", "assessments",
-            "leaves", "requests", "verifications", "sample-ms", "burst", "cpu-through-catch-up");
+            "leaves", "requests", "verifications", "sample-ms", "burst", "cpu-through-catch-up", "h2-write-delay");
 
     /** The workloads: lifecycle (the default), reports, assessment, integrity, proofs. */
     static final Set<String> WORKLOADS = Set.of("lifecycle", "reports", "assessment", "integrity", "proofs");
@@ -55,6 +60,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
         Path dataRoot = null;
         boolean keepData = false;
         boolean cpuThroughCatchUp = false;
+        Integer h2WriteDelay = null;
         String workload = "lifecycle";
         Integer reports = null;
         int reportsPerAgreement = 24;
@@ -90,6 +96,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
                 case "data-root" -> dataRoot = Path.of(value);
                 case "keep-data" -> keepData = Boolean.parseBoolean(value);
                 case "cpu-through-catch-up" -> cpuThroughCatchUp = Boolean.parseBoolean(value);
+                case "h2-write-delay" -> h2WriteDelay = Integer.parseInt(value);
                 case "workload" -> workload = value;
                 case "reports" -> reports = Integer.parseInt(value);
                 case "reports-per-agreement" -> reportsPerAgreement = Integer.parseInt(value);
@@ -130,11 +137,14 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
         if (jurisdictions != 0 && jurisdictions < parties) {
             throw new IllegalArgumentException("--jurisdictions must be 0 (one set per thread) or >= --parties");
         }
+        if (h2WriteDelay != null && (h2WriteDelay < 0 || !db.equals("h2"))) {
+            throw new IllegalArgumentException("--h2-write-delay needs --db=h2 and a delay >= 0 (milliseconds)");
+        }
         if (dataRoot == null) {
             dataRoot = defaultDataRoot();
         }
         return new Options(db, mode, threads, agreements, warmup, parties, jurisdictions, dataRoot, keepData,
-                cpuThroughCatchUp,
+                cpuThroughCatchUp, h2WriteDelay,
                 List.copyOf(spring), new Extra(workload, reports, reportsPerAgreement, assessments, leaves, requests,
                         verifications, sampleMillis, burst));
     }
