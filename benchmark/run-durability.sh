@@ -53,6 +53,8 @@ for mode in $MODES; do
         log=$out/$mode-$threads-$delay-run$run.log
         arg=""
         [[ $delay != ledger ]] && arg="--h2-write-delay=$delay"
+        # gateway: also count the CPU the projections need to catch up, which a faster command side leaves behind
+        [[ $mode == gateway ]] && arg="$arg --cpu-through-catch-up"
         echo "== h2 $mode threads=$threads write delay $delay run $run/$RUNS (load: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
         # shellcheck disable=SC2086
         java $JAVA_OPTS -jar "$JAR" --db=h2 --mode="$mode" --threads="$threads" --agreements="$agreements" \
@@ -70,10 +72,16 @@ for mode in $MODES; do
     for delay in $DELAYS; do
       results=$out/$mode-$threads-$delay.jsonl
       ok=$(wc -l <"$results")
-      [[ $ok -eq 0 ]] && { rows+=("| $delay | $mode | $threads | failed | | | | | | | 0/$RUNS |"); continue; }
+      [[ $ok -eq 0 ]] && { rows+=("| $delay | $mode | $threads | failed | | | | | | | | | 0/$RUNS |"); continue; }
       unit=$(field "$(head -1 "$results")" unit)
       med() { while read -r l; do field "$l" "$1"; done <"$results" | median; }
-      rows+=("| $(med h2WriteDelayMs) ms ($delay) | $mode | $threads | $(med opsPerSec) $unit/s | $(med p50Ms) | $(med p90Ms) | $(med p99Ms) | $(med cpuUtil) | $(med opsPerCpuSec) | $(med loadAvgBefore) | $ok/$RUNS |")
+      catch=n/a
+      through=n/a
+      if [[ $mode == gateway ]]; then
+        catch=$(med catchUpMs)
+        through=$(med opsPerCpuSecThroughCatchUp)
+      fi
+      rows+=("| $(med h2WriteDelayMs) ms ($delay) | $mode | $threads | $(med opsPerSec) $unit/s | $(med p50Ms) | $(med p90Ms) | $(med p99Ms) | $(med cpuUtil) | $(med opsPerCpuSec) | $catch | $through | $(med loadAvgBefore) | $ok/$RUNS |")
     done
   done
 done
@@ -82,7 +90,7 @@ done
   echo
   echo "H2, medians of $RUNS run(s) per row; JVM: $JAVA_OPTS; gateway $GATEWAY_AGREEMENTS, http $HTTP_AGREEMENTS lifecycles after $WARMUP warm-up"
   echo
-  echo "| write delay | mode | threads | throughput | p50 ms | p90 ms | p99 ms | CPU (of all cores) | per CPU-second | load avg before | runs ok |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| write delay | mode | threads | throughput | p50 ms | p90 ms | p99 ms | CPU (of all cores) | per CPU-second | projection catch-up ms | per CPU-second through catch-up | load avg before | runs ok |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
 } | tee "$out/table.md"
