@@ -36,6 +36,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -111,6 +113,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ConcurrencyException.class, ConflictingAggregateVersionException.class})
     ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
+        // a lost race applied nothing and is worth retrying: never the answer an Idempotency-Key keeps
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            IdempotencyFilter.doNotRecord(attributes.getRequest());
+        }
         return answer(Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
                 "another change to the same record was recorded at the same time; read it again and retry"));
     }

@@ -3,7 +3,9 @@ package org.basinledger.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +31,7 @@ import org.basinledger.api.transfer.TransferSource;
 import org.basinledger.app.config.AxonConfig;
 import org.basinledger.app.idempotency.IdempotencyAttempt;
 import org.basinledger.app.idempotency.IdempotencyKeyInUseException;
+import org.basinledger.app.idempotency.IdempotencyKeyPurge;
 import org.basinledger.app.idempotency.IdempotencyKeys;
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
@@ -274,6 +277,24 @@ abstract class IdempotencyContract {
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.json().path("transferId").asText()).isEqualTo(transferId);
         assertThat(eventsOf(transferId)).isEqualTo(1);
+    }
+
+    @Test
+    void expiredKeysArePurgedByARecurringTaskOfTheSchedulerThatEveryNodeShares() {
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = ?", Integer.class,
+                IdempotencyKeyPurge.TASK)).as("one scheduled purge in the shared table").isEqualTo(1);
+        String old = "test|old-" + UUID.randomUUID();
+        String young = "test|young-" + UUID.randomUUID();
+        for (String scope : List.of(old, young)) {
+            jdbc.update("insert into idempotency_key (scope, fingerprint, state, attempt, response_status, created_at) "
+                    + "values (?, 'f', 'DONE', 'a', 201, ?)", scope, Timestamp.from(Instant.now()
+                    .minus(scope.equals(old) ? Duration.ofHours(25) : Duration.ofHours(23))));
+        }
+        jdbc.update("update scheduled_tasks set execution_time = ? where task_name = ?",
+                Timestamp.from(Instant.now().minusSeconds(1)), IdempotencyKeyPurge.TASK);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> keys.find(old).isEmpty());
+        assertThat(keys.find(young)).isPresent();
     }
 
     // ---- helpers ----
