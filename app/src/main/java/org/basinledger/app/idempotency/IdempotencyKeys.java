@@ -38,7 +38,8 @@ public class IdempotencyKeys {
      * @param attempt the attempt that applied the command or recorded the refusal (null for rows from before V8)
      * @param answer  the recorded answer when {@code DONE}; when {@code APPLIED} only its location is known
      */
-    public record Key(String scope, String fingerprint, String state, String attempt, Instant createdAt, Answer answer) {
+    public record Key(String scope, String fingerprint, String state, String attempt, Instant createdAt,
+                      Answer answer) {
 
         public boolean done() {
             return DONE.equals(state);
@@ -79,7 +80,7 @@ public class IdempotencyKeys {
         }
     }
 
-    /** Records the answer of the attempt that applied the key; false when the row is no longer that attempt's to complete. */
+    /** Records the answer of the attempt that applied the key; false when the key is not that attempt's to answer. */
     public boolean complete(String scope, String attempt, Answer answer) {
         return jdbc.update("update idempotency_key set state = 'DONE', response_status = ?, content_type = ?, "
                         + "location = ?, etag = ?, response_body = ?, completed_at = ? "

@@ -49,8 +49,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} on every POST of the API: the same key (per caller) with the same method, path and body
  * gets the first answer again and applies nothing twice; with another request it is a 422.
  *
- * <p>The key takes effect in the command's own transaction ({@link org.basinledger.app.idempotency.IdempotencyInterceptor}):
- * the row exists exactly when the request's change does. This filter only answers:
+ * <p>The key takes effect in the command's own transaction
+ * ({@link org.basinledger.app.idempotency.IdempotencyInterceptor}): the row exists exactly when the request's change
+ * does. This filter only answers:
  * <ul>
  * <li>before the request: a recorded answer is replayed ({@code Idempotent-Replayed: true}); a key applied but not
  * yet answered is "in progress" (409 with {@code Retry-After}, nobody waits on a thread), or, once older than
@@ -232,7 +233,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         // applied long ago and never answered: its node crashed or lost the request after the commit
         Answer recovered = applied(key.answer().location());
         if (keys.complete(key.scope(), key.attempt(), recovered)) {
-            log.warn("Idempotency-Key applied {} ago was never answered: recovered as applied", recoveryAfter);
+            log.warn("Idempotency-Key applied more than {} ago was never answered: recovered as applied",
+                    recoveryAfter);
             write(response, recovered, true);
             return;
         }

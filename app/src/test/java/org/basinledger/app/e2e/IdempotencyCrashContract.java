@@ -134,7 +134,8 @@ abstract class IdempotencyCrashContract {
     }
 
     private Process start(Path jar, Path dataDir, int port, String name, String... extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java,
                 "-Xmx384m", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
                 "--ledger.data-dir=" + dataDir, "--ledger.registrar-token=" + LedgerDriver.REGISTRAR_TOKEN));
         command.addAll(database(dataDir));
@@ -144,7 +145,7 @@ abstract class IdempotencyCrashContract {
     }
 
     private static void awaitReady(Http http, Process process, Path log) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("the application stopped while starting:\n" + tail(log));
@@ -163,7 +164,7 @@ abstract class IdempotencyCrashContract {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("the application did not start within 180 s:\n" + tail(log));
+        throw new AssertionError("the application did not start within 300 s:\n" + tail(log));
     }
 
     private static String tail(Path log) throws IOException {
