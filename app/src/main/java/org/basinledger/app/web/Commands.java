@@ -1,5 +1,6 @@
 package org.basinledger.app.web;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,41 +9,103 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.basinledger.api.common.Actor;
 import org.basinledger.api.common.Caller;
+import org.basinledger.app.idempotency.IdempotencyAttempt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends a command on behalf of the caller, with who and which request in its metadata (copied onto every
  * event it causes), waits for it to be applied, then for the read models to include it.
+ *
+ * <p>Once a command is applied the request is marked so: whatever fails afterwards (the read models not catching
+ * up within the read-after-write timeout, building the answer) is answered by {@link AppliedAnswerResolver} as
+ * "applied", with the location of the resource the command changed, never as a failure. A request with an
+ * {@code Idempotency-Key} also hands its {@link IdempotencyAttempt} to the command, which records the key in its
+ * own transaction.
  */
 @Component
 public class Commands {
 
     private static final Logger log = LoggerFactory.getLogger(Commands.class);
+    private static final String APPLIED = Commands.class.getName() + ".applied";
 
     private final CommandGateway gateway;
     private final ReadAfterWrite readAfterWrite;
+    private final ObjectProvider<FaultInjection> faults;
 
-    public Commands(CommandGateway gateway, ReadAfterWrite readAfterWrite) {
+    public Commands(CommandGateway gateway, ReadAfterWrite readAfterWrite, ObjectProvider<FaultInjection> faults) {
         this.gateway = gateway;
         this.readAfterWrite = readAfterWrite;
+        this.faults = faults;
     }
 
+    /** The read models did not include an applied command within the read-after-write timeout. */
+    public static final class ReadModelsBehindException extends RuntimeException {
+        ReadModelsBehindException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Sends a command that changes the resource the request addresses: the first two path segments after
+     * {@code /api/v1} (for {@code POST /api/v1/transfers/{id}/payment} the transfer {@code /api/v1/transfers/{id}}).
+     */
     public <R> R send(Object command, Caller caller, HttpServletRequest request) {
+        return dispatch(command, resourceOf(request), caller, request);
+    }
+
+    /** Sends a command that changes (or creates) the resource at {@code location}. */
+    public <R> R send(Object command, URI location, Caller caller, HttpServletRequest request) {
+        return dispatch(command, location == null ? null : location.toString(), caller, request);
+    }
+
+    private <R> R dispatch(Object command, String where, Caller caller, HttpServletRequest request) {
         Map<String, String> metaData = new HashMap<>();
         metaData.put(Actor.ACTOR, caller.actor());
         if (caller.role() == Caller.Role.JURISDICTION) {
             metaData.put(Actor.ACTOR_JURISDICTION, caller.id());
         }
         metaData.put(Actor.REQUEST_ID, RequestIdFilter.of(request));
-        String idempotencyKey = request.getHeader("Idempotency-Key");
+        String idempotencyKey = request.getHeader(IdempotencyFilter.HEADER);
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             metaData.put(Actor.IDEMPOTENCY_KEY, idempotencyKey);
         }
+        IdempotencyAttempt attempt = IdempotencyFilter.attemptOf(request);
+        if (attempt != null) {
+            metaData.putAll(attempt.metaData(where));
+        }
         R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        request.setAttribute(APPLIED, where == null ? "" : where);
         log.info("applied {} for {}", command.getClass().getSimpleName(), caller.actor());
-        readAfterWrite.await();
+        faults.ifAvailable(fault -> fault.afterCommit(request));
+        if (!readAfterWrite.await()) {
+            throw new ReadModelsBehindException("the read models did not include " + command.getClass().getSimpleName()
+                    + " within the read-after-write timeout");
+        }
         return result;
+    }
+
+    /** Whether a command of this request has been applied. */
+    public static boolean applied(HttpServletRequest request) {
+        return request.getAttribute(APPLIED) != null;
+    }
+
+    /** The location of the resource the request's last applied command changed, or null. */
+    public static String appliedLocation(HttpServletRequest request) {
+        Object location = request.getAttribute(APPLIED);
+        return location instanceof String s && !s.isEmpty() ? s : null;
+    }
+
+    /** The resource a request addresses, from its path as sent (still percent-encoded, as a Location must be). */
+    static String resourceOf(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String prefix = "/api/v1/";
+        if (!path.startsWith(prefix)) {
+            return null;
+        }
+        String[] segments = path.substring(prefix.length()).split("/");
+        return segments.length >= 2 ? prefix + segments[0] + "/" + segments[1] : path;
     }
 }

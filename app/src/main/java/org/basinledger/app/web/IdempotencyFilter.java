@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,44 +26,89 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.basinledger.api.common.Caller;
+import org.basinledger.api.common.FieldError;
+import org.basinledger.app.config.LedgerProperties;
+import org.basinledger.app.idempotency.IdempotencyAttempt;
+import org.basinledger.app.idempotency.IdempotencyKeys;
+import org.basinledger.app.idempotency.IdempotencyKeys.Answer;
+import org.basinledger.app.idempotency.IdempotencyKeys.Key;
+import org.basinledger.app.idempotency.IdempotencyProperties;
 import org.basinledger.app.security.BearerAuthenticationFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} on every POST of the API: the first request with a key (per caller) is applied and
- * its answer kept; the same key with the same method, path and body gets that answer again, without applying
- * anything twice, also while the first is still running (the second waits for it); the same key with another
- * request is a 422. The key is claimed by inserting its row before the request runs, so two racing requests
- * cannot both apply. An answer of 500 or more is not kept: the client may retry with the same key.
+ * {@code Idempotency-Key} on every POST of the API: the same key (per caller) with the same method, path and body
+ * gets the first answer again and applies nothing twice; with another request it is a 422.
+ *
+ * <p>The key takes effect in the command's own transaction
+ * ({@link org.basinledger.app.idempotency.IdempotencyInterceptor}): the row exists exactly when the request's change
+ * does. This filter only answers:
+ * <ul>
+ * <li>before the request: a recorded answer is replayed ({@code Idempotent-Replayed: true}); a key applied but not
+ * yet answered is "in progress" (409 with {@code Retry-After}, nobody waits on a thread), or, once older than
+ * {@code ledger.idempotency.recovery-after} (its node crashed or lost the request after the commit), answered
+ * "applied" with the resource's location ({@link AppliedAnswer});</li>
+ * <li>after the request: the answer of the attempt that applied the key is recorded, except that a failure
+ * (5xx) after the commit is replaced by the "applied" answer; a refusal that applied nothing is recorded as the
+ * key's answer; a 5xx that applied nothing is passed on unrecorded (nothing was changed: a retry applies).</li>
+ * </ul>
+ * Answers about the key itself (in progress, reused, rate limited, unauthenticated) are never recorded.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    private static final String ATTEMPT = IdempotencyFilter.class.getName() + ".attempt";
+    private static final String NOT_RECORDED = IdempotencyFilter.class.getName() + ".notRecorded";
     private static final Pattern SANE = Pattern.compile("[\\x21-\\x7e]{1,255}");
-    private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** Transient answers a retry should not get again. */
+    private static final Set<Integer> NEVER_RECORDED = Set.of(401, 408, 429);
 
-    private final JdbcTemplate jdbc;
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+
+    private final IdempotencyKeys keys;
     private final ObjectMapper json;
+    private final Duration recoveryAfter;
+    /** Keys being applied by a request on this node: a duplicate is answered at once, without a database wait. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-    public IdempotencyFilter(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+    public IdempotencyFilter(IdempotencyKeys keys, ObjectMapper json, IdempotencyProperties properties,
+                             LedgerProperties ledger) {
+        if (properties.recoveryAfter().compareTo(ledger.readAfterWriteTimeout()) <= 0) {
+            throw new IllegalStateException("ledger.idempotency.recovery-after (" + properties.recoveryAfter()
+                    + ") must be longer than ledger.read-after-write-timeout (" + ledger.readAfterWriteTimeout()
+                    + "): a key still being answered would be answered twice");
+        }
+        this.keys = keys;
         this.json = json;
+        this.recoveryAfter = properties.recoveryAfter();
+    }
+
+    /** The attempt of this request, when it carries an {@code Idempotency-Key}; null otherwise. */
+    public static IdempotencyAttempt attemptOf(HttpServletRequest request) {
+        return request.getAttribute(ATTEMPT) instanceof IdempotencyAttempt attempt ? attempt : null;
+    }
+
+    /** Marks this request's answer as one about the key itself, never to be recorded as the key's answer. */
+    public static void doNotRecord(HttpServletRequest request) {
+        request.setAttribute(NOT_RECORDED, Boolean.TRUE);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith("/api/");
+                || !request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
     }
 
     @Override
@@ -67,7 +117,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String key = request.getHeader(HEADER);
         if (!SANE.matcher(key).matches()) {
             Problems.write(response, json, Problems.invalid("Idempotency-Key must be 1 to 255 visible ASCII characters",
-                    List.of(new org.basinledger.api.common.FieldError(HEADER, "must be 1 to 255 visible ASCII characters"))));
+                    List.of(new FieldError(HEADER, "must be 1 to 255 visible ASCII characters"))));
             return;
         }
         byte[] body;
@@ -79,95 +129,193 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         Caller caller = BearerAuthenticationFilter.callerOf(request);
-        String scope = caller.actor() + "|" + key;
-        String fingerprint = fingerprint(request, body);
+        IdempotencyAttempt attempt = new IdempotencyAttempt(caller.actor() + "|" + key, fingerprint(request, body),
+                UUID.randomUUID().toString());
 
-        if (!claim(scope, fingerprint)) {
-            answerFromRecord(scope, fingerprint, response);
+        Optional<Key> existing = keys.find(attempt.scope());
+        if (existing.isPresent()) {
+            answerFromRecord(existing.get(), attempt, response);
             return;
         }
-        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-        boolean kept = false;
+        if (!inFlight.add(attempt.scope())) {
+            inProgress(response);
+            return;
+        }
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), recorded);
-            if (recorded.getStatus() < 500) {
-                jdbc.update("update idempotency_key set state = 'DONE', response_status = ?, content_type = ?, "
-                                + "location = ?, etag = ?, response_body = ?, completed_at = ? where scope = ?",
-                        recorded.getStatus(), recorded.getContentType(), recorded.getHeader(HttpHeaders.LOCATION),
-                        recorded.getHeader(HttpHeaders.ETAG), recorded.getContentAsByteArray(),
-                        Timestamp.from(Instant.now()), scope);
-                kept = true;
+            request.setAttribute(ATTEMPT, attempt);
+            Map<String, List<String>> before = headers(response);
+            ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+            Throwable failure = null;
+            try {
+                chain.doFilter(new CachedBodyRequest(request, body), recorded);
+            } catch (IOException | ServletException | RuntimeException | Error e) {
+                failure = e;
             }
+            finish(request, attempt, recorded, before, failure);
         } finally {
-            if (!kept) {
-                jdbc.update("delete from idempotency_key where scope = ?", scope);
+            inFlight.remove(attempt.scope());
+        }
+    }
+
+    private void finish(HttpServletRequest request, IdempotencyAttempt attempt, ContentCachingResponseWrapper recorded,
+                        Map<String, List<String>> before, Throwable failure) throws IOException, ServletException {
+        HttpServletResponse response = (HttpServletResponse) recorded.getResponse();
+        int status = failure != null ? 500 : recorded.getStatus();
+        Optional<Key> row = keys.find(attempt.scope());
+        if (row.isPresent() && attempt.attempt().equals(row.get().attempt()) && !row.get().done()) {
+            // this request applied the key: its answer becomes the key's, and a failure after the commit is "applied"
+            Answer answer;
+            if (status >= 500) {
+                log.error("the request applied its change, then failed (answered {}): answering 202 applied", status,
+                        failure);
+                answer = applied(row.get().answer().location());
+            } else {
+                answer = answerOf(recorded);
+            }
+            if (keys.complete(attempt.scope(), attempt.attempt(), answer)) {
+                if (status >= 500) {
+                    replace(recorded, before, answer, false);
+                } else {
+                    recorded.copyBodyToResponse();
+                }
+                return;
+            }
+            // recovered by a retry meanwhile (this request outlived recovery-after): answer as recorded
+            answerFromRecord(keys.find(attempt.scope()).orElseThrow(), attempt, recorded, before);
+            return;
+        }
+        if (row.isPresent()) {
+            // another attempt applied the key (a race this one lost: it applied nothing) or answered it
+            answerFromRecord(row.get(), attempt, recorded, before);
+            return;
+        }
+        if (status >= 500) {
+            // nothing applied: the failure is true, and a retry with the key may apply
+            if (failure != null) {
+                rethrow(failure);
             }
             recorded.copyBodyToResponse();
+            return;
+        }
+        if (NEVER_RECORDED.contains(status) || request.getAttribute(NOT_RECORDED) != null) {
+            recorded.copyBodyToResponse();
+            return;
+        }
+        if (keys.refused(attempt, answerOf(recorded))) {
+            recorded.copyBodyToResponse();
+            return;
+        }
+        answerFromRecord(keys.find(attempt.scope()).orElseThrow(), attempt, recorded, before);
+    }
+
+    private void answerFromRecord(Key key, IdempotencyAttempt attempt, ContentCachingResponseWrapper recorded,
+                                  Map<String, List<String>> before) throws IOException {
+        recorded.reset();
+        restore((HttpServletResponse) recorded.getResponse(), before);
+        answerFromRecord(key, attempt, (HttpServletResponse) recorded.getResponse());
+    }
+
+    private void answerFromRecord(Key key, IdempotencyAttempt attempt, HttpServletResponse response)
+            throws IOException {
+        if (!key.fingerprint().equals(attempt.fingerprint())) {
+            Problems.write(response, json, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                    "Idempotency-Key reused", "this Idempotency-Key was used for a different request"));
+            return;
+        }
+        if (key.done()) {
+            write(response, key.answer(), true);
+            return;
+        }
+        if (key.createdAt().plus(recoveryAfter).isAfter(keys.now())) {
+            inProgress(response);
+            return;
+        }
+        // applied long ago and never answered: its node crashed or lost the request after the commit
+        Answer recovered = applied(key.answer().location());
+        if (keys.complete(key.scope(), key.attempt(), recovered)) {
+            log.warn("Idempotency-Key applied more than {} ago was never answered: recovered as applied",
+                    recoveryAfter);
+            write(response, recovered, true);
+            return;
+        }
+        Key now = keys.find(key.scope()).orElse(null);
+        if (now != null && now.done()) {
+            write(response, now.answer(), true);
+        } else {
+            inProgress(response);
         }
     }
 
-    private boolean claim(String scope, String fingerprint) {
-        try {
-            jdbc.update("insert into idempotency_key (scope, fingerprint, state, created_at) values (?, ?, 'PENDING', ?)",
-                    scope, fingerprint, Timestamp.from(Instant.now()));
-            return true;
-        } catch (DuplicateKeyException taken) {
-            return false;
+    private void inProgress(HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        Problems.write(response, json, Problems.of(HttpStatus.CONFLICT, "idempotency-in-progress", "In progress",
+                "a request with this Idempotency-Key is being applied; send it again after Retry-After seconds"));
+    }
+
+    private Answer applied(String location) throws IOException {
+        return new Answer(HttpStatus.ACCEPTED.value(), MediaType.APPLICATION_JSON_VALUE, location, null,
+                json.writeValueAsBytes(AppliedAnswer.body(location)));
+    }
+
+    private static Answer answerOf(ContentCachingResponseWrapper recorded) {
+        return new Answer(recorded.getStatus(), recorded.getContentType(), recorded.getHeader(HttpHeaders.LOCATION),
+                recorded.getHeader(HttpHeaders.ETAG), recorded.getContentAsByteArray());
+    }
+
+    private static void replace(ContentCachingResponseWrapper recorded, Map<String, List<String>> before,
+                                Answer answer, boolean replayed) throws IOException {
+        recorded.reset();
+        HttpServletResponse response = (HttpServletResponse) recorded.getResponse();
+        restore(response, before);
+        write(response, answer, replayed);
+    }
+
+    private static void write(HttpServletResponse response, Answer answer, boolean replayed) throws IOException {
+        response.setStatus(answer.status());
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        }
+        if (answer.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, answer.location());
+        }
+        if (answer.etag() != null) {
+            response.setHeader(HttpHeaders.ETAG, answer.etag());
+        }
+        if (answer.status() == HttpStatus.ACCEPTED.value()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        }
+        if (replayed) {
+            response.setHeader(REPLAYED, "true");
+        }
+        if (answer.body() != null) {
+            response.getOutputStream().write(answer.body());
         }
     }
 
-    private record Kept(String fingerprint, String state, Integer status, String contentType, String location,
-                        String etag, byte[] body) {
+    /** The headers set before the request ran (the request id): kept when its own answer is replaced. */
+    private static Map<String, List<String>> headers(HttpServletResponse response) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : response.getHeaderNames()) {
+            headers.put(name, new ArrayList<>(response.getHeaders(name)));
+        }
+        return headers;
     }
 
-    private void answerFromRecord(String scope, String fingerprint, HttpServletResponse response) throws IOException {
-        long deadline = System.nanoTime() + WAIT_NANOS;
-        while (true) {
-            List<Kept> rows = jdbc.query("select fingerprint, state, response_status, content_type, location, etag, "
-                            + "response_body from idempotency_key where scope = ?",
-                    (rs, i) -> new Kept(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getBytes(7)), scope);
-            if (rows.isEmpty()) {
-                // the first request failed (5xx) and released the key: this one may try again
-                Problems.write(response, json, Problems.of(HttpStatus.CONFLICT, "idempotency-retry",
-                        "Retry", "the first request with this Idempotency-Key failed; send it again"));
-                return;
-            }
-            Kept kept = rows.get(0);
-            if (!kept.fingerprint().equals(fingerprint)) {
-                Problems.write(response, json, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
-                        "Idempotency-Key reused", "this Idempotency-Key was used for a different request"));
-                return;
-            }
-            if ("DONE".equals(kept.state())) {
-                response.setStatus(kept.status());
-                if (kept.contentType() != null) {
-                    response.setContentType(kept.contentType());
-                }
-                if (kept.location() != null) {
-                    response.setHeader(HttpHeaders.LOCATION, kept.location());
-                }
-                if (kept.etag() != null) {
-                    response.setHeader(HttpHeaders.ETAG, kept.etag());
-                }
-                response.setHeader("Idempotent-Replayed", "true");
-                if (kept.body() != null) {
-                    response.getOutputStream().write(kept.body());
-                }
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                Problems.write(response, json, Problems.of(HttpStatus.CONFLICT, "idempotency-in-progress",
-                        "In progress", "a request with this Idempotency-Key is still being applied; retry later"));
-                return;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for the first request with this key", e);
-            }
+    private static void restore(HttpServletResponse response, Map<String, List<String>> headers) {
+        headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+    }
+
+    private static void rethrow(Throwable failure) throws IOException, ServletException {
+        if (failure instanceof IOException e) {
+            throw e;
         }
+        if (failure instanceof ServletException e) {
+            throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        throw (Error) failure;
     }
 
     private static String fingerprint(HttpServletRequest request, byte[] body) {

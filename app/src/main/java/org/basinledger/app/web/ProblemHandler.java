@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -21,6 +22,7 @@ import org.basinledger.api.common.InvalidInputException;
 import org.basinledger.api.common.LedgerException;
 import org.basinledger.api.common.SignatureRejectedException;
 import org.basinledger.api.common.StaleVersionException;
+import org.basinledger.app.idempotency.IdempotencyKeyInUseException;
 import org.basinledger.app.security.AuthenticationRequiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -80,6 +84,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(Problems.of(status, e.problemType(), title(status), e.getMessage()));
     }
 
+    @ExceptionHandler(IdempotencyKeyInUseException.class)
+    ResponseEntity<ProblemDetail> keyInUse(IdempotencyKeyInUseException e, HttpServletRequest request) {
+        IdempotencyFilter.doNotRecord(request);
+        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.CONFLICT, "idempotency-in-progress", "In progress", e.getMessage()
+                        + "; send it again after Retry-After seconds"));
+    }
+
     @ExceptionHandler(AuthenticationRequiredException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationRequiredException e) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
@@ -101,6 +113,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ConcurrencyException.class, ConflictingAggregateVersionException.class})
     ResponseEntity<ProblemDetail> concurrent(RuntimeException e) {
+        // a lost race applied nothing and is worth retrying: never the answer an Idempotency-Key keeps
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            IdempotencyFilter.doNotRecord(attributes.getRequest());
+        }
         return answer(Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
                 "another change to the same record was recorded at the same time; read it again and retry"));
     }
@@ -239,6 +255,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof AggregateNotFoundException x) return unknownAggregate(x);
         if (e instanceof AggregateStreamCreationException x) return exists(x);
         if (e instanceof ConcurrencyException x) return concurrent(x);
+        if (e instanceof IdempotencyKeyInUseException x && request instanceof org.springframework.web.context.request.NativeWebRequest n
+                && n.getNativeRequest() instanceof HttpServletRequest r) {
+            return keyInUse(x, r);
+        }
         return null;
     }
 

@@ -41,27 +41,32 @@ public class ReadAfterWrite {
         this.timeout = properties.readAfterWriteTimeout();
     }
 
-    /** Blocks until the projections include every event stored before this call, or the timeout passes. */
-    public void await() {
+    /**
+     * Blocks until the projections include every event stored before this call, or the timeout passes.
+     *
+     * @return whether the projections caught up (false: the timeout passed first)
+     */
+    public boolean await() {
         TrackingToken head = eventStore.createHeadToken();
         if (head == null) {
-            return;
+            return true;
         }
         TrackingEventProcessor processor = processing
                 .eventProcessor(AxonConfig.PROJECTIONS, TrackingEventProcessor.class).orElse(null);
         if (processor == null) {
-            return;
+            return true;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = TimeUnit.MICROSECONDS.toNanos(50);
         while (!caughtUp(processor, head)) {
             if (System.nanoTime() > deadline) {
-                log.warn("read models did not reach {} within {}; answering anyway", head, timeout);
-                return;
+                log.warn("read models did not reach {} within {}", head, timeout);
+                return false;
             }
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(2));
         }
+        return true;
     }
 
     private boolean caughtUp(TrackingEventProcessor processor, TrackingToken head) {

@@ -90,9 +90,10 @@ public class AgreementController {
                                                      HttpServletRequest request) {
         String drafter = Access.requireJurisdiction(caller);
         String id = UUID.randomUUID().toString();
-        commands.send(new DraftAgreementCommand(id, drafter, body), caller, request);
+        URI location = URI.create("/api/v1/agreements/" + id);
+        commands.send(new DraftAgreementCommand(id, drafter, body), location, caller, request);
         AgreementStatusView view = current(id);
-        return ResponseEntity.created(URI.create("/api/v1/agreements/" + id)).eTag(etag(view)).body(view);
+        return ResponseEntity.created(location).eTag(etag(view)).body(view);
     }
 
     @PutMapping("/{id}/terms")

@@ -60,9 +60,11 @@ public class ComplianceController {
                                                        Caller caller, HttpServletRequest request) {
         String party = Access.requireJurisdiction(caller);
         String reportId = UUID.randomUUID().toString();
+        URI location = URI.create("/api/v1/monitoring-reports/" + reportId);
         commands.send(new SubmitMonitoringReportCommand(id, reportId, party, body.sectionId(), body.period(),
-                body.samples() == null ? List.of() : body.samples(), body.flowCubicMetresPerSecond()), caller, request);
-        return ResponseEntity.created(URI.create("/api/v1/monitoring-reports/" + reportId)).body(report(reportId));
+                body.samples() == null ? List.of() : body.samples(), body.flowCubicMetresPerSecond()), location,
+                caller, request);
+        return ResponseEntity.created(location).body(report(reportId));
     }
 
     @GetMapping("/agreements/{id}/monitoring-reports")
@@ -84,8 +86,10 @@ public class ComplianceController {
                                                  Caller caller, HttpServletRequest request) {
         String party = Access.requireJurisdiction(caller);
         String assessmentId = UUID.randomUUID().toString();
-        commands.send(new AssessSectionCommand(id, assessmentId, party, body.sectionId(), body.period()), caller, request);
-        return ResponseEntity.created(URI.create("/api/v1/assessments/" + assessmentId)).body(assessment(assessmentId));
+        URI location = URI.create("/api/v1/assessments/" + assessmentId);
+        commands.send(new AssessSectionCommand(id, assessmentId, party, body.sectionId(), body.period()), location,
+                caller, request);
+        return ResponseEntity.created(location).body(assessment(assessmentId));
     }
 
     @GetMapping("/assessments/{assessmentId}")

@@ -73,9 +73,10 @@ public class DisputeController {
             throw new InvalidInputException("agreementId", "is required");
         }
         String id = UUID.randomUUID().toString();
+        URI location = URI.create("/api/v1/disputes/" + id);
         commands.send(new RaiseDisputeCommand(id, body.agreementId(), claimant, body.subject(),
-                body.respondents() == null ? List.of() : body.respondents(), body.claim()), caller, request);
-        return ResponseEntity.created(URI.create("/api/v1/disputes/" + id)).body(caseFile(id));
+                body.respondents() == null ? List.of() : body.respondents(), body.claim()), location, caller, request);
+        return ResponseEntity.created(location).body(caseFile(id));
     }
 
     @PostMapping("/{id}/mediator")

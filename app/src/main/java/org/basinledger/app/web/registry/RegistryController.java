@@ -64,9 +64,10 @@ public class RegistryController {
         if (body.parentId() != null && !body.parentId().isBlank()) {
             jurisdiction(body.parentId(), "parentId");
         }
+        URI location = URI.create("/api/v1/jurisdictions/" + body.id());
         commands.send(new RegisterJurisdictionCommand(body.id(), body.name(), body.level(),
-                blankToNull(body.parentId()), body.publicKey()), caller, request);
-        return ResponseEntity.created(URI.create("/api/v1/jurisdictions/" + body.id()))
+                blankToNull(body.parentId()), body.publicKey()), location, caller, request);
+        return ResponseEntity.created(location)
                 .body(jurisdiction(body.id(), null));
     }
 
@@ -101,8 +102,9 @@ public class RegistryController {
     public ResponseEntity<MediatorView> registerMediator(@Valid @RequestBody RegisterMediatorRequest body,
                                                          Caller caller, HttpServletRequest request) {
         Access.requireRegistrar(caller);
-        commands.send(new RegisterMediatorCommand(body.id(), body.name()), caller, request);
-        return ResponseEntity.created(URI.create("/api/v1/mediators/" + body.id())).body(mediator(body.id()));
+        URI location = URI.create("/api/v1/mediators/" + body.id());
+        commands.send(new RegisterMediatorCommand(body.id(), body.name()), location, caller, request);
+        return ResponseEntity.created(location).body(mediator(body.id()));
     }
 
     @GetMapping("/mediators/{id}")

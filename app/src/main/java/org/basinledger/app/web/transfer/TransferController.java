@@ -75,10 +75,11 @@ public class TransferController {
             throw new InvalidInputException("amount", "is required");
         }
         String transferId = UUID.randomUUID().toString();
+        URI location = URI.create("/api/v1/transfers/" + transferId);
         commands.send(new CreateTransferCommand(transferId, body.agreementId(), payer, body.payee(), body.amount(),
-                body.reason(), TransferSource.PARTY, null, payer), caller, request);
+                body.reason(), TransferSource.PARTY, null, payer), location, caller, request);
         TransferView view = transfer(transferId);
-        return ResponseEntity.created(URI.create("/api/v1/transfers/" + transferId)).eTag(etag(view)).body(view);
+        return ResponseEntity.created(location).eTag(etag(view)).body(view);
     }
 
     @PostMapping("/transfers/{id}/acknowledgement")
