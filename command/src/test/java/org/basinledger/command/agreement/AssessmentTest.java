@@ -96,7 +96,7 @@ class AssessmentTest {
         Sample lake = sample("2025-05-10T02:00:00Z", Pollutant.CODMN, "9.9");
 
         AssessmentInputs inputs = new AssessmentInputs(JIEKOU_SECTION, AgreementSamples.rule(WQI_RULE),
-                "WATER_QUALITY_INDEX/1", Instant.parse("2024-12-31T16:00:00Z"), END_OF_2025, 31_536_000L,
+                "WATER_QUALITY_INDEX/2", Instant.parse("2024-12-31T16:00:00Z"), END_OF_2025, 31_536_000L,
                 List.of("R-1", "R-2"),
                 List.of(used("R-1", march[0]), used("R-1", march[1]), used("R-1", march[2]), used("R-1", march[3]),
                         used("R-1", dissolvedOxygen), used("R-2", september[0]), used("R-2", september[1]),
@@ -170,7 +170,7 @@ class AssessmentTest {
         Sample inMay = sample("2025-05-02T02:00:00Z", Pollutant.CODMN, "20");
 
         AssessmentInputs inputs = new AssessmentInputs(JIEKOU_SECTION, AgreementSamples.rule(EXCEEDANCE_RULE),
-                "EXCEEDANCE_PER_TONNE/1", Instant.parse("2025-03-31T16:00:00Z"), Instant.parse("2025-04-30T16:00:00Z"),
+                "EXCEEDANCE_PER_TONNE/2", Instant.parse("2025-03-31T16:00:00Z"), Instant.parse("2025-04-30T16:00:00Z"),
                 2_592_000L, List.of("R-1", "R-2", "R-Y"),
                 List.of(used("R-1", codmnEarly), used("R-1", nh3nEarly), used("R-2", codmnLate), used("R-2", nh3nLate),
                         used("R-Y", fromTheYearReport)),
