@@ -379,7 +379,8 @@ public class Agreement {
     /** What other aggregates' handlers may know of the agreement ({@link AgreementDirectory}). */
     AgreementFacts facts() {
         return new AgreementFacts(agreementId, status,
-                draft.parties().stream().map(p -> p.jurisdictionId()).collect(Collectors.toSet()));
+                draft.parties().stream().map(p -> p.jurisdictionId()).collect(Collectors.toSet()),
+                AgreementDraftRules.currency(draft.terms()));
     }
 
     // Deadlines are never cancelled: each handler re-checks the state and does nothing when it no longer applies.

@@ -186,4 +186,53 @@ class CompensationRuleValidationTest {
 
         assertThat(errorsWith(wqi, lakeIndex, fixed, fixed)).isEmpty();
     }
+
+    @Test
+    void dissolvedOxygenIsNeitherAnIndicatorNorAPollutantOfARule() {
+        List<Indicator> withOxygen = List.of(indicator(Pollutant.CODMN, "1.8", "0.5"), indicator(Pollutant.DO, "7.5", "0.5"));
+        List<PollutantRate> oxygenRate = List.of(new PollutantRate(Pollutant.DO, d("5"), Money.of("15000", "CNY")));
+
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "0.85", withOxygen, YUAN, YUAN)))
+                .containsExactly("terms.compensation[0].indicators[1].pollutant");
+        assertThat(errorsWith(exceedance(JIEKOU, AssessmentPeriod.MONTH, oxygenRate)))
+                .containsExactly("terms.compensation[0].pollutants[0].pollutant");
+    }
+
+    @Test
+    void everyAmountIsInARealIso4217Currency() {
+        Money madeUp = Money.of("100", "XXQ");
+
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "0.85", wqi.indicators(), madeUp, madeUp)))
+                .containsExactly("terms.compensation[0].amountIfMet.currency",
+                        "terms.compensation[0].amountIfNotMet.currency");
+        assertThat(errorsWith(exceedance(JIEKOU, AssessmentPeriod.MONTH,
+                List.of(new PollutantRate(Pollutant.CODMN, d("6"), Money.of("15000", "XTS"))))))
+                .containsExactly("terms.compensation[0].pollutants[0].ratePerTonne.currency");
+        assertThat(errorsWith(fixed(ANHUI, ZHEJIANG, AssessmentPeriod.YEAR, Money.of("1", "XXX"))))
+                .containsExactly("terms.compensation[0].amount.currency");
+    }
+
+    @Test
+    void allRulesOfAnAgreementShareOneCurrency() {
+        CompensationRule inEuro = exceedance(JIEKOU, AssessmentPeriod.MONTH,
+                List.of(new PollutantRate(Pollutant.CODMN, d("6"), Money.of("15000", "EUR"))));
+        CompensationRule fixedInEuro = fixed(ANHUI, ZHEJIANG, AssessmentPeriod.YEAR, Money.of("1", "EUR"));
+
+        assertThat(errorsWith(wqi, inEuro, fixed))
+                .containsExactly("terms.compensation[1].pollutants[0].ratePerTonne.currency");
+        assertThat(errorsWith(inEuro, fixedInEuro)).isEmpty();
+    }
+
+    @Test
+    void theAgreementsCurrencyIsItsRulesOrCnyWhereNoneNamesMoney() {
+        AgreementTerms terms = valid.terms();
+        CompensationRule inEuro = exceedance(JIEKOU, AssessmentPeriod.MONTH,
+                List.of(new PollutantRate(Pollutant.CODMN, d("6"), Money.of("15000", "EUR"))));
+
+        assertThat(AgreementDraftRules.currency(terms)).isEqualTo("CNY");
+        assertThat(AgreementDraftRules.currency(new AgreementTerms(terms.text(), terms.sections(), terms.obligations(),
+                List.of()))).isEqualTo("CNY");
+        assertThat(AgreementDraftRules.currency(new AgreementTerms(terms.text(), terms.sections(), terms.obligations(),
+                List.of(inEuro)))).isEqualTo("EUR");
+    }
 }
