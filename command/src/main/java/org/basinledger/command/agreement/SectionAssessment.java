@@ -103,7 +103,7 @@ final class SectionAssessment {
     }
 
     /** The flows of the reports whose own period lies inside the assessment period, oldest report first. */
-    private static List<BigDecimal> flowsInside(ReportingPeriod period, List<StoredReport> reports) {
+    static List<BigDecimal> flowsInside(ReportingPeriod period, List<StoredReport> reports) {
         return reports.stream()
                 .filter(r -> r.flowCubicMetresPerSecond() != null)
                 .filter(r -> !r.period().start().isBefore(period.start()) && !r.period().end().isAfter(period.end()))
@@ -120,6 +120,12 @@ final class SectionAssessment {
 
     private static AssessmentResult result(boolean met, BigDecimal index, List<AssessmentResult.PollutantExcess> pollutants,
                                            WaterClass waterClass, Payment payment) {
+        // ExceedanceBound keeps every report accepted since it exists within this; only older reports can pass it.
+        if (payment != null && payment.amount().amount().compareTo(AgreementDraftRules.MAX_AMOUNT) > 0) {
+            throw new InvalidStateException("the assessment would owe " + payment.amount().amount().toPlainString()
+                    + " " + payment.amount().currency() + ", above the " + AgreementDraftRules.MAX_AMOUNT.toPlainString()
+                    + " a transfer may carry: reports of the period are out of bounds and must be disputed");
+        }
         return payment == null
                 ? new AssessmentResult(met, index, pollutants, waterClass, null, null, null)
                 : new AssessmentResult(met, index, pollutants, waterClass, payment.payer(), payment.payee(),
