@@ -33,6 +33,10 @@ public final class AgreementDraftRules {
     static final int MAX_BASIN = 200;
     /** The largest amount of money a rule or transfer may name: 10^13. */
     public static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(13);
+    /** The most decimals of a concentration, weight, coefficient or flow (exact arithmetic needs a bound). */
+    public static final int MAX_DECIMALS = 9;
+    /** Baselines, targets and the stability coefficient are below this, like every measured value (mg/L). */
+    static final BigDecimal MAX_PARAMETER = new BigDecimal("10000");
 
     private AgreementDraftRules() {
     }
@@ -261,7 +265,9 @@ public final class AgreementDraftRules {
                                                List<FieldError> errors) {
         requireSection(rule.sectionId(), path, sectionIds, errors);
         requirePeriod(rule.period(), AssessmentPeriod.YEAR, path, errors);
-        requirePositive(rule.stabilityCoefficient(), path + ".stabilityCoefficient", errors);
+        if (requirePositive(rule.stabilityCoefficient(), path + ".stabilityCoefficient", errors)) {
+            requireParameter(rule.stabilityCoefficient(), path + ".stabilityCoefficient", errors);
+        }
         List<CompensationRule.Indicator> indicators = rule.indicators();
         if (indicators == null || indicators.isEmpty()) {
             errors.add(new FieldError(path + ".indicators", "at least one indicator is required"));
@@ -279,9 +285,13 @@ public final class AgreementDraftRules {
                 }
                 requireDistinctPollutant(indicator.pollutant(), at + ".pollutant", seen, errors);
                 refuseDissolvedOxygen(indicator.pollutant(), at + ".pollutant", "an indicator", errors);
-                requirePositive(indicator.baseline(), at + ".baseline", errors);
-                weightsKnown &= requirePositive(indicator.weight(), at + ".weight", errors);
-                if (indicator.weight() != null) {
+                if (requirePositive(indicator.baseline(), at + ".baseline", errors)) {
+                    requireParameter(indicator.baseline(), at + ".baseline", errors);
+                }
+                boolean weightKnown = requirePositive(indicator.weight(), at + ".weight", errors)
+                        && requireDecimals(indicator.weight(), at + ".weight", errors);
+                weightsKnown &= weightKnown;
+                if (weightKnown) {
                     weights = weights.add(indicator.weight());
                 }
             }
@@ -323,6 +333,8 @@ public final class AgreementDraftRules {
                 errors.add(new FieldError(at + ".target", "is required"));
             } else if (rate.target().signum() < 0) {
                 errors.add(new FieldError(at + ".target", "must not be negative"));
+            } else {
+                requireParameter(rate.target(), at + ".target", errors);
             }
             requireAmount(rate.ratePerTonne(), at + ".ratePerTonne", errors);
             if (rate.ratePerTonne() != null) {
@@ -377,6 +389,24 @@ public final class AgreementDraftRules {
             errors.add(new FieldError(path, "DO (dissolved oxygen) is better when higher and cannot be " + what
                     + " of this rule"));
         }
+    }
+
+    /** Adds an error unless the value is below 10,000 with at most 9 decimals. */
+    private static void requireParameter(BigDecimal value, String path, List<FieldError> errors) {
+        if (value.compareTo(MAX_PARAMETER) >= 0) {
+            errors.add(new FieldError(path, "must be below " + MAX_PARAMETER.toPlainString()));
+        } else {
+            requireDecimals(value, path, errors);
+        }
+    }
+
+    /** Adds an error when the value has more than {@value #MAX_DECIMALS} decimals; answers whether it has not. */
+    static boolean requireDecimals(BigDecimal value, String path, List<FieldError> errors) {
+        if (value.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            errors.add(new FieldError(path, "must have at most " + MAX_DECIMALS + " decimals"));
+            return false;
+        }
+        return true;
     }
 
     /** Adds an error unless the value is present and positive; answers whether it was. */

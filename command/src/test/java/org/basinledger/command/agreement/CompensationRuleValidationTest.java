@@ -235,4 +235,24 @@ class CompensationRuleValidationTest {
         assertThat(AgreementDraftRules.currency(new AgreementTerms(terms.text(), terms.sections(), terms.obligations(),
                 List.of(inEuro)))).isEqualTo("EUR");
     }
+
+    @Test
+    void parametersAreBelowTenThousandWithAtMostNineDecimals() {
+        List<Indicator> fine = List.of(indicator(Pollutant.CODMN, "9999.999999999", "0.500000000"),
+                indicator(Pollutant.TP, "0.000000001", "0.5"));
+        List<Indicator> tooFine = List.of(indicator(Pollutant.CODMN, "1.8", "0.5000000001"),
+                indicator(Pollutant.TP, "0.0000000001", "0.4999999999"));
+
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "0.850000000", fine, YUAN, YUAN))).isEmpty();
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "1E-100000000", tooFine, YUAN, YUAN))).containsExactly(
+                "terms.compensation[0].stabilityCoefficient", "terms.compensation[0].indicators[0].weight",
+                "terms.compensation[0].indicators[1].baseline", "terms.compensation[0].indicators[1].weight");
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "10000", List.of(indicator(Pollutant.CODMN, "1E+4", "1")),
+                YUAN, YUAN))).containsExactly("terms.compensation[0].stabilityCoefficient",
+                "terms.compensation[0].indicators[0].baseline");
+        assertThat(errorsWith(exceedance(JIEKOU, AssessmentPeriod.MONTH, List.of(
+                new PollutantRate(Pollutant.CODMN, d("6.0000000001"), YUAN),
+                new PollutantRate(Pollutant.TP, d("10000"), YUAN)))))
+                .containsExactly("terms.compensation[0].pollutants[0].target", "terms.compensation[0].pollutants[1].target");
+    }
 }

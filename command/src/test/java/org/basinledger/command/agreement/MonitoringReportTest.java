@@ -162,6 +162,18 @@ class MonitoringReportTest {
     }
 
     @Test
+    void valuesAndFlowsHaveAtMostNineDecimals() {
+        Sample fine = sample("2025-03-10T02:00:00Z", Pollutant.CODMN, "1.000000001");
+        Sample tooFine = sample("2025-03-10T02:00:00Z", Pollutant.CODMN, "1.0000000001");
+        Sample absurd = sample("2025-03-10T02:00:00Z", Pollutant.TP, "1E-100000000");
+
+        inForce().when(submit(ANHUI, JIEKOU, "2025-03", "45.000000001", fine))
+                .expectEvents(report("R-1", ANHUI, JIEKOU, "2025-03", "45.000000001", fine));
+        inForce().when(submit(ANHUI, JIEKOU, "2025-03", "45.0000000001", tooFine, absurd))
+                .expectException(invalidFields("samples[0].value", "samples[1].value", "flowCubicMetresPerSecond"));
+    }
+
+    @Test
     void refusesAFlowThatIsNotPositive() {
         inForce().when(submit(ANHUI, JIEKOU, "2025-03", "0", CODMN))
                 .expectException(invalidFields("flowCubicMetresPerSecond"));
