@@ -1,13 +1,12 @@
 package org.basinledger.command.compensation;
 
 import java.math.BigDecimal;
-import java.util.Collection;
 
 /**
  * How the compensation rules show decimals that are not results: a mean is computed exactly ({@link Fraction})
- * and shown with at most {@value #SHOWN_DIGITS} significant digits (HALF_UP; exact whenever it fits), without
- * needless trailing zeros. A shown mean is never computed with: the exact one is the recorded values' sum over
- * their count.
+ * and shown with at most {@value #SHOWN_DIGITS} significant digits ({@link Fraction#toDecimal}: HALF_UP, exact
+ * whenever it fits), without needless trailing zeros. A shown mean is never computed with: the exact one is the
+ * recorded values' sum over their count.
  */
 public final class Decimals {
 
@@ -15,11 +14,6 @@ public final class Decimals {
     public static final int SHOWN_DIGITS = 34;
 
     private Decimals() {
-    }
-
-    /** The arithmetic mean of one or more values, as shown (see the class comment). */
-    public static BigDecimal mean(Collection<BigDecimal> values) {
-        return Fraction.mean(values).toDecimal(SHOWN_DIGITS);
     }
 
     /** The same value without trailing zeros, never in exponent form ({@code 25.9200000} → {@code 25.92}, 100 stays 100). */

@@ -67,6 +67,8 @@ class FractionTest {
     void aShownValueIsExactWhenItFitsAndRoundedOtherwise() {
         assertThat(Fraction.of(d("25.9200")).toDecimal(34).toString()).isEqualTo("25.92");
         assertThat(f(4, 3).toDecimal(34)).isEqualTo(d("1.333333333333333333333333333333333"));
+        assertThat(f(5, 3).toDecimal(34)).isEqualTo(d("1.666666666666666666666666666666667"));
+        assertThat(Fraction.mean(List.of(d("1.2"), d("1.4"), d("1.9"))).toDecimal(34).toString()).isEqualTo("1.5");
         assertThat(f(5, 3).toDecimal(5)).isEqualTo(d("1.6667"));
     }
 }
