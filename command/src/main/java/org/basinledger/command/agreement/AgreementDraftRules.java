@@ -234,8 +234,8 @@ public final class AgreementDraftRules {
         String currency = null;
         for (int i = 0; i < rules.size(); i++) {
             List<PathAndMoney> money = moneyOf(rules.get(i), "terms.compensation[" + i + "]");
-            if (money.isEmpty()) {
-                continue;
+            if (money.isEmpty() || !Money.isIsoCurrency(money.get(0).money().currency())) {
+                continue; // a made-up code has its own error
             }
             PathAndMoney first = money.get(0);
             if (currency == null) {

@@ -221,6 +221,9 @@ class CompensationRuleValidationTest {
         assertThat(errorsWith(wqi, inEuro, fixed))
                 .containsExactly("terms.compensation[1].pollutants[0].ratePerTonne.currency");
         assertThat(errorsWith(inEuro, fixedInEuro)).isEmpty();
+        // a made-up code is named once, as not a currency, and sets no currency for the others
+        assertThat(errorsWith(fixed(ANHUI, ZHEJIANG, AssessmentPeriod.YEAR, Money.of("1", "XXQ")), inEuro))
+                .containsExactly("terms.compensation[0].amount.currency");
     }
 
     @Test
