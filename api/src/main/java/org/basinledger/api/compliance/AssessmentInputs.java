@@ -11,7 +11,8 @@ import org.basinledger.api.agreement.Pollutant;
 /**
  * Everything an assessment used, so anyone can recompute it from the event alone: the section, the rule with
  * its parameters and version, the period's bounds and length, every sample used (with its report), the mean
- * of each pollutant, and the flows and their mean (exceedance rules).
+ * of each pollutant, and the flows and their mean (exceedance rules). Means are shown rounded where they do not
+ * terminate; the exact ones follow from the samples and flows recorded here (sum over count).
  */
 public record AssessmentInputs(MonitoringSection section, CompensationRule rule, String ruleVersion,
                                Instant periodStart, Instant periodEnd, long secondsInPeriod,
@@ -22,7 +23,11 @@ public record AssessmentInputs(MonitoringSection section, CompensationRule rule,
     public record SampleUsed(String reportId, Instant takenAt, Pollutant pollutant, BigDecimal value) {
     }
 
-    /** The arithmetic mean of a pollutant's samples in the period (exact, at most 34 significant digits). */
+    /**
+     * The arithmetic mean of a pollutant's samples in the period, as shown: at most 34 significant digits
+     * (HALF_UP), exact whenever it fits. The assessment computed with the exact mean, the sum of the pollutant's
+     * {@code samples} values over their number {@code samples}.
+     */
     public record PollutantMean(Pollutant pollutant, int samples, BigDecimal mean) {
     }
 }

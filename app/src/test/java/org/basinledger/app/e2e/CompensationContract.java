@@ -302,6 +302,110 @@ abstract class CompensationContract {
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
     }
 
+    @Test
+    void domainsBoundaryCheckIsNotMetAndTheUpstreamPartyPays() {
+        Government anhui = ledger.register("CN-AH");
+        Government zhejiang = ledger.register("CN-ZJ");
+        Government ministry = ledger.register("CN-MOF");
+        Map<String, Object> body = Scenarios.xinan(anhui, zhejiang, ministry);
+        List<Object> rules = new ArrayList<>(compensation(body));
+        Map<String, Object> index = new LinkedHashMap<>(asMap(rules.get(0)));
+        index.put("stabilityCoefficient", "0.90");
+        rules.set(0, index);
+        Scenarios.terms(body).put("compensation", rules);
+        String id = Scenarios.signedInForce(ledger, body, anhui, zhejiang, ministry);
+        // DOMAIN.md: 0.90 x 0.25 x (1.95/1.80 + 0.13/0.12 + 0.02945/0.025 + 1.32/1.20) = 1.00005 exactly -> 1.0001
+        Http.Answer report = http.post("/api/v1/agreements/" + id + "/monitoring-reports",
+                Scenarios.monthlyReport("JIEKOU", LAST_YEAR, 6, Map.of("CODMN", "1.95", "NH3N", "0.13", "TP", "0.02945",
+                        "TN", "1.32"), null)).token(anhui.token()).send();
+        assertThat(report.status()).as(report.toString()).isEqualTo(201);
+
+        JsonNode result = http.post("/api/v1/agreements/" + id + "/assessments",
+                Map.of("sectionId", "JIEKOU", "period", String.valueOf(LAST_YEAR))).token(zhejiang.token()).send()
+                .json().path("result");
+
+        assertThat(result.path("index").asText()).as(result.toString()).isEqualTo("1.0001");
+        assertThat(result.path("met").asBoolean()).isFalse();
+        assertThat(result.path("payer").asText()).isEqualTo(anhui.id());
+        assertThat(result.path("payee").asText()).isEqualTo(zhejiang.id());
+    }
+
+    @Test
+    void rulesThatWeighDissolvedOxygenOrNameAMadeUpCurrencyAreRefusedNamingTheField() {
+        Government anhui = ledger.register("CN-AH");
+        Government zhejiang = ledger.register("CN-ZJ");
+        Government ministry = ledger.register("CN-MOF");
+
+        Map<String, Object> withOxygen = Scenarios.xinan(anhui, zhejiang, ministry);
+        List<Object> rules = new ArrayList<>(compensation(withOxygen));
+        Map<String, Object> index = new LinkedHashMap<>(asMap(rules.get(0)));
+        index.put("indicators", List.of(Map.of("pollutant", "CODMN", "baseline", "1.80", "weight", "0.5"),
+                Map.of("pollutant", "DO", "baseline", "7.5", "weight", "0.5")));
+        rules.set(0, index);
+        Scenarios.terms(withOxygen).put("compensation", rules);
+        assertField(http.post("/api/v1/agreements", withOxygen).token(anhui.token()).send(),
+                "terms.compensation[0].indicators[1].pollutant");
+
+        Map<String, Object> madeUp = Scenarios.xinan(anhui, zhejiang, ministry);
+        List<Object> fixed = new ArrayList<>(compensation(madeUp));
+        Map<String, Object> contribution = new LinkedHashMap<>(asMap(fixed.get(1)));
+        contribution.put("amount", Map.of("amount", "300000000.00", "currency", "XXQ"));
+        fixed.set(1, contribution);
+        Scenarios.terms(madeUp).put("compensation", fixed);
+        assertField(http.post("/api/v1/agreements", madeUp).token(anhui.token()).send(),
+                "terms.compensation[1].amount.currency");
+    }
+
+    @Test
+    void aTransferInAMadeUpOrAnotherCurrencyThanItsAgreementsIsRefused() {
+        Government anhui = ledger.register("CN-AH");
+        Government zhejiang = ledger.register("CN-ZJ");
+        Government ministry = ledger.register("CN-MOF");
+        String id = Scenarios.signedInForce(ledger, Scenarios.xinan(anhui, zhejiang, ministry), anhui, zhejiang, ministry);
+
+        assertField(http.post("/api/v1/transfers", Map.of("agreementId", id, "payee", anhui.id(),
+                "amount", Map.of("amount", "10.00", "currency", "XXQ"), "reason", "r")).token(zhejiang.token()).send(),
+                "amount.currency");
+        assertField(http.post("/api/v1/transfers", Map.of("agreementId", id, "payee", anhui.id(),
+                "amount", Map.of("amount", "10.00", "currency", "EUR"), "reason", "r")).token(zhejiang.token()).send(),
+                "amount.currency");
+        assertThat(http.get("/api/v1/transfers?agreementId=" + id + "&party=" + zhejiang.id()).token(zhejiang.token())
+                .send().json().path("items")).isEmpty();
+    }
+
+    @Test
+    void aReportThatCouldMakeAMonthOweMoreThanATransferMayCarryIsRefusedNamingItsFields() {
+        Government wuxi = ledger.register("CN-JS-WX");
+        Government suzhou = ledger.register("CN-JS-SZ");
+        Map<String, Object> body = LedgerDriver.draftBody(LocalDate.of(LAST_YEAR - 1, 1, 1),
+                LocalDate.of(LAST_YEAR + 3, 12, 31), wuxi, suzhou);
+        Scenarios.terms(body).put("sections", List.of(Map.of("id", "JINZE", "name", "Jinze", "waterBody", "Taipu River",
+                "upstream", wuxi.id(), "downstream", suzhou.id())));
+        Scenarios.terms(body).put("compensation", List.of(Map.of("rule", "EXCEEDANCE_PER_TONNE", "sectionId", "JINZE",
+                "period", "MONTH", "pollutants", List.of(
+                        Map.of("pollutant", "CODMN", "target", "6", "ratePerTonne", Scenarios.cny("15000.00"))))));
+        String id = Scenarios.signedInForce(ledger, body, wuxi, suzhou);
+
+        // April: (9,000 - 6) x 500,000 m3/s x 2,592,000 s / 10^6 x 15,000 = 1.75 x 10^14 yuan > 10^13
+        Http.Answer refused = http.post("/api/v1/agreements/" + id + "/monitoring-reports",
+                Scenarios.monthlyReport("JINZE", LAST_YEAR, 4, Map.of("CODMN", "9000"), "500000"))
+                .token(suzhou.token()).send();
+        assertField(refused, "samples[0].value");
+        assertField(refused, "flowCubicMetresPerSecond");
+        assertThat(http.get("/api/v1/agreements/" + id + "/monitoring-reports").token(suzhou.token()).send().json()
+                .path("items")).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> compensation(Map<String, Object> body) {
+        return (List<Object>) Scenarios.terms(body).get("compensation");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
     // ---- helpers ----
 
     private Http.Answer report(String id, Government party, String section, String period, Map<String, Object> sample) {

@@ -75,6 +75,7 @@ import org.basinledger.api.dispute.SubjectDisputeClosedEvent;
 import org.basinledger.api.dispute.SubjectDisputedEvent;
 import org.basinledger.api.dispute.SubjectType;
 import org.basinledger.command.agreement.AgreementDirectory.AgreementFacts;
+import org.basinledger.command.agreement.ComplianceRecord.StoredReport;
 import org.basinledger.command.registry.Ed25519Keys;
 import org.basinledger.command.registry.JurisdictionDirectory;
 import org.basinledger.command.registry.JurisdictionDirectory.SigningKey;
@@ -230,6 +231,9 @@ public class Agreement {
             throw new AlreadyExistsException("agreement " + agreementId + " already has report " + command.reportId());
         }
         ReportingPeriod period = MonitoringReportRules.validate(command, draft);
+        ExceedanceBound.check(new StoredReport(command.reportId(), command.sectionId(), period,
+                        List.copyOf(command.samples()), command.flowCubicMetresPerSecond()),
+                compliance.reportsThatMayCount(command.sectionId()), draft.terms().compensation());
         apply(new MonitoringReportSubmittedEvent(agreementId, command.reportId(), command.actingJurisdiction(),
                 command.sectionId(), period.toString(), List.copyOf(command.samples()),
                 command.flowCubicMetresPerSecond()));
@@ -379,7 +383,8 @@ public class Agreement {
     /** What other aggregates' handlers may know of the agreement ({@link AgreementDirectory}). */
     AgreementFacts facts() {
         return new AgreementFacts(agreementId, status,
-                draft.parties().stream().map(p -> p.jurisdictionId()).collect(Collectors.toSet()));
+                draft.parties().stream().map(p -> p.jurisdictionId()).collect(Collectors.toSet()),
+                AgreementDraftRules.currency(draft.terms()));
     }
 
     // Deadlines are never cancelled: each handler re-checks the state and does nothing when it no longer applies.

@@ -5,7 +5,8 @@ import java.util.Set;
 import org.basinledger.api.agreement.AgreementStatus;
 
 /**
- * What command handlers of other aggregates (a transfer) may ask about an agreement: its status and parties.
+ * What command handlers of other aggregates (a transfer) may ask about an agreement: its status, parties and
+ * currency.
  * Answers come from the {@link Agreement} aggregate itself, never from a projection.
  */
 public interface AgreementDirectory {
@@ -13,8 +14,11 @@ public interface AgreementDirectory {
     /** The agreement's facts; empty when no agreement has this id. */
     Optional<AgreementFacts> find(String agreementId);
 
-    /** An agreement's current status and the jurisdiction ids of its parties. */
-    record AgreementFacts(String agreementId, AgreementStatus status, Set<String> parties) {
+    /**
+     * An agreement's current status, the jurisdiction ids of its parties, and its currency (that of its
+     * compensation rules, {@code CNY} where none names money): every transfer under it is in that currency.
+     */
+    record AgreementFacts(String agreementId, AgreementStatus status, Set<String> parties, String currency) {
 
         public AgreementFacts {
             parties = Set.copyOf(parties);

@@ -33,8 +33,27 @@ public final class AgreementDraftRules {
     static final int MAX_BASIN = 200;
     /** The largest amount of money a rule or transfer may name: 10^13. */
     public static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(13);
+    /** The most decimals of a concentration, weight, coefficient or flow (exact arithmetic needs a bound). */
+    public static final int MAX_DECIMALS = 9;
+    /** Baselines, targets and the stability coefficient are below this, like every measured value (mg/L). */
+    static final BigDecimal MAX_PARAMETER = new BigDecimal("10000");
 
     private AgreementDraftRules() {
+    }
+
+    /**
+     * The agreement's currency: that of its compensation rules (all share one), {@code CNY} where none names
+     * money. A transfer under the agreement is in this currency.
+     */
+    public static String currency(AgreementTerms terms) {
+        if (terms != null && terms.compensation() != null) {
+            for (CompensationRule rule : terms.compensation()) {
+                for (PathAndMoney money : moneyOf(rule, "")) {
+                    return money.money().currency();
+                }
+            }
+        }
+        return Money.CNY;
     }
 
     /** Throws an {@link InvalidInputException} carrying every broken rule, or returns quietly. */
@@ -178,6 +197,54 @@ public final class AgreementDraftRules {
                 }
             }
         }
+        checkOneCurrency(rules, errors);
+    }
+
+    private record PathAndMoney(String path, Money money) {
+    }
+
+    /** The money a rule names, each with its path; empty for a rule of unknown kind. */
+    private static List<PathAndMoney> moneyOf(CompensationRule rule, String path) {
+        List<PathAndMoney> money = new ArrayList<>();
+        if (rule == null || rule.rule() == null) {
+            return money;
+        }
+        switch (rule.rule()) {
+            case WATER_QUALITY_INDEX -> {
+                money.add(new PathAndMoney(path + ".amountIfMet", rule.amountIfMet()));
+                money.add(new PathAndMoney(path + ".amountIfNotMet", rule.amountIfNotMet()));
+            }
+            case EXCEEDANCE_PER_TONNE -> {
+                for (int i = 0; rule.pollutants() != null && i < rule.pollutants().size(); i++) {
+                    CompensationRule.PollutantRate rate = rule.pollutants().get(i);
+                    money.add(new PathAndMoney(path + ".pollutants[" + i + "].ratePerTonne",
+                            rate == null ? null : rate.ratePerTonne()));
+                }
+            }
+            case FIXED_CONTRIBUTION -> money.add(new PathAndMoney(path + ".amount", rule.amount()));
+        }
+        return money.stream().filter(m -> m.money() != null).toList();
+    }
+
+    /**
+     * Every rule in the currency of the first money named (each rule's own amounts are checked against each other
+     * by the rule's check): one agreement, one currency.
+     */
+    private static void checkOneCurrency(List<CompensationRule> rules, List<FieldError> errors) {
+        String currency = null;
+        for (int i = 0; i < rules.size(); i++) {
+            List<PathAndMoney> money = moneyOf(rules.get(i), "terms.compensation[" + i + "]");
+            if (money.isEmpty() || !Money.isIsoCurrency(money.get(0).money().currency())) {
+                continue; // a made-up code has its own error
+            }
+            PathAndMoney first = money.get(0);
+            if (currency == null) {
+                currency = first.money().currency();
+            } else if (!currency.equals(first.money().currency())) {
+                errors.add(new FieldError(first.path() + ".currency", "must be " + currency
+                        + ", the currency of the agreement's other rules: an agreement's rules share one currency"));
+            }
+        }
     }
 
     /** A rule of unknown kind: only what it refers to can be checked. */
@@ -198,7 +265,9 @@ public final class AgreementDraftRules {
                                                List<FieldError> errors) {
         requireSection(rule.sectionId(), path, sectionIds, errors);
         requirePeriod(rule.period(), AssessmentPeriod.YEAR, path, errors);
-        requirePositive(rule.stabilityCoefficient(), path + ".stabilityCoefficient", errors);
+        if (requirePositive(rule.stabilityCoefficient(), path + ".stabilityCoefficient", errors)) {
+            requireParameter(rule.stabilityCoefficient(), path + ".stabilityCoefficient", errors);
+        }
         List<CompensationRule.Indicator> indicators = rule.indicators();
         if (indicators == null || indicators.isEmpty()) {
             errors.add(new FieldError(path + ".indicators", "at least one indicator is required"));
@@ -215,9 +284,14 @@ public final class AgreementDraftRules {
                     continue;
                 }
                 requireDistinctPollutant(indicator.pollutant(), at + ".pollutant", seen, errors);
-                requirePositive(indicator.baseline(), at + ".baseline", errors);
-                weightsKnown &= requirePositive(indicator.weight(), at + ".weight", errors);
-                if (indicator.weight() != null) {
+                refuseDissolvedOxygen(indicator.pollutant(), at + ".pollutant", "an indicator", errors);
+                if (requirePositive(indicator.baseline(), at + ".baseline", errors)) {
+                    requireParameter(indicator.baseline(), at + ".baseline", errors);
+                }
+                boolean weightKnown = requirePositive(indicator.weight(), at + ".weight", errors)
+                        && requireDecimals(indicator.weight(), at + ".weight", errors);
+                weightsKnown &= weightKnown;
+                if (weightKnown) {
                     weights = weights.add(indicator.weight());
                 }
             }
@@ -254,10 +328,13 @@ public final class AgreementDraftRules {
                 continue;
             }
             requireDistinctPollutant(rate.pollutant(), at + ".pollutant", seen, errors);
+            refuseDissolvedOxygen(rate.pollutant(), at + ".pollutant", "a pollutant", errors);
             if (rate.target() == null) {
                 errors.add(new FieldError(at + ".target", "is required"));
             } else if (rate.target().signum() < 0) {
                 errors.add(new FieldError(at + ".target", "must not be negative"));
+            } else {
+                requireParameter(rate.target(), at + ".target", errors);
             }
             requireAmount(rate.ratePerTonne(), at + ".ratePerTonne", errors);
             if (rate.ratePerTonne() != null) {
@@ -306,6 +383,32 @@ public final class AgreementDraftRules {
         }
     }
 
+    /** Dissolved oxygen is better when higher: it counts for the water class, never in a formula (DOMAIN.md). */
+    private static void refuseDissolvedOxygen(Pollutant pollutant, String path, String what, List<FieldError> errors) {
+        if (pollutant == Pollutant.DO) {
+            errors.add(new FieldError(path, "DO (dissolved oxygen) is better when higher and cannot be " + what
+                    + " of this rule"));
+        }
+    }
+
+    /** Adds an error unless the value is below 10,000 with at most 9 decimals. */
+    private static void requireParameter(BigDecimal value, String path, List<FieldError> errors) {
+        if (value.compareTo(MAX_PARAMETER) >= 0) {
+            errors.add(new FieldError(path, "must be below " + MAX_PARAMETER.toPlainString()));
+        } else {
+            requireDecimals(value, path, errors);
+        }
+    }
+
+    /** Adds an error when the value has more than {@value #MAX_DECIMALS} decimals; answers whether it has not. */
+    static boolean requireDecimals(BigDecimal value, String path, List<FieldError> errors) {
+        if (value.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            errors.add(new FieldError(path, "must have at most " + MAX_DECIMALS + " decimals"));
+            return false;
+        }
+        return true;
+    }
+
     /** Adds an error unless the value is present and positive; answers whether it was. */
     private static boolean requirePositive(BigDecimal value, String path, List<FieldError> errors) {
         if (value == null) {
@@ -322,7 +425,12 @@ public final class AgreementDraftRules {
     private static void requireAmount(Money money, String path, List<FieldError> errors) {
         if (money == null) {
             errors.add(new FieldError(path, "is required"));
-        } else if (money.amount().signum() <= 0) {
+            return;
+        }
+        if (!Money.isIsoCurrency(money.currency())) {
+            errors.add(new FieldError(path + ".currency", money.currency() + " is not an ISO 4217 currency code"));
+        }
+        if (money.amount().signum() <= 0) {
             errors.add(new FieldError(path, "must be greater than 0"));
         } else if (money.amount().compareTo(MAX_AMOUNT) > 0) {
             errors.add(new FieldError(path, "must be at most " + MAX_AMOUNT.toPlainString()));

@@ -116,6 +116,14 @@ final class ComplianceRecord {
         return contributionsFallenDue.contains(due);
     }
 
+    /** The section's reports that count or may count again (all but those a ruling rejected), oldest first. */
+    List<StoredReport> reportsThatMayCount(String sectionId) {
+        return reports.values().stream()
+                .filter(r -> r.sectionId().equals(sectionId))
+                .filter(r -> !rejectedReports.contains(r.reportId()))
+                .toList();
+    }
+
     /** The section's reports an assessment may use (none left out), oldest first. */
     List<StoredReport> reportsForAssessment(String sectionId) {
         return reports.values().stream()

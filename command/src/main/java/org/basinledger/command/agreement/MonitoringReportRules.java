@@ -13,7 +13,9 @@ import org.basinledger.api.compliance.SubmitMonitoringReportCommand;
 /**
  * What makes a monitoring report acceptable, every broken rule named by its field: a section of the terms, a
  * period inside the agreement's effective dates, at least one sample, each taken inside the period, of a known
- * pollutant, in mg/L, with a value from 0 to below 10,000; a flow, when given, above 0 and below 1,000,000 m³/s.
+ * pollutant, in mg/L, with a value from 0 to below 10,000; a flow, when given, above 0 and below 1,000,000 m³/s;
+ * values and flows with at most {@value AgreementDraftRules#MAX_DECIMALS} decimals (the formulas compute with them
+ * exactly, so their size is bounded).
  */
 final class MonitoringReportRules {
 
@@ -45,6 +47,8 @@ final class MonitoringReportRules {
         BigDecimal flow = command.flowCubicMetresPerSecond();
         if (flow != null && (flow.signum() <= 0 || flow.compareTo(MAX_FLOW) >= 0)) {
             errors.add(new FieldError("flowCubicMetresPerSecond", "must be above 0 and below 1000000 m³/s"));
+        } else if (flow != null) {
+            AgreementDraftRules.requireDecimals(flow, "flowCubicMetresPerSecond", errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -76,6 +80,8 @@ final class MonitoringReportRules {
                 errors.add(new FieldError(path + ".value", "is required"));
             } else if (sample.value().signum() < 0 || sample.value().compareTo(MAX_VALUE) >= 0) {
                 errors.add(new FieldError(path + ".value", "must be from 0 to below 10000 mg/L"));
+            } else {
+                AgreementDraftRules.requireDecimals(sample.value(), path + ".value", errors);
             }
             if (!UNIT.equals(sample.unit())) {
                 errors.add(new FieldError(path + ".unit", "must be " + UNIT));

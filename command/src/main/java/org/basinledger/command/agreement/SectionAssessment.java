@@ -21,6 +21,7 @@ import org.basinledger.api.compliance.WaterClass;
 import org.basinledger.command.agreement.ComplianceRecord.StoredReport;
 import org.basinledger.command.compensation.Decimals;
 import org.basinledger.command.compensation.ExceedancePerTonne;
+import org.basinledger.command.compensation.Fraction;
 import org.basinledger.command.compensation.Payment;
 import org.basinledger.command.compensation.WaterClassifier;
 import org.basinledger.command.compensation.WaterQualityIndex;
@@ -53,12 +54,13 @@ final class SectionAssessment {
                 }
             }
         }
-        Map<Pollutant, BigDecimal> means = new EnumMap<>(Pollutant.class);
+        // Computed with exactly; recorded as shown (the exact mean is the recorded samples' sum over their count).
+        Map<Pollutant, Fraction> means = new EnumMap<>(Pollutant.class);
         List<PollutantMean> meanList = new ArrayList<>();
         values.forEach((pollutant, list) -> {
-            BigDecimal mean = Decimals.mean(list);
+            Fraction mean = Fraction.mean(list);
             means.put(pollutant, mean);
-            meanList.add(new PollutantMean(pollutant, list.size(), mean));
+            meanList.add(new PollutantMean(pollutant, list.size(), mean.toDecimal(Decimals.SHOWN_DIGITS)));
         });
         for (Pollutant needed : neededPollutants(rule)) {
             if (!means.containsKey(needed)) {
@@ -80,11 +82,11 @@ final class SectionAssessment {
                     throw new InvalidStateException("no flow was reported at " + section.id() + " for a period inside "
                             + period + ": the exceedance rule needs the flow");
                 }
-                BigDecimal meanFlow = Decimals.mean(flows);
+                Fraction meanFlow = Fraction.mean(flows);
                 ExceedancePerTonne.Outcome outcome = ExceedancePerTonne.assess(rule, section, means, meanFlow,
                         period.seconds());
                 AssessmentInputs inputs = inputs(section, rule, ExceedancePerTonne.VERSION, period, reportIds, used,
-                        meanList, flows, meanFlow);
+                        meanList, flows, meanFlow.toDecimal(Decimals.SHOWN_DIGITS));
                 yield new Outcome(inputs, result(outcome.met(), null, outcome.pollutants(), waterClass,
                         outcome.payment()));
             }
@@ -101,7 +103,7 @@ final class SectionAssessment {
     }
 
     /** The flows of the reports whose own period lies inside the assessment period, oldest report first. */
-    private static List<BigDecimal> flowsInside(ReportingPeriod period, List<StoredReport> reports) {
+    static List<BigDecimal> flowsInside(ReportingPeriod period, List<StoredReport> reports) {
         return reports.stream()
                 .filter(r -> r.flowCubicMetresPerSecond() != null)
                 .filter(r -> !r.period().start().isBefore(period.start()) && !r.period().end().isAfter(period.end()))
@@ -118,6 +120,12 @@ final class SectionAssessment {
 
     private static AssessmentResult result(boolean met, BigDecimal index, List<AssessmentResult.PollutantExcess> pollutants,
                                            WaterClass waterClass, Payment payment) {
+        // ExceedanceBound keeps every report accepted since it exists within this; only older reports can pass it.
+        if (payment != null && payment.amount().amount().compareTo(AgreementDraftRules.MAX_AMOUNT) > 0) {
+            throw new InvalidStateException("the assessment would owe " + payment.amount().amount().toPlainString()
+                    + " " + payment.amount().currency() + ", above the " + AgreementDraftRules.MAX_AMOUNT.toPlainString()
+                    + " a transfer may carry: reports of the period are out of bounds and must be disputed");
+        }
         return payment == null
                 ? new AssessmentResult(met, index, pollutants, waterClass, null, null, null)
                 : new AssessmentResult(met, index, pollutants, waterClass, payment.payer(), payment.payee(),

@@ -1,25 +1,19 @@
 package org.basinledger.command.compensation;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.util.Collection;
 
 /**
- * Exact decimal arithmetic of the compensation rules: arithmetic means (division to 34 significant digits,
- * {@link MathContext#DECIMAL128}, the only inexact step) and values written without needless trailing zeros.
+ * How the compensation rules show decimals that are not results: a mean is computed exactly ({@link Fraction})
+ * and shown with at most {@value #SHOWN_DIGITS} significant digits ({@link Fraction#toDecimal}: HALF_UP, exact
+ * whenever it fits), without needless trailing zeros. A shown mean is never computed with: the exact one is the
+ * recorded values' sum over their count.
  */
 public final class Decimals {
 
-    private Decimals() {
-    }
+    /** Significant digits of a shown mean (as many as a decimal128 holds). */
+    public static final int SHOWN_DIGITS = 34;
 
-    /** The arithmetic mean of one or more values. */
-    public static BigDecimal mean(Collection<BigDecimal> values) {
-        if (values.isEmpty()) {
-            throw new IllegalArgumentException("the mean of no values is undefined");
-        }
-        BigDecimal sum = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        return plain(sum.divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL128));
+    private Decimals() {
     }
 
     /** The same value without trailing zeros, never in exponent form ({@code 25.9200000} → {@code 25.92}, 100 stays 100). */

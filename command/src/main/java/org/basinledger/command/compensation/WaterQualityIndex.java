@@ -1,8 +1,6 @@
 package org.basinledger.command.compensation;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import org.basinledger.api.agreement.CompensationRule;
@@ -12,13 +10,16 @@ import org.basinledger.api.agreement.Pollutant;
 
 /**
  * The {@code WATER_QUALITY_INDEX} rule (the Xin'an model, DOMAIN.md):
- * {@code P = k × Σ weight_i × (C_i / C0_i)}, rounded to 4 decimals HALF_UP. {@code P ≤ 1}: the standard is met
- * and the section's downstream party pays the upstream party {@code amountIfMet}; {@code P > 1}: the upstream
- * party pays the downstream party {@code amountIfNotMet}.
+ * {@code P = k × Σ weight_i × (C_i / C0_i)}, computed exactly as a fraction of the decimal inputs (each mean
+ * {@code C_i} the exact fraction sum / count) and rounded once, to 4 decimals HALF_UP. {@code P ≤ 1}: the
+ * standard is met and the section's downstream party pays the upstream party {@code amountIfMet};
+ * {@code P > 1}: the upstream party pays the downstream party {@code amountIfNotMet}.
  */
 public final class WaterQualityIndex {
 
-    public static final String VERSION = "WATER_QUALITY_INDEX/1";
+    /** Version 2: P exact until its one rounding (version 1 divided to 34 digits on the way). */
+    public static final String VERSION = "WATER_QUALITY_INDEX/2";
+    public static final int INDEX_SCALE = 4;
 
     private WaterQualityIndex() {
     }
@@ -27,22 +28,28 @@ public final class WaterQualityIndex {
     public record Outcome(BigDecimal index, boolean met, Payment payment) {
     }
 
-    /** P for the given means (mg/L) of the indicators' pollutants; every indicator needs a mean. */
-    public static BigDecimal index(BigDecimal stabilityCoefficient, List<Indicator> indicators,
-                                   Map<Pollutant, BigDecimal> means) {
-        BigDecimal sum = BigDecimal.ZERO;
+    /** P exactly, for the given exact means (mg/L) of the indicators' pollutants; every indicator needs a mean. */
+    public static Fraction exactIndex(BigDecimal stabilityCoefficient, List<Indicator> indicators,
+                                      Map<Pollutant, Fraction> means) {
+        Fraction sum = Fraction.ZERO;
         for (Indicator indicator : indicators) {
-            BigDecimal mean = means.get(indicator.pollutant());
+            Fraction mean = means.get(indicator.pollutant());
             if (mean == null) {
                 throw new IllegalArgumentException("no mean for " + indicator.pollutant());
             }
-            BigDecimal ratio = mean.divide(indicator.baseline(), MathContext.DECIMAL128);
-            sum = sum.add(indicator.weight().multiply(ratio));
+            Fraction ratio = mean.dividedBy(Fraction.of(indicator.baseline()));
+            sum = sum.plus(Fraction.of(indicator.weight()).times(ratio));
         }
-        return stabilityCoefficient.multiply(sum).setScale(4, RoundingMode.HALF_UP);
+        return Fraction.of(stabilityCoefficient).times(sum);
     }
 
-    public static Outcome assess(CompensationRule rule, MonitoringSection section, Map<Pollutant, BigDecimal> means) {
+    /** P rounded once, to 4 decimals HALF_UP. */
+    public static BigDecimal index(BigDecimal stabilityCoefficient, List<Indicator> indicators,
+                                   Map<Pollutant, Fraction> means) {
+        return exactIndex(stabilityCoefficient, indicators, means).round(INDEX_SCALE);
+    }
+
+    public static Outcome assess(CompensationRule rule, MonitoringSection section, Map<Pollutant, Fraction> means) {
         BigDecimal index = index(rule.stabilityCoefficient(), rule.indicators(), means);
         boolean met = index.compareTo(BigDecimal.ONE) <= 0;
         Payment payment = met

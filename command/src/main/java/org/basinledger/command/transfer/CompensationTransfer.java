@@ -42,8 +42,9 @@ import org.basinledger.command.agreement.AgreementDraftRules;
 
 /**
  * Money one jurisdiction owes another under an agreement. Invariants: the amount is positive (at most 10^13)
- * and payer and payee differ; it moves only forward, {@code DUE → ACKNOWLEDGED → PAID → SETTLED}, each step
- * taken once; only the payer acknowledges and pays, only the payee confirms receipt. The ledger creates the
+ * and payer and payee differ; a party's transfer is in its agreement's currency (a real ISO 4217 code), the
+ * ledger's in the currency of the rule it comes from. It moves only forward,
+ * {@code DUE → ACKNOWLEDGED → PAID → SETTLED}, each step taken once; only the payer acknowledges and pays, only the payee confirms receipt. The ledger creates the
  * transfers of assessments and fixed contributions; a party creates one only as its payer, under an agreement
  * in force to which both payer and payee are parties. One dispute at a time holds it {@code DISPUTED} (only a
  * transfer of that dispute's agreement that is neither settled nor cancelled): nothing moves it forward then,
@@ -201,6 +202,12 @@ public class CompensationTransfer {
         if (!agreement.hasParty(command.payee())) {
             errors.add(new FieldError("payee", command.payee() + " is not a party to " + command.agreementId()));
         }
+        Money amount = command.amount();
+        if (amount != null && Money.isIsoCurrency(amount.currency())
+                && !amount.currency().equals(agreement.currency())) {
+            errors.add(new FieldError("amount.currency", "must be " + agreement.currency() + ", the currency of "
+                    + command.agreementId()));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -218,9 +225,15 @@ public class CompensationTransfer {
         Money amount = command.amount();
         if (amount == null) {
             errors.add(new FieldError("amount", "is required"));
-        } else if (!amount.greaterThanZero() || amount.amount().compareTo(AgreementDraftRules.MAX_AMOUNT) > 0) {
-            errors.add(new FieldError("amount", "must be above 0 and at most "
-                    + AgreementDraftRules.MAX_AMOUNT.toPlainString()));
+        } else {
+            // The ledger's own transfers carry the currency of the rule they come from, checked at drafting.
+            if (command.source() == TransferSource.PARTY && !Money.isIsoCurrency(amount.currency())) {
+                errors.add(new FieldError("amount.currency", amount.currency() + " is not an ISO 4217 currency code"));
+            }
+            if (!amount.greaterThanZero() || amount.amount().compareTo(AgreementDraftRules.MAX_AMOUNT) > 0) {
+                errors.add(new FieldError("amount", "must be above 0 and at most "
+                        + AgreementDraftRules.MAX_AMOUNT.toPlainString()));
+            }
         }
         if (requireText(command.reason(), "reason", errors) && command.reason().length() > MAX_REASON) {
             errors.add(new FieldError("reason", "must be at most " + MAX_REASON + " characters"));

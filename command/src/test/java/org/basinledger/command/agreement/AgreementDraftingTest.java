@@ -4,7 +4,11 @@ import static org.basinledger.command.agreement.AgreementSamples.AGREEMENT_ID;
 import static org.basinledger.command.agreement.AgreementSamples.ANHUI;
 import static org.basinledger.command.agreement.AgreementSamples.OUTSIDER;
 import static org.basinledger.command.agreement.AgreementSamples.ZHEJIANG;
+import static org.basinledger.command.support.LedgerMatchers.invalidFields;
 import static org.hamcrest.Matchers.containsString;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
 
 import java.util.List;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -15,12 +19,18 @@ import org.basinledger.api.agreement.AgreementOpenedForSignatureEvent;
 import org.basinledger.api.agreement.AgreementRejectedEvent;
 import org.basinledger.api.agreement.AgreementTerms;
 import org.basinledger.api.agreement.AmendAgreementCommand;
+import org.basinledger.api.agreement.AssessmentPeriod;
+import org.basinledger.api.agreement.CompensationRule;
+import org.basinledger.api.agreement.CompensationRule.Indicator;
+import org.basinledger.api.agreement.CompensationRuleType;
 import org.basinledger.api.agreement.DraftAgreementCommand;
 import org.basinledger.api.agreement.OpenAgreementForSignatureCommand;
 import org.basinledger.api.agreement.Party;
 import org.basinledger.api.agreement.PartyRole;
+import org.basinledger.api.agreement.Pollutant;
 import org.basinledger.api.common.InvalidInputException;
 import org.basinledger.api.common.InvalidStateException;
+import org.basinledger.api.common.Money;
 import org.basinledger.api.common.NotPermittedException;
 import org.basinledger.api.common.StaleVersionException;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +65,42 @@ class AgreementDraftingTest {
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage(containsString("effectiveUntil"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void refusesARuleThatWeighsDissolvedOxygen() {
+        AgreementScenario compensation = AgreementScenario.compensation();
+        AgreementDraft draft = withRule(compensation.draft, AgreementSamples.WQI_RULE, new CompensationRule(
+                CompensationRuleType.WATER_QUALITY_INDEX, AgreementSamples.JIEKOU, AssessmentPeriod.YEAR,
+                new BigDecimal("0.85"), List.of(new Indicator(Pollutant.CODMN, new BigDecimal("1.80"), new BigDecimal("0.5")),
+                        new Indicator(Pollutant.DO, new BigDecimal("7.5"), new BigDecimal("0.5"))),
+                AgreementSamples.HUNDRED_MILLION, AgreementSamples.HUNDRED_MILLION, null, null, null, null));
+
+        compensation.fixture().givenNoPriorActivity()
+                .when(new DraftAgreementCommand(AGREEMENT_ID, ANHUI, draft))
+                .expectException(invalidFields("terms.compensation[0].indicators[1].pollutant"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesRulesInTwoCurrencies() {
+        AgreementScenario compensation = AgreementScenario.compensation();
+        AgreementDraft draft = withRule(compensation.draft, AgreementSamples.FIXED_RULE, new CompensationRule(
+                CompensationRuleType.FIXED_CONTRIBUTION, null, AssessmentPeriod.YEAR, null, null, null, null, null,
+                AgreementSamples.MINISTRY, ANHUI, Money.of("300000000.00", "EUR")));
+
+        compensation.fixture().givenNoPriorActivity()
+                .when(new DraftAgreementCommand(AGREEMENT_ID, ANHUI, draft))
+                .expectException(invalidFields("terms.compensation[2].amount.currency"))
+                .expectNoEvents();
+    }
+
+    private static AgreementDraft withRule(AgreementDraft draft, int index, CompensationRule rule) {
+        List<CompensationRule> rules = new ArrayList<>(draft.terms().compensation());
+        rules.set(index, rule);
+        AgreementTerms terms = draft.terms();
+        return new AgreementDraft(draft.title(), draft.basin(), draft.parties(), draft.effectiveFrom(),
+                draft.effectiveUntil(), new AgreementTerms(terms.text(), terms.sections(), terms.obligations(), rules));
     }
 
     @Test

@@ -96,7 +96,7 @@ class AssessmentTest {
         Sample lake = sample("2025-05-10T02:00:00Z", Pollutant.CODMN, "9.9");
 
         AssessmentInputs inputs = new AssessmentInputs(JIEKOU_SECTION, AgreementSamples.rule(WQI_RULE),
-                "WATER_QUALITY_INDEX/1", Instant.parse("2024-12-31T16:00:00Z"), END_OF_2025, 31_536_000L,
+                "WATER_QUALITY_INDEX/2", Instant.parse("2024-12-31T16:00:00Z"), END_OF_2025, 31_536_000L,
                 List.of("R-1", "R-2"),
                 List.of(used("R-1", march[0]), used("R-1", march[1]), used("R-1", march[2]), used("R-1", march[3]),
                         used("R-1", dissolvedOxygen), used("R-2", september[0]), used("R-2", september[1]),
@@ -129,6 +129,29 @@ class AssessmentTest {
                         && e.result().payer().equals(ANHUI) && e.result().payee().equals(ZHEJIANG)
                         && e.result().amount().equals(HUNDRED_MILLION) && TRANSFER_OF_A1.equals(e.transferId()))
                         );
+    }
+
+    @Test
+    void aYearExactlyOnTheRoundingBoundaryIsDecidedFromTheExactMeans() {
+        // 17 CODMn samples summing to 52.2072: the mean 3.0710117647… never terminates, and
+        // P = 0.85 × 0.25 × (52.2072 / 17 / 1.80 + 1 + 1 + 1) = 1.00005 exactly → 1.0001, not met: Anhui pays.
+        // Divided to 34 digits on the way, P came out 1.0000, met, and Zhejiang paid.
+        Sample[] samples = new Sample[20];
+        for (int i = 0; i < 16; i++) {
+            samples[i] = sample("2025-06-10T02:00:00Z", Pollutant.CODMN, "3.0710");
+        }
+        samples[16] = sample("2025-06-10T02:00:00Z", Pollutant.CODMN, "3.0712");
+        samples[17] = sample("2025-06-10T02:00:00Z", Pollutant.NH3N, "0.09");
+        samples[18] = sample("2025-06-10T02:00:00Z", Pollutant.TP, "0.025");
+        samples[19] = sample("2025-06-10T02:00:00Z", Pollutant.TN, "1.10");
+
+        inForceAt(EARLY_2026, report("R-1", ANHUI, JIEKOU, "2025", null, samples))
+                .when(assess(ZHEJIANG, JIEKOU, "2025"))
+                .expectEventsMatching(recorded(e -> e.result().index().equals(d("1.0001")) && !e.result().met()
+                        && e.result().payer().equals(ANHUI) && e.result().payee().equals(ZHEJIANG)
+                        // the recorded mean is shown to 34 digits; the exact one is the samples' sum over their count
+                        && e.inputs().means().get(0).equals(new PollutantMean(Pollutant.CODMN, 17,
+                                d("3.071011764705882352941176470588235")))));
     }
 
     @Test
@@ -170,7 +193,7 @@ class AssessmentTest {
         Sample inMay = sample("2025-05-02T02:00:00Z", Pollutant.CODMN, "20");
 
         AssessmentInputs inputs = new AssessmentInputs(JIEKOU_SECTION, AgreementSamples.rule(EXCEEDANCE_RULE),
-                "EXCEEDANCE_PER_TONNE/1", Instant.parse("2025-03-31T16:00:00Z"), Instant.parse("2025-04-30T16:00:00Z"),
+                "EXCEEDANCE_PER_TONNE/2", Instant.parse("2025-03-31T16:00:00Z"), Instant.parse("2025-04-30T16:00:00Z"),
                 2_592_000L, List.of("R-1", "R-2", "R-Y"),
                 List.of(used("R-1", codmnEarly), used("R-1", nh3nEarly), used("R-2", codmnLate), used("R-2", nh3nLate),
                         used("R-Y", fromTheYearReport)),
@@ -191,6 +214,17 @@ class AssessmentTest {
                 .when(assess(ZHEJIANG, JIEKOU, "2025-04"))
                 .expectEvents(new AssessmentRecordedEvent(AGREEMENT_ID, "A-1", ZHEJIANG, JIEKOU,
                         CompensationRuleType.EXCEEDANCE_PER_TONNE, "2025-04", inputs, result, TRANSFER_OF_A1));
+    }
+
+    @Test
+    void refusesAMonthThatWouldOweMoreThanATransferMayCarry() {
+        // reports accepted before the ledger bounded them at the report: 8,994 × 100,000 × 38,880 ≈ 3.5 × 10^13
+        inForceAt(Instant.parse("2025-05-03T02:00:00Z"), report("R-1", ANHUI, JIEKOU, "2025-04", "100000",
+                sample("2025-04-05T02:00:00Z", Pollutant.CODMN, "9000"), sample("2025-04-05T02:00:00Z", Pollutant.NH3N, "0.5")))
+                .when(assess(ZHEJIANG, JIEKOU, "2025-04"))
+                .expectException(InvalidStateException.class)
+                .expectExceptionMessage(containsString("a transfer may carry"))
+                .expectNoEvents();
     }
 
     @Test

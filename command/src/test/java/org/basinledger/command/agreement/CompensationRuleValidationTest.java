@@ -186,4 +186,76 @@ class CompensationRuleValidationTest {
 
         assertThat(errorsWith(wqi, lakeIndex, fixed, fixed)).isEmpty();
     }
+
+    @Test
+    void dissolvedOxygenIsNeitherAnIndicatorNorAPollutantOfARule() {
+        List<Indicator> withOxygen = List.of(indicator(Pollutant.CODMN, "1.8", "0.5"), indicator(Pollutant.DO, "7.5", "0.5"));
+        List<PollutantRate> oxygenRate = List.of(new PollutantRate(Pollutant.DO, d("5"), Money.of("15000", "CNY")));
+
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "0.85", withOxygen, YUAN, YUAN)))
+                .containsExactly("terms.compensation[0].indicators[1].pollutant");
+        assertThat(errorsWith(exceedance(JIEKOU, AssessmentPeriod.MONTH, oxygenRate)))
+                .containsExactly("terms.compensation[0].pollutants[0].pollutant");
+    }
+
+    @Test
+    void everyAmountIsInARealIso4217Currency() {
+        Money madeUp = Money.of("100", "XXQ");
+
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "0.85", wqi.indicators(), madeUp, madeUp)))
+                .containsExactly("terms.compensation[0].amountIfMet.currency",
+                        "terms.compensation[0].amountIfNotMet.currency");
+        assertThat(errorsWith(exceedance(JIEKOU, AssessmentPeriod.MONTH,
+                List.of(new PollutantRate(Pollutant.CODMN, d("6"), Money.of("15000", "XTS"))))))
+                .containsExactly("terms.compensation[0].pollutants[0].ratePerTonne.currency");
+        assertThat(errorsWith(fixed(ANHUI, ZHEJIANG, AssessmentPeriod.YEAR, Money.of("1", "XXX"))))
+                .containsExactly("terms.compensation[0].amount.currency");
+    }
+
+    @Test
+    void allRulesOfAnAgreementShareOneCurrency() {
+        CompensationRule inEuro = exceedance(JIEKOU, AssessmentPeriod.MONTH,
+                List.of(new PollutantRate(Pollutant.CODMN, d("6"), Money.of("15000", "EUR"))));
+        CompensationRule fixedInEuro = fixed(ANHUI, ZHEJIANG, AssessmentPeriod.YEAR, Money.of("1", "EUR"));
+
+        assertThat(errorsWith(wqi, inEuro, fixed))
+                .containsExactly("terms.compensation[1].pollutants[0].ratePerTonne.currency");
+        assertThat(errorsWith(inEuro, fixedInEuro)).isEmpty();
+        // a made-up code is named once, as not a currency, and sets no currency for the others
+        assertThat(errorsWith(fixed(ANHUI, ZHEJIANG, AssessmentPeriod.YEAR, Money.of("1", "XXQ")), inEuro))
+                .containsExactly("terms.compensation[0].amount.currency");
+    }
+
+    @Test
+    void theAgreementsCurrencyIsItsRulesOrCnyWhereNoneNamesMoney() {
+        AgreementTerms terms = valid.terms();
+        CompensationRule inEuro = exceedance(JIEKOU, AssessmentPeriod.MONTH,
+                List.of(new PollutantRate(Pollutant.CODMN, d("6"), Money.of("15000", "EUR"))));
+
+        assertThat(AgreementDraftRules.currency(terms)).isEqualTo("CNY");
+        assertThat(AgreementDraftRules.currency(new AgreementTerms(terms.text(), terms.sections(), terms.obligations(),
+                List.of()))).isEqualTo("CNY");
+        assertThat(AgreementDraftRules.currency(new AgreementTerms(terms.text(), terms.sections(), terms.obligations(),
+                List.of(inEuro)))).isEqualTo("EUR");
+    }
+
+    @Test
+    void parametersAreBelowTenThousandWithAtMostNineDecimals() {
+        List<Indicator> fine = List.of(indicator(Pollutant.CODMN, "9999.999999999", "0.500000000"),
+                indicator(Pollutant.TP, "0.000000001", "0.5"));
+        List<Indicator> tooFine = List.of(indicator(Pollutant.CODMN, "1.8", "0.5000000001"),
+                indicator(Pollutant.TP, "0.0000000001", "0.4999999999"));
+
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "0.850000000", fine, YUAN, YUAN))).isEmpty();
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "1E-100000000", tooFine, YUAN, YUAN))).containsExactly(
+                "terms.compensation[0].stabilityCoefficient", "terms.compensation[0].indicators[0].weight",
+                "terms.compensation[0].indicators[1].baseline", "terms.compensation[0].indicators[1].weight");
+        assertThat(errorsWith(wqi(JIEKOU, AssessmentPeriod.YEAR, "10000", List.of(indicator(Pollutant.CODMN, "1E+4", "1")),
+                YUAN, YUAN))).containsExactly("terms.compensation[0].stabilityCoefficient",
+                "terms.compensation[0].indicators[0].baseline");
+        assertThat(errorsWith(exceedance(JIEKOU, AssessmentPeriod.MONTH, List.of(
+                new PollutantRate(Pollutant.CODMN, d("6.0000000001"), YUAN),
+                new PollutantRate(Pollutant.TP, d("10000"), YUAN)))))
+                .containsExactly("terms.compensation[0].pollutants[0].target", "terms.compensation[0].pollutants[1].target");
+    }
 }

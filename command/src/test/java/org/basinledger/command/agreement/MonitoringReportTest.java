@@ -24,6 +24,9 @@ import org.basinledger.api.common.InvalidStateException;
 import org.basinledger.api.common.NotPermittedException;
 import org.basinledger.api.compliance.Sample;
 import org.basinledger.api.compliance.SubmitMonitoringReportCommand;
+import org.basinledger.api.dispute.Subject;
+import org.basinledger.api.dispute.SubjectDisputedEvent;
+import org.basinledger.api.dispute.SubjectType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -159,6 +162,18 @@ class MonitoringReportTest {
     }
 
     @Test
+    void valuesAndFlowsHaveAtMostNineDecimals() {
+        Sample fine = sample("2025-03-10T02:00:00Z", Pollutant.CODMN, "1.000000001");
+        Sample tooFine = sample("2025-03-10T02:00:00Z", Pollutant.CODMN, "1.0000000001");
+        Sample absurd = sample("2025-03-10T02:00:00Z", Pollutant.TP, "1E-100000000");
+
+        inForce().when(submit(ANHUI, JIEKOU, "2025-03", "45.000000001", fine))
+                .expectEvents(report("R-1", ANHUI, JIEKOU, "2025-03", "45.000000001", fine));
+        inForce().when(submit(ANHUI, JIEKOU, "2025-03", "45.0000000001", tooFine, absurd))
+                .expectException(invalidFields("samples[0].value", "samples[1].value", "flowCubicMetresPerSecond"));
+    }
+
+    @Test
     void refusesAFlowThatIsNotPositive() {
         inForce().when(submit(ANHUI, JIEKOU, "2025-03", "0", CODMN))
                 .expectException(invalidFields("flowCubicMetresPerSecond"));
@@ -174,5 +189,64 @@ class MonitoringReportTest {
     void namesEveryBrokenFieldAtOnce() {
         inForce().when(submit(ANHUI, "NOWHERE", "2025-13", "-1", CODMN))
                 .expectException(invalidFields("sectionId", "period", "flowCubicMetresPerSecond"));
+    }
+
+    // --- amounts an exceedance assessment could owe (JIEKOU: CODMn over 6 mg/L at 15,000 yuan a tonne) ---
+    // March 2025 has 2,678,400 s: (C − 6) × Q × 2,678,400 / 10^6 × 15,000 = (C − 6) × Q × 40,176 yuan.
+
+    @Test
+    void acceptsAReportWhoseMonthCouldOweAtMostTheLargestTransfer() {
+        // 2,489.0481 × 100,000 × 40,176 = 9,999,999,645,600 ≤ 10^13
+        Sample high = sample("2025-03-10T02:00:00Z", Pollutant.CODMN, "2495.0481");
+
+        inForce().when(submit(ANHUI, JIEKOU, "2025-03", "100000", high))
+                .expectEvents(report("R-1", ANHUI, JIEKOU, "2025-03", "100000", high));
+    }
+
+    @Test
+    void refusesAReportWhoseMonthCouldOweMoreThanTheLargestTransfer() {
+        // 2,489.0482 × 100,000 × 40,176 = 10,000,000,047,360 > 10^13
+        Sample high = sample("2025-03-10T02:00:00Z", Pollutant.CODMN, "2495.0482");
+
+        inForce().when(submit(ANHUI, JIEKOU, "2025-03", "100000", CODMN, high))
+                .expectException(invalidFields("samples[1].value", "flowCubicMetresPerSecond"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesTheSampleThatWouldTakeAnotherReportsFlowOverTheLimit() {
+        Sample high = sample("2025-03-10T02:00:00Z", Pollutant.CODMN, "2495.0482");
+
+        inForce().andGiven(report("R-0", ZHEJIANG, JIEKOU, "2025-03", "100000", CODMN))
+                .when(submit(ANHUI, JIEKOU, "2025", null, high))
+                .expectException(invalidFields("samples[0].value"));
+    }
+
+    @Test
+    void refusesTheFlowThatWouldTakeAnotherReportsSampleOverTheLimit() {
+        Sample high = sample("2025-03-10T02:00:00Z", Pollutant.CODMN, "2495.0482");
+
+        inForce().andGiven(report("R-0", ZHEJIANG, JIEKOU, "2025", null, high))
+                .when(submit(ANHUI, JIEKOU, "2025-03", "100000", CODMN))
+                .expectException(invalidFields("flowCubicMetresPerSecond"));
+    }
+
+    @Test
+    void aDisputedReportStillCountsTowardsTheLimitAsItMayCountAgain() {
+        Sample high = sample("2025-03-10T02:00:00Z", Pollutant.CODMN, "2495.0482");
+
+        inForce().andGiven(report("R-0", ZHEJIANG, JIEKOU, "2025", null, high),
+                        new SubjectDisputedEvent(AGREEMENT_ID, "D-1", new Subject(SubjectType.MONITORING_REPORT, "R-0"),
+                                null))
+                .when(submit(ANHUI, JIEKOU, "2025-03", "100000", CODMN))
+                .expectException(invalidFields("flowCubicMetresPerSecond"));
+    }
+
+    @Test
+    void aLargeFlowIsAcceptedWhileNoPollutantIsOverItsTarget() {
+        Sample clean = sample("2025-03-10T02:00:00Z", Pollutant.CODMN, "5.9");
+
+        inForce().when(submit(ANHUI, JIEKOU, "2025-03", "999999", clean))
+                .expectEvents(report("R-1", ANHUI, JIEKOU, "2025-03", "999999", clean));
     }
 }

@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.basinledger.api.agreement.AgreementStatus;
+import org.basinledger.api.common.Money;
 import org.basinledger.api.registry.JurisdictionLevel;
 import org.basinledger.api.registry.JurisdictionRegisteredEvent;
 import org.basinledger.command.agreement.AgreementDirectory.AgreementFacts;
@@ -51,7 +52,8 @@ class RepositoryAgreementDirectoryTest {
     @Test
     void knowsTheStatusAndPartiesOfAnAgreement() {
         assertThat(directory.find(AGREEMENT_ID)).contains(
-                new AgreementFacts(AGREEMENT_ID, AgreementStatus.IN_FORCE, Set.of(ANHUI, ZHEJIANG, MINISTRY)));
+                new AgreementFacts(AGREEMENT_ID, AgreementStatus.IN_FORCE, Set.of(ANHUI, ZHEJIANG, MINISTRY),
+                        Money.CNY));
     }
 
     @Test

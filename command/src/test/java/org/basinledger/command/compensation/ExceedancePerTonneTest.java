@@ -34,6 +34,10 @@ class ExceedancePerTonneTest {
         return new BigDecimal(value);
     }
 
+    private static Fraction f(String value) {
+        return Fraction.of(d(value));
+    }
+
     private static Money yuan(String amount) {
         return Money.of(amount, Money.CNY);
     }
@@ -59,10 +63,10 @@ class ExceedancePerTonneTest {
         CompensationRule codmn = rule(rate(Pollutant.CODMN, "6", "15000.00"));
 
         ExceedancePerTonne.Outcome outcome = ExceedancePerTonne.assess(codmn, JINZE,
-                Map.of(Pollutant.CODMN, d("7.0")), d("10"), APRIL_2025);
+                Map.of(Pollutant.CODMN, f("7.0")), f("10"), APRIL_2025);
 
         assertThat(outcome.pollutants()).containsExactly(
-                new PollutantExcess(Pollutant.CODMN, d("7.0"), d("6"), d("25.92"), yuan("388800.00")));
+                new PollutantExcess(Pollutant.CODMN, d("7"), d("6"), d("25.92"), yuan("388800.00")));
         assertThat(outcome.met()).isFalse();
         assertThat(outcome.payment()).isEqualTo(new Payment(SUZHOU, SHANGHAI, yuan("388800.00")));
     }
@@ -70,7 +74,7 @@ class ExceedancePerTonneTest {
     @Test
     void aJiangsuMonthWithTwoPollutantsOverTargetAndOneUnder() {
         ExceedancePerTonne.Outcome outcome = ExceedancePerTonne.assess(JIANGSU, JINZE,
-                Map.of(Pollutant.CODMN, d("6.5"), Pollutant.NH3N, d("1.2"), Pollutant.TP, d("0.15")), d("20"), MARCH_2025);
+                Map.of(Pollutant.CODMN, f("6.5"), Pollutant.NH3N, f("1.2"), Pollutant.TP, f("0.15")), f("20"), MARCH_2025);
 
         // CODMn 0.5 g/m³ × 20 m³/s × 2,678,400 s = 26.784 t; NH3-N 0.2 × 20 × 2,678,400 = 10.7136 t; TP under target
         assertThat(outcome.pollutants()).containsExactly(
@@ -83,7 +87,7 @@ class ExceedancePerTonneTest {
     @Test
     void aTwentyEightDayFebruaryCountsItsOwnSeconds() {
         ExceedancePerTonne.Outcome outcome = ExceedancePerTonne.assess(rule(rate(Pollutant.CODMN, "6", "15000.00")),
-                JINZE, Map.of(Pollutant.CODMN, d("7")), d("10"), FEBRUARY_2025);
+                JINZE, Map.of(Pollutant.CODMN, f("7")), f("10"), FEBRUARY_2025);
 
         assertThat(outcome.pollutants().get(0).excessTonnes()).isEqualTo(d("24.192"));
         assertThat(outcome.payment().amount()).isEqualTo(yuan("362880.00"));
@@ -92,7 +96,7 @@ class ExceedancePerTonneTest {
     @Test
     void aThirtyOneDayMonthCountsItsOwnSeconds() {
         ExceedancePerTonne.Outcome outcome = ExceedancePerTonne.assess(rule(rate(Pollutant.CODMN, "6", "15000.00")),
-                JINZE, Map.of(Pollutant.CODMN, d("7")), d("10"), MARCH_2025);
+                JINZE, Map.of(Pollutant.CODMN, f("7")), f("10"), MARCH_2025);
 
         assertThat(outcome.pollutants().get(0).excessTonnes()).isEqualTo(d("26.784"));
         assertThat(outcome.payment().amount()).isEqualTo(yuan("401760.00"));
@@ -101,7 +105,7 @@ class ExceedancePerTonneTest {
     @Test
     void aMeanAtTargetOwesNothingAndMeetsTheStandard() {
         ExceedancePerTonne.Outcome outcome = ExceedancePerTonne.assess(JIANGSU, JINZE,
-                Map.of(Pollutant.CODMN, d("6.0"), Pollutant.NH3N, d("0.4"), Pollutant.TP, d("0.2")), d("20"), MARCH_2025);
+                Map.of(Pollutant.CODMN, f("6.0"), Pollutant.NH3N, f("0.4"), Pollutant.TP, f("0.2")), f("20"), MARCH_2025);
 
         assertThat(outcome.met()).isTrue();
         assertThat(outcome.payment()).isNull();
@@ -113,7 +117,7 @@ class ExceedancePerTonneTest {
     void halfACentIsRoundedUp() {
         // 0.025 g/m³ × 5 m³/s × 2,592,000 s = 0.324 t, × 1.25 = 0.405 yuan
         ExceedancePerTonne.Outcome outcome = ExceedancePerTonne.assess(rule(rate(Pollutant.CODMN, "6", "1.25")),
-                JINZE, Map.of(Pollutant.CODMN, d("6.025")), d("5"), APRIL_2025);
+                JINZE, Map.of(Pollutant.CODMN, f("6.025")), f("5"), APRIL_2025);
 
         assertThat(outcome.payment().amount()).isEqualTo(yuan("0.41"));
     }
@@ -123,7 +127,7 @@ class ExceedancePerTonneTest {
         // 0.405 + 1.215 = 1.620: each shown rounded up (0.41, 1.22), the total 1.62, not 1.63
         ExceedancePerTonne.Outcome outcome = ExceedancePerTonne.assess(
                 rule(rate(Pollutant.CODMN, "6", "1.25"), rate(Pollutant.NH3N, "1", "1.25")), JINZE,
-                Map.of(Pollutant.CODMN, d("6.025"), Pollutant.NH3N, d("1.075")), d("5"), APRIL_2025);
+                Map.of(Pollutant.CODMN, f("6.025"), Pollutant.NH3N, f("1.075")), f("5"), APRIL_2025);
 
         assertThat(outcome.pollutants()).extracting(PollutantExcess::amount).containsExactly(yuan("0.41"), yuan("1.22"));
         assertThat(outcome.payment().amount()).isEqualTo(yuan("1.62"));
@@ -133,7 +137,7 @@ class ExceedancePerTonneTest {
     void aTotalThatRoundsToNothingOwesNothing() {
         // 0.000001 g/m³ × 1 m³/s × 2,592,000 s = 0.000002592 t, × 1.00 = 0.0000026 yuan
         ExceedancePerTonne.Outcome outcome = ExceedancePerTonne.assess(rule(rate(Pollutant.CODMN, "6", "1.00")),
-                JINZE, Map.of(Pollutant.CODMN, d("6.000001")), d("1"), APRIL_2025);
+                JINZE, Map.of(Pollutant.CODMN, f("6.000001")), f("1"), APRIL_2025);
 
         assertThat(outcome.met()).isFalse();
         assertThat(outcome.payment()).isNull();

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class WaterClassifierTest {
 
-    private static BigDecimal d(String value) {
-        return new BigDecimal(value);
+    private static Fraction d(String value) {
+        return Fraction.of(new BigDecimal(value));
     }
 
     @ParameterizedTest(name = "{0} {1} mg/L in a river is class {2}")

@@ -41,8 +41,12 @@ class WaterQualityIndexTest {
                 List.of(indicators), HUNDRED_MILLION, HUNDRED_MILLION, null, null, null, null);
     }
 
-    private static Map<Pollutant, BigDecimal> means(String codmn, String nh3n, String tp, String tn) {
-        return Map.of(Pollutant.CODMN, d(codmn), Pollutant.NH3N, d(nh3n), Pollutant.TP, d(tp), Pollutant.TN, d(tn));
+    private static Fraction f(String value) {
+        return Fraction.of(d(value));
+    }
+
+    private static Map<Pollutant, Fraction> means(String codmn, String nh3n, String tp, String tn) {
+        return Map.of(Pollutant.CODMN, f(codmn), Pollutant.NH3N, f(nh3n), Pollutant.TP, f(tp), Pollutant.TN, f(tn));
     }
 
     @Test
@@ -85,17 +89,46 @@ class WaterQualityIndexTest {
                 AssessmentPeriod.YEAR, d("1"), List.of(indicator(Pollutant.CODMN, "2", "1")),
                 Money.of("200000000.00", Money.CNY), Money.of("50000000.00", Money.CNY), null, null, null, null);
 
-        assertThat(WaterQualityIndex.assess(rule, JIEKOU, Map.of(Pollutant.CODMN, d("2"))).payment().amount())
+        assertThat(WaterQualityIndex.assess(rule, JIEKOU, Map.of(Pollutant.CODMN, f("2"))).payment().amount())
                 .isEqualTo(Money.of("200000000.00", Money.CNY));
-        assertThat(WaterQualityIndex.assess(rule, JIEKOU, Map.of(Pollutant.CODMN, d("2.1"))).payment().amount())
+        assertThat(WaterQualityIndex.assess(rule, JIEKOU, Map.of(Pollutant.CODMN, f("2.1"))).payment().amount())
                 .isEqualTo(Money.of("50000000.00", Money.CNY));
+    }
+
+    @Test
+    void theBoundaryCheckIsExactlyOnePointZeroZeroZeroZeroFiveAndFailsTheStandard() {
+        // DOMAIN.md: 0.90 × 0.25 × (1.95/1.80 + 0.13/0.12 + 0.02945/0.025 + 1.32/1.20) = 1.00005 exactly → 1.0001;
+        // divided to 34 digits on the way it was 1.00004999… → 1.0000, met, and 100 million went the wrong way.
+        CompensationRule boundary = rule("0.90",
+                indicator(Pollutant.CODMN, "1.80", "0.25"), indicator(Pollutant.NH3N, "0.12", "0.25"),
+                indicator(Pollutant.TP, "0.025", "0.25"), indicator(Pollutant.TN, "1.20", "0.25"));
+        Map<Pollutant, Fraction> means = means("1.95", "0.13", "0.02945", "1.32");
+
+        assertThat(WaterQualityIndex.exactIndex(d("0.90"), boundary.indicators(), means))
+                .isEqualTo(Fraction.of(d("1.00005")));
+        WaterQualityIndex.Outcome outcome = WaterQualityIndex.assess(boundary, JIEKOU, means);
+        assertThat(outcome.index()).isEqualTo(d("1.0001"));
+        assertThat(outcome.met()).isFalse();
+        assertThat(outcome.payment()).isEqualTo(new Payment(ANHUI, ZHEJIANG, HUNDRED_MILLION));
+    }
+
+    @Test
+    void aMeanThatDoesNotTerminateIsUsedExactly() {
+        // samples 1, 1, 1.00015 over baseline 1: the mean 3.00015/3 = 1.00005 exactly → 1.0001, not met
+        CompensationRule rule = rule("1", indicator(Pollutant.CODMN, "1", "1"));
+        Fraction mean = Fraction.mean(List.of(d("1"), d("1"), d("1.00015")));
+
+        assertThat(WaterQualityIndex.assess(rule, JIEKOU, Map.of(Pollutant.CODMN, mean)).index()).isEqualTo(d("1.0001"));
+        // a third of 1.0001 + 2: (3.0001)/3 = 1.0000333… → 1.0000, met
+        Fraction under = Fraction.mean(List.of(d("1"), d("1"), d("1.0001")));
+        assertThat(WaterQualityIndex.assess(rule, JIEKOU, Map.of(Pollutant.CODMN, under)).met()).isTrue();
     }
 
     @Test
     void anIndexOfExactlyOneMeetsTheStandard() {
         CompensationRule rule = rule("1", indicator(Pollutant.CODMN, "2", "1"));
 
-        WaterQualityIndex.Outcome outcome = WaterQualityIndex.assess(rule, JIEKOU, Map.of(Pollutant.CODMN, d("2")));
+        WaterQualityIndex.Outcome outcome = WaterQualityIndex.assess(rule, JIEKOU, Map.of(Pollutant.CODMN, f("2")));
 
         assertThat(outcome.index()).isEqualTo(d("1.0000"));
         assertThat(outcome.met()).isTrue();
@@ -105,13 +138,13 @@ class WaterQualityIndexTest {
     void theIndexIsRoundedToFourDecimalsHalfUpBeforeItIsCompared() {
         CompensationRule rule = rule("1", indicator(Pollutant.CODMN, "1", "1"));
 
-        assertThat(WaterQualityIndex.index(d("1"), rule.indicators(), Map.of(Pollutant.CODMN, d("1.00004"))))
+        assertThat(WaterQualityIndex.index(d("1"), rule.indicators(), Map.of(Pollutant.CODMN, f("1.00004"))))
                 .isEqualTo(d("1.0000"));
-        assertThat(WaterQualityIndex.assess(rule, JIEKOU, Map.of(Pollutant.CODMN, d("1.00004"))).met()).isTrue();
-        assertThat(WaterQualityIndex.index(d("1"), rule.indicators(), Map.of(Pollutant.CODMN, d("1.00005"))))
+        assertThat(WaterQualityIndex.assess(rule, JIEKOU, Map.of(Pollutant.CODMN, f("1.00004"))).met()).isTrue();
+        assertThat(WaterQualityIndex.index(d("1"), rule.indicators(), Map.of(Pollutant.CODMN, f("1.00005"))))
                 .isEqualTo(d("1.0001"));
-        assertThat(WaterQualityIndex.assess(rule, JIEKOU, Map.of(Pollutant.CODMN, d("1.00005"))).met()).isFalse();
-        assertThat(WaterQualityIndex.index(d("1"), rule.indicators(), Map.of(Pollutant.CODMN, d("0.00005"))))
+        assertThat(WaterQualityIndex.assess(rule, JIEKOU, Map.of(Pollutant.CODMN, f("1.00005"))).met()).isFalse();
+        assertThat(WaterQualityIndex.index(d("1"), rule.indicators(), Map.of(Pollutant.CODMN, f("0.00005"))))
                 .isEqualTo(d("0.0001"));
     }
 
@@ -119,13 +152,13 @@ class WaterQualityIndexTest {
     void ratiosThatDoNotTerminateAreDividedExactlyEnoughForFourDecimals() {
         CompensationRule rule = rule("1", indicator(Pollutant.CODMN, "3", "0.5"), indicator(Pollutant.TP, "3", "0.5"));
 
-        assertThat(WaterQualityIndex.index(d("1"), rule.indicators(), Map.of(Pollutant.CODMN, d("2"), Pollutant.TP, d("2"))))
+        assertThat(WaterQualityIndex.index(d("1"), rule.indicators(), Map.of(Pollutant.CODMN, f("2"), Pollutant.TP, f("2"))))
                 .isEqualTo(d("0.6667"));
     }
 
     @Test
     void everyIndicatorNeedsAMean() {
-        assertThatThrownBy(() -> WaterQualityIndex.assess(XINAN, JIEKOU, Map.of(Pollutant.CODMN, d("1"))))
+        assertThatThrownBy(() -> WaterQualityIndex.assess(XINAN, JIEKOU, Map.of(Pollutant.CODMN, f("1"))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -5,15 +5,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.basinledger.api.agreement.AgreementStatus;
+import org.basinledger.api.common.Money;
 import org.basinledger.command.agreement.AgreementDirectory;
 
-/** Agreements in memory for aggregate fixtures: their status and parties. */
+/** Agreements in memory for aggregate fixtures: their status, parties and currency. */
 public class FakeAgreementDirectory implements AgreementDirectory {
 
     private final Map<String, AgreementFacts> agreements = new HashMap<>();
 
+    /** An agreement in CNY (as one whose rules name no other currency). */
     public FakeAgreementDirectory put(String agreementId, AgreementStatus status, String... parties) {
-        agreements.put(agreementId, new AgreementFacts(agreementId, status, Set.of(parties)));
+        return putInCurrency(agreementId, status, Money.CNY, parties);
+    }
+
+    public FakeAgreementDirectory putInCurrency(String agreementId, AgreementStatus status, String currency,
+                                                String... parties) {
+        agreements.put(agreementId, new AgreementFacts(agreementId, status, Set.of(parties), currency));
         return this;
     }
 

@@ -31,6 +31,7 @@ class CompensationTransferTest {
     private static final String TRANSFER = "7b1f0a6e-2f7c-3c55-9d8e-6f0a9b1c2d3e";
     private static final String AGREEMENT = "AGR-XINAN-1";
     private static final String EXPIRED_AGREEMENT = "AGR-XINAN-0";
+    private static final String EURO_AGREEMENT = "AGR-RHINE-1";
     private static final String ANHUI = "CN-AH";
     private static final String ZHEJIANG = "CN-ZJ";
     private static final String OUTSIDER = "CN-JS";
@@ -45,7 +46,8 @@ class CompensationTransferTest {
         fixture = new AggregateTestFixture<>(CompensationTransfer.class);
         fixture.registerInjectableResource(new FakeAgreementDirectory()
                 .put(AGREEMENT, AgreementStatus.IN_FORCE, ANHUI, ZHEJIANG)
-                .put(EXPIRED_AGREEMENT, AgreementStatus.EXPIRED, ANHUI, ZHEJIANG));
+                .put(EXPIRED_AGREEMENT, AgreementStatus.EXPIRED, ANHUI, ZHEJIANG)
+                .putInCurrency(EURO_AGREEMENT, AgreementStatus.IN_FORCE, "EUR", ANHUI, ZHEJIANG));
     }
 
     private static CreateTransferCommand byTheLedger(Money amount) {
@@ -114,6 +116,33 @@ class CompensationTransferTest {
                 .when(byAParty(ANHUI, AGREEMENT, ANHUI, ZHEJIANG))
                 .expectEvents(new TransferCreatedEvent(TRANSFER, AGREEMENT, ANHUI, ZHEJIANG, HUNDRED_MILLION,
                         "Voluntary payment", TransferSource.PARTY, null));
+    }
+
+    @Test
+    void aPartysTransferIsInARealIso4217Currency() {
+        CreateTransferCommand madeUp = new CreateTransferCommand(TRANSFER, AGREEMENT, ANHUI, ZHEJIANG,
+                Money.of("100.00", "XXQ"), "Voluntary payment", TransferSource.PARTY, null, ANHUI);
+
+        fixture.givenNoPriorActivity().when(madeUp).expectException(invalidFields("amount.currency"));
+    }
+
+    @Test
+    void aPartysTransferIsInItsAgreementsCurrency() {
+        CreateTransferCommand inEuro = new CreateTransferCommand(TRANSFER, AGREEMENT, ANHUI, ZHEJIANG,
+                Money.of("100.00", "EUR"), "Voluntary payment", TransferSource.PARTY, null, ANHUI);
+
+        fixture.givenNoPriorActivity().when(inEuro).expectException(invalidFields("amount.currency"));
+    }
+
+    @Test
+    void aPartyPaysInEuroUnderAnAgreementInEuro() {
+        Money euro = Money.of("100.00", "EUR");
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateTransferCommand(TRANSFER, EURO_AGREEMENT, ANHUI, ZHEJIANG, euro, "Voluntary payment",
+                        TransferSource.PARTY, null, ANHUI))
+                .expectEvents(new TransferCreatedEvent(TRANSFER, EURO_AGREEMENT, ANHUI, ZHEJIANG, euro, "Voluntary payment",
+                        TransferSource.PARTY, null));
     }
 
     @Test
