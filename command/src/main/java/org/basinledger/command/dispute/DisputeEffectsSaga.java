@@ -43,7 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * released.
  * <p>
  * Every effect is a command sent with {@code sendAndWait}: a subject that refuses (another agreement's, already
- * disputed, settled) refuses the dispute command itself. That holds because the processing group runs as a
+ * disputed, cancelled) refuses the dispute command itself. That holds because the processing group runs as a
  * subscribing processor whose handler errors propagate, in the unit of work and transaction of the dispute
  * command. State is kept in fields only, stored with Jackson (field visibility; the gateway is never stored).
  */
