@@ -4,9 +4,23 @@ import java.time.Instant;
 
 import org.basinledger.api.common.Money;
 
-/** A transfer's current state; {@code version} is its aggregate version. */
+/**
+ * A transfer's current state; {@code version} is its aggregate version. {@code amount} is what it asks (for a
+ * transfer paid before a ruling changed it: what was paid); {@code ruledAmount} is what a ruling set as owed under
+ * it after it was paid (zero when it cancelled it; null when no ruling did), the difference being a refund or
+ * top-up. {@code correctsTransferId} names the transfer a {@code REFUND} or {@code TOP_UP} corrects.
+ */
 public record TransferView(String id, String agreementId, String payer, String payee, Money amount, String reason,
                            TransferSource source, String sourceId, TransferStatus status, long version,
                            Instant createdAt, Instant acknowledgedAt, Instant paidAt, String paymentReference,
-                           Instant settledAt, Instant updatedAt) {
+                           Instant settledAt, Instant updatedAt, String correctsTransferId, Money ruledAmount) {
+
+    /** A transfer that corrects none and that no ruling corrected. */
+    public TransferView(String id, String agreementId, String payer, String payee, Money amount, String reason,
+                        TransferSource source, String sourceId, TransferStatus status, long version,
+                        Instant createdAt, Instant acknowledgedAt, Instant paidAt, String paymentReference,
+                        Instant settledAt, Instant updatedAt) {
+        this(id, agreementId, payer, payee, amount, reason, source, sourceId, status, version, createdAt,
+                acknowledgedAt, paidAt, paymentReference, settledAt, updatedAt, null, null);
+    }
 }

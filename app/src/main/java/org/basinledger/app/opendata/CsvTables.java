@@ -146,6 +146,8 @@ final class CsvTables {
             .col("paymentReference", TransferView::paymentReference)
             .col("settledAt", TransferView::settledAt)
             .col("updatedAt", TransferView::updatedAt)
+            .col("correctsTransferId", TransferView::correctsTransferId)
+            .money("ruledAmount", TransferView::ruledAmount)
             .build();
 
     static final Table<AssessmentView> ASSESSMENTS = assessments();

@@ -81,7 +81,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case "precondition-required" -> HttpStatus.PRECONDITION_REQUIRED;
             default -> HttpStatus.BAD_REQUEST;
         };
-        return answer(Problems.of(status, e.problemType(), title(status), e.getMessage()));
+        ProblemDetail problem = Problems.of(status, e.problemType(), title(status), e.getMessage());
+        e.problemProperties().forEach(problem::setProperty);
+        return answer(problem);
     }
 
     @ExceptionHandler(IdempotencyKeyInUseException.class)

@@ -136,6 +136,159 @@ abstract class DisputeContract {
     }
 
     @Test
+    void aPaidTransferAdjustedDownIsRefundedTheDifferenceAndAdjustedUpIsToppedUpNobodyPaysTwice() {
+        String transferId = assessment.path("transferId").asText();
+        pay(transferId, anhui, "AH-2026-0100");
+
+        // lowered after payment: what was paid stands, 40 million go back from Zhejiang to Anhui
+        String lowering = rule(raise(anhui, Map.of("type", "TRANSFER", "id", transferId), List.of(zhejiang.id()),
+                "Too much."), Map.of("outcome", "ADJUSTED", "reasoning", "60 million is what the index owes.",
+                "adjustedAmount", Scenarios.cny("60000000.00")));
+        JsonNode paid = transfer(transferId);
+        assertThat(paid.path("status").asText()).isEqualTo("PAID");
+        assertThat(paid.path("amount").path("amount").asText()).isEqualTo("100000000.00");
+        assertThat(paid.path("ruledAmount").path("amount").asText()).isEqualTo("60000000.00");
+        JsonNode refund = transfer(correctionId(lowering, transferId));
+        assertThat(refund.path("source").asText()).isEqualTo("REFUND");
+        assertThat(refund.path("correctsTransferId").asText()).isEqualTo(transferId);
+        assertThat(refund.path("sourceId").asText()).isEqualTo(lowering);
+        assertThat(refund.path("payer").asText()).isEqualTo(zhejiang.id());
+        assertThat(refund.path("payee").asText()).isEqualTo(anhui.id());
+        assertThat(refund.path("amount").path("amount").asText()).isEqualTo("40000000.00");
+        assertThat(refund.path("status").asText()).isEqualTo("DUE");
+        // paying the original again is refused: it is paid
+        assertThat(post("/api/v1/transfers/" + transferId + "/payment", Map.of("reference", "AH-2026-0101",
+                "paidAt", java.time.Instant.now().minusSeconds(60).toString()), anhui.token()).status()).isEqualTo(409);
+        assertThat(post("/api/v1/transfers/" + transferId + "/receipt", null, zhejiang.token()).json()
+                .path("status").asText()).isEqualTo("SETTLED");
+
+        // raised after settlement: the difference from the 60 million that stood is topped up
+        String raising = rule(raise(zhejiang, Map.of("type", "TRANSFER", "id", transferId), List.of(anhui.id()),
+                "Too little."), Map.of("outcome", "ADJUSTED", "reasoning", "75 million after all.",
+                "adjustedAmount", Scenarios.cny("75000000.00")));
+        JsonNode settled = transfer(transferId);
+        assertThat(settled.path("status").asText()).isEqualTo("SETTLED");
+        assertThat(settled.path("amount").path("amount").asText()).isEqualTo("100000000.00");
+        assertThat(settled.path("ruledAmount").path("amount").asText()).isEqualTo("75000000.00");
+        JsonNode topUp = transfer(correctionId(raising, transferId));
+        assertThat(topUp.path("source").asText()).isEqualTo("TOP_UP");
+        assertThat(topUp.path("correctsTransferId").asText()).isEqualTo(transferId);
+        assertThat(topUp.path("payer").asText()).isEqualTo(anhui.id());
+        assertThat(topUp.path("payee").asText()).isEqualTo(zhejiang.id());
+        assertThat(topUp.path("amount").path("amount").asText()).isEqualTo("15000000.00");
+
+        // Anhui's position: 100 settled to Zhejiang, 40 due back, 15 due on top: 75 net, as ruled
+        JsonNode balance = http.get("/api/v1/jurisdictions/" + anhui.id() + "/balance").send().json()
+                .path("counterparties");
+        JsonNode withZhejiang = null;
+        for (JsonNode counterparty : balance) {
+            if (counterparty.path("counterparty").asText().equals(zhejiang.id())) {
+                withZhejiang = counterparty;
+            }
+        }
+        assertThat(withZhejiang).as(balance.toString()).isNotNull();
+        assertThat(withZhejiang.path("due").path("amount").asText()).isEqualTo("25000000.00");
+        assertThat(withZhejiang.path("settled").path("amount").asText()).isEqualTo("-100000000.00");
+        assertThat(withZhejiang.path("transfers").asInt()).isEqualTo(3);
+
+        JsonNode listed = http.get("/api/v1/transfers?agreementId=" + agreementId).token(LedgerDriver.REGISTRAR_TOKEN)
+                .send().json().path("items");
+        // (the ministry's fixed contributions to Anhui are the agreement's other transfers)
+        assertThat(listed).extracting(t -> t.path("source").asText()).filteredOn(source -> !source.equals(
+                "FIXED_CONTRIBUTION")).containsExactlyInAnyOrder("ASSESSMENT", "REFUND", "TOP_UP");
+        JsonNode compliance = http.get("/api/v1/agreements/" + agreementId + "/compliance").send().json();
+        assertThat(compliance.path("transfers"))
+                .filteredOn(t -> t.path("correctsTransferId").isTextual())
+                .extracting(t -> t.path("correctsTransferId").asText()).containsExactly(transferId, transferId);
+        JsonNode history = http.get("/api/v1/agreements/" + agreementId + "/history?limit=500").token(zhejiang.token())
+                .send().json();
+        assertThat(history.path("items")).extracting(e -> e.path("type").asText())
+                .contains("TransferCorrected").doesNotContain("TransferAdjusted");
+    }
+
+    @Test
+    void anUpheldClaimToCancelAPaidTransferRefundsAllOfIt() {
+        String transferId = assessment.path("transferId").asText();
+        pay(transferId, anhui, "AH-2026-0200");
+        Http.Answer raised = http.post("/api/v1/disputes", Map.of("agreementId", agreementId,
+                "subject", Map.of("type", "TRANSFER", "id", transferId), "respondents", List.of(zhejiang.id()),
+                "claim", "The June report was void: nothing is owed.", "remedy", Map.of("type", "CANCEL")))
+                .token(anhui.token()).send();
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        assertThat(raised.json().path("dispute").path("remedy").path("type").asText()).isEqualTo("CANCEL");
+
+        String disputeId = rule(raised, Map.of("outcome", "UPHELD", "reasoning", "Nothing is owed."));
+
+        JsonNode original = transfer(transferId);
+        assertThat(original.path("status").asText()).isEqualTo("PAID");
+        assertThat(original.path("ruledAmount").path("amount").asText()).isEqualTo("0.00");
+        JsonNode refund = transfer(correctionId(disputeId, transferId));
+        assertThat(refund.path("source").asText()).isEqualTo("REFUND");
+        assertThat(refund.path("payer").asText()).isEqualTo(zhejiang.id());
+        assertThat(refund.path("amount").path("amount").asText()).isEqualTo("100000000.00");
+        JsonNode ruling = http.get("/api/v1/disputes/" + disputeId).send().json().path("dispute").path("ruling");
+        assertThat(ruling.path("remedy").path("type").asText()).isEqualTo("CANCEL");
+    }
+
+    @Test
+    void anUpheldClaimToAdjustAnUnpaidTransferSetsItsAmountAndBadRemediesAreRefused() {
+        String transferId = assessment.path("transferId").asText();
+        Map<String, Object> subject = Map.of("type", "TRANSFER", "id", transferId);
+        for (Map<String, Object> bad : List.of(Map.<String, Object>of("type", "ANNUL"),
+                Map.<String, Object>of("type", "ADJUST"),
+                Map.<String, Object>of("type", "ADJUST", "amount", Map.of("amount", "5.00", "currency", "USD")),
+                Map.<String, Object>of("type", "CANCEL", "amount", Scenarios.cny("5.00")),
+                Map.<String, Object>of("type", "NO-SUCH-REMEDY"))) {
+            Http.Answer refused = http.post("/api/v1/disputes", Map.of("agreementId", agreementId, "subject", subject,
+                    "respondents", List.of(zhejiang.id()), "claim", "c", "remedy", bad)).token(anhui.token()).send();
+            assertThat(refused.status()).as(bad + " " + refused).isEqualTo(400);
+        }
+        assertThat(transfer(transferId).path("status").asText()).isEqualTo("DUE");
+
+        Http.Answer raised = http.post("/api/v1/disputes", Map.of("agreementId", agreementId, "subject", subject,
+                "respondents", List.of(zhejiang.id()), "claim", "Half of it.", "remedy",
+                Map.of("type", "ADJUST", "amount", Scenarios.cny("50000000.00")))).token(anhui.token()).send();
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        rule(raised, Map.of("outcome", "UPHELD", "reasoning", "Half of it, as claimed."));
+
+        JsonNode adjusted = transfer(transferId);
+        assertThat(adjusted.path("status").asText()).isEqualTo("DUE");
+        assertThat(adjusted.path("amount").path("amount").asText()).isEqualTo("50000000.00");
+        assertThat(http.get("/api/v1/transfers?agreementId=" + agreementId).token(LedgerDriver.REGISTRAR_TOKEN).send()
+                .json().path("items")).extracting(t -> t.path("source").asText())
+                .doesNotContain("REFUND", "TOP_UP").contains("ASSESSMENT");
+    }
+
+    @Test
+    void noAssessmentWhileAReportOfItsPeriodIsDisputedAndOneAfterItsRelease() {
+        int earlier = YEAR - 1;
+        Http.Answer report = http.post("/api/v1/agreements/" + agreementId + "/monitoring-reports",
+                Scenarios.monthlyReport("JIEKOU", earlier, 3, Map.of("CODMN", "1.80", "NH3N", "0.12", "TP", "0.025",
+                        "TN", "1.20"), null)).token(zhejiang.token()).send();
+        assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        String earlierReport = report.json().path("id").asText();
+        Http.Answer raised = raise(anhui, Map.of("type", "MONITORING_REPORT", "id", earlierReport),
+                List.of(zhejiang.id()), "Sampled at the wrong place.");
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        String disputeId = raised.json().path("dispute").path("id").asText();
+
+        Map<String, String> assess = Map.of("sectionId", "JIEKOU", "period", String.valueOf(earlier));
+        Http.Answer refused = http.post("/api/v1/agreements/" + agreementId + "/assessments", assess)
+                .token(zhejiang.token()).send();
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().path("type").asText()).isEqualTo("urn:basin-ledger:problem:invalid-state");
+        assertThat(refused.json().path("disputeId").asText()).isEqualTo(disputeId);
+        assertThat(refused.json().path("detail").asText()).contains(disputeId, earlierReport);
+
+        rule(raised, Map.of("outcome", "DISMISSED", "reasoning", "The samples stand."));
+        Http.Answer accepted = http.post("/api/v1/agreements/" + agreementId + "/assessments", assess)
+                .token(zhejiang.token()).send();
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        assertThat(accepted.json().path("inputs").path("reportIds")).extracting(JsonNode::asText)
+                .containsExactly(earlierReport);
+    }
+
+    @Test
     void aDisputedReportIsLeftOutOfAssessmentsAndAReportRejectedByTheRulingStaysOnRecord() {
         Http.Answer raised = raise(anhui, Map.of("type", "MONITORING_REPORT", "id", reportId), List.of(zhejiang.id()),
                 "Sampled downstream of the outfall, not at the section.");
@@ -329,6 +482,33 @@ abstract class DisputeContract {
     private Http.Answer raise(Government claimant, Map<String, Object> subject, List<String> respondents, String claim) {
         return http.post("/api/v1/disputes", Map.of("agreementId", agreementId, "subject", subject,
                 "respondents", respondents, "claim", claim)).token(claimant.token()).send();
+    }
+
+    /** The payer acknowledges and pays the transfer. */
+    private void pay(String transferId, Government payer, String reference) {
+        assertThat(post("/api/v1/transfers/" + transferId + "/acknowledgement", null, payer.token()).status())
+                .isEqualTo(200);
+        Http.Answer paid = post("/api/v1/transfers/" + transferId + "/payment", Map.of("reference", reference,
+                "paidAt", java.time.Instant.now().minusSeconds(60).toString()), payer.token());
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        assertThat(paid.json().path("status").asText()).isEqualTo("PAID");
+    }
+
+    /** Assigns the mediator to the raised dispute and has it rule; answers the dispute id. */
+    private String rule(Http.Answer raised, Map<String, Object> ruling) {
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        String disputeId = raised.json().path("dispute").path("id").asText();
+        assertThat(post("/api/v1/disputes/" + disputeId + "/mediator", Map.of("mediatorId", mediatorId),
+                LedgerDriver.REGISTRAR_TOKEN).status()).isEqualTo(200);
+        Http.Answer ruled = post("/api/v1/disputes/" + disputeId + "/ruling", ruling, mediatorToken);
+        assertThat(ruled.status()).as(ruled.toString()).isEqualTo(200);
+        return disputeId;
+    }
+
+    /** The refund or top-up of a ruling: its id derives from the dispute and the transfer, never random. */
+    private static String correctionId(String disputeId, String transferId) {
+        return java.util.UUID.nameUUIDFromBytes(("ruling-correction:" + disputeId + ":" + transferId)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     private Http.Answer post(String path, Object body, String token) {

@@ -49,6 +49,30 @@ class CsvTablesTest {
     }
 
     @Test
+    void aRefundNamesTheTransferItCorrectsAndACorrectedTransferWhatTheRulingSet() throws Exception {
+        Instant at = Instant.parse("2024-01-02T03:04:05Z");
+        TransferView paid = new TransferView("T1", "A1", "CN-JS-WX", "CN-JS-SZ", Money.of("100", "CNY"), "assessment",
+                TransferSource.ASSESSMENT, "S1", TransferStatus.PAID, 5, at, at, at, "ref", null, at, null,
+                Money.of("60", "CNY"));
+        TransferView refund = new TransferView("T2", "A1", "CN-JS-SZ", "CN-JS-WX", Money.of("40", "CNY"), "refund",
+                TransferSource.REFUND, "D1", TransferStatus.DUE, 0, at, null, null, null, null, at, "T1", null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        CsvTables.TRANSFERS.write(out, rows -> {
+            rows.accept(paid);
+            rows.accept(refund);
+        });
+        List<Map<String, String>> rows = read(out.toString(StandardCharsets.UTF_8));
+
+        assertThat(rows.get(0).get("ruledAmount")).isEqualTo("60.00");
+        assertThat(rows.get(0).get("ruledAmountCurrency")).isEqualTo("CNY");
+        assertThat(rows.get(0).get("correctsTransferId")).isEmpty();
+        assertThat(rows.get(1).get("source")).isEqualTo("REFUND");
+        assertThat(rows.get(1).get("correctsTransferId")).isEqualTo("T1");
+        assertThat(rows.get(1).get("ruledAmount")).isEmpty();
+    }
+
+    @Test
     void listsAreJoinedAndDecimalsArePlain() throws Exception {
         RulingEntry ruling = new RulingEntry("D1", "A1", new Subject(SubjectType.ASSESSMENT, "S1"), "CN-JS-WX",
                 List.of("CN-JS-SZ", "CN-JS"), "JS-DEE", "ADJUSTED", "=reasoning", Money.of(new BigDecimal("1E+3"), "CNY"),

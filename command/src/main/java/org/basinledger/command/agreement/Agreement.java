@@ -61,6 +61,7 @@ import org.basinledger.api.common.NotPermittedException;
 import org.basinledger.api.common.ReportingPeriod;
 import org.basinledger.api.common.SignatureRejectedException;
 import org.basinledger.api.common.StaleVersionException;
+import org.basinledger.api.common.UnderDisputeException;
 import org.basinledger.api.compliance.AssessSectionCommand;
 import org.basinledger.api.compliance.AssessmentRecordedEvent;
 import org.basinledger.api.compliance.FixedContributionFellDueEvent;
@@ -68,6 +69,7 @@ import org.basinledger.api.compliance.MonitoringReportSubmittedEvent;
 import org.basinledger.api.compliance.SubmitMonitoringReportCommand;
 import org.basinledger.api.dispute.CloseSubjectDisputeCommand;
 import org.basinledger.api.dispute.OpenSubjectDisputeCommand;
+import org.basinledger.api.dispute.RemedyType;
 import org.basinledger.api.dispute.RulingOutcome;
 import org.basinledger.api.dispute.Subject;
 import org.basinledger.api.dispute.SubjectConsequence;
@@ -91,8 +93,9 @@ import org.basinledger.command.registry.JurisdictionDirectory.SigningKey;
  * the period not left out; each fixed contribution falls due once, on its anniversary, while in force. A
  * subject of the agreement (itself, an obligation of its terms, one of its reports or assessments) is under at
  * most one open dispute at a time, a rejected report or an annulled assessment under none: a disputed report
- * is left out of assessments until the ruling (for good when the ruling rejects it), and an annulled
- * assessment frees its period to be assessed again.
+ * is left out of assessments until the ruling (for good when the ruling rejects it), a period is not assessed
+ * while a report of its section and of a period overlapping it is under dispute, and an annulled assessment frees
+ * its period to be assessed again.
  */
 @Aggregate(cache = "agreementCache")
 public class Agreement {
@@ -262,6 +265,7 @@ public class Agreement {
             throw new AlreadyExistsException(section.id() + " is already assessed for " + period + " by the "
                     + rule.rule() + " rule");
         }
+        refuseWhileAReportIsDisputed(section, period);
         SectionAssessment.Outcome outcome = SectionAssessment.assess(section, rule, period,
                 compliance.reportsForAssessment(section.id()));
         String transferId = outcome.result().amount() == null ? null : UUID.nameUUIDFromBytes(
@@ -310,7 +314,8 @@ public class Agreement {
 
     /**
      * Ends the dispute on a subject (sent by the ledger on the ruling, or with no outcome on the withdrawal): an
-     * upheld claim rejects a report or annuls an assessment; any other end releases the subject; for the agreement
+     * upheld claim applies its remedy, rejecting a report or annulling an assessment (an upheld claim to adjust an
+     * assessment's transfer leaves the assessment standing); any other end releases the subject; for the agreement
      * or an obligation the ruling is recorded.
      */
     @CommandHandler
@@ -328,15 +333,50 @@ public class Agreement {
             throw new InvalidInputException("adjustedAmount", "assessment " + subject.id()
                     + " owed nothing: it has no transfer whose amount could be adjusted");
         }
+        // an upheld claim applies its remedy: without one (as before remedies existed) the subject's default
+        RemedyType remedy = outcome == RulingOutcome.UPHELD && command.remedy() == null
+                ? RemedyType.defaultFor(subject.type()) : command.remedy();
+        if (remedy != null && !remedy.appliesTo(subject.type())) {
+            throw new InvalidInputException("remedy.type", remedy + " does not apply to " + subject.type());
+        }
+        if (outcome == RulingOutcome.UPHELD && remedy == RemedyType.ADJUST
+                && compliance.transferOf(subject.id()) == null) {
+            throw new InvalidInputException("remedy.type", "assessment " + subject.id()
+                    + " owed nothing: it has no transfer whose amount could be adjusted");
+        }
         SubjectConsequence consequence = switch (subject.type()) {
-            case MONITORING_REPORT -> outcome == RulingOutcome.UPHELD
+            case MONITORING_REPORT -> outcome == RulingOutcome.UPHELD && remedy == RemedyType.REJECT
                     ? SubjectConsequence.REPORT_REJECTED : SubjectConsequence.RELEASED;
-            case ASSESSMENT -> outcome == RulingOutcome.UPHELD
+            case ASSESSMENT -> outcome == RulingOutcome.UPHELD && remedy == RemedyType.ANNUL
                     ? SubjectConsequence.ASSESSMENT_ANNULLED : SubjectConsequence.RELEASED;
             case AGREEMENT, OBLIGATION -> outcome == null ? SubjectConsequence.RELEASED : SubjectConsequence.RECORDED;
             case TRANSFER -> throw new IllegalStateException("a transfer is never disputed on its agreement");
         };
         apply(new SubjectDisputeClosedEvent(agreementId, command.disputeId(), subject, outcome, consequence));
+    }
+
+    /**
+     * An assessment decides for good on the reports of its period: while one of them (same section, period
+     * overlapping) is under dispute, the ruling could still put it back in, so the assessment waits (409 naming
+     * the dispute).
+     */
+    private void refuseWhileAReportIsDisputed(MonitoringSection section, ReportingPeriod period) {
+        for (Map.Entry<String, Subject> open : openDisputes.entrySet()) {
+            Subject subject = open.getValue();
+            if (subject.type() != SubjectType.MONITORING_REPORT) {
+                continue;
+            }
+            ComplianceRecord.StoredReport report = compliance.report(subject.id());
+            if (report != null && report.sectionId().equals(section.id()) && overlap(report.period(), period)) {
+                throw new UnderDisputeException(section.id() + " " + period + " cannot be assessed while monitoring "
+                        + "report " + report.reportId() + " (" + report.period() + ") is under dispute "
+                        + open.getKey() + ": assess it after the ruling or the withdrawal", open.getKey());
+            }
+        }
+    }
+
+    private static boolean overlap(ReportingPeriod a, ReportingPeriod b) {
+        return a.start().isBefore(b.end()) && b.start().isBefore(a.end());
     }
 
     private boolean isPartOfAgreement(Subject subject) {

@@ -86,6 +86,11 @@ final class ComplianceRecord {
         contributionsFallenDue.add(due);
     }
 
+    /** The report as recorded; null when unknown. */
+    StoredReport report(String reportId) {
+        return reports.get(reportId);
+    }
+
     boolean hasReport(String reportId) {
         return reports.containsKey(reportId);
     }

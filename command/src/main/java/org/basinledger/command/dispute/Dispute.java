@@ -26,6 +26,8 @@ import org.basinledger.api.dispute.DisputeStatus;
 import org.basinledger.api.dispute.DisputeWithdrawnEvent;
 import org.basinledger.api.dispute.MediatorAssignedEvent;
 import org.basinledger.api.dispute.RaiseDisputeCommand;
+import org.basinledger.api.dispute.Remedy;
+import org.basinledger.api.dispute.RemedyType;
 import org.basinledger.api.dispute.RuleOnDisputeCommand;
 import org.basinledger.api.dispute.RulingOutcome;
 import org.basinledger.api.dispute.StatementAddedEvent;
@@ -43,7 +45,9 @@ import org.basinledger.command.registry.MediatorDirectory;
  * distinct parties of the agreement; a registered mediator is assigned once, only while {@code OPEN}; only the
  * claimant, the respondents and the assigned mediator add statements, numbered from 1, and only while the
  * dispute is open; only the assigned mediator rules, once, while {@code UNDER_MEDIATION}, and an amount is set
- * anew ({@code ADJUSTED}) only for a transfer or an assessment; only the claimant withdraws, only while open.
+ * anew ({@code ADJUSTED}) only for a transfer or an assessment; only the claimant withdraws, only while open. The
+ * claim's remedy, if it names one, fits the subject ({@link RemedyType#appliesTo}) and an {@code UPHELD} ruling
+ * applies it (the subject's default remedy when it names none).
  * The effects on the subject (and the refusal of a subject that is not the agreement's or is disputed already)
  * belong to {@link DisputeEffectsSaga}, in the same transaction.
  */
@@ -67,6 +71,8 @@ public class Dispute {
     private DisputeStatus status;
     private String mediatorId;
     private int statements;
+    /** What the claim asked for; null when it named nothing. */
+    private Remedy remedy;
 
     protected Dispute() {
         // for Axon
@@ -91,11 +97,12 @@ public class Dispute {
         checkSubject(command.subject(), errors);
         checkRespondents(command.respondents(), command.actingJurisdiction(), agreement, errors);
         checkText(command.claim(), "claim", MAX_CLAIM, errors);
+        checkRemedy(command.remedy(), command.subject(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         apply(new DisputeRaisedEvent(command.disputeId(), command.agreementId(), command.actingJurisdiction(),
-                command.subject(), List.copyOf(command.respondents()), command.claim()));
+                command.subject(), List.copyOf(command.respondents()), command.claim(), command.remedy()));
     }
 
     @CommandHandler
@@ -162,7 +169,7 @@ public class Dispute {
             throw new InvalidInputException(errors);
         }
         apply(new DisputeRuledEvent(disputeId, agreementId, subject, mediatorId, outcome, command.reasoning(),
-                adjusted));
+                adjusted, appliedRemedy(outcome, adjusted)));
     }
 
     @CommandHandler
@@ -172,6 +179,21 @@ public class Dispute {
         }
         requireOpen("withdrawn");
         apply(new DisputeWithdrawnEvent(disputeId, agreementId, subject, claimant));
+    }
+
+    /** What the ruling does to the subject: the claim's remedy when upheld, an adjustment when adjusted, or nothing. */
+    private Remedy appliedRemedy(RulingOutcome outcome, Money adjusted) {
+        return switch (outcome) {
+            case UPHELD -> {
+                if (remedy != null) {
+                    yield remedy;
+                }
+                RemedyType fallback = RemedyType.defaultFor(subject.type());
+                yield fallback == null ? null : new Remedy(fallback, null);
+            }
+            case ADJUSTED -> new Remedy(RemedyType.ADJUST, adjusted);
+            case DISMISSED, SETTLED_BY_CONSENT -> null;
+        };
     }
 
     /** The author's role and id; refuses (403) anyone but the claimant, a respondent or the assigned mediator. */
@@ -210,6 +232,30 @@ public class Dispute {
         }
         if (subject.id() == null || subject.id().isBlank()) {
             errors.add(new FieldError("subject.id", "must not be blank"));
+        }
+    }
+
+    private static void checkRemedy(Remedy remedy, Subject subject, List<FieldError> errors) {
+        if (remedy == null || subject == null || subject.type() == null) {
+            return;
+        }
+        List<RemedyType> fitting = RemedyType.forSubject(subject.type());
+        if (remedy.type() == null) {
+            errors.add(new FieldError("remedy.type", "is required"));
+        } else if (!remedy.type().appliesTo(subject.type())) {
+            errors.add(new FieldError("remedy.type", fitting.isEmpty()
+                    ? "a claim on " + subject.type() + " has no remedy the ledger applies: leave remedy out"
+                    : remedy.type() + " does not apply to " + subject.type() + " (one of " + fitting + ")"));
+        }
+        Money amount = remedy.amount();
+        if (remedy.type() == RemedyType.ADJUST) {
+            if (amount == null || !amount.greaterThanZero()
+                    || amount.amount().compareTo(AgreementDraftRules.MAX_AMOUNT) > 0) {
+                errors.add(new FieldError("remedy.amount", "ADJUST needs an amount above 0 and at most "
+                        + AgreementDraftRules.MAX_AMOUNT.toPlainString()));
+            }
+        } else if (amount != null && remedy.type() != null) {
+            errors.add(new FieldError("remedy.amount", "is given only with ADJUST"));
         }
     }
 
@@ -268,6 +314,7 @@ public class Dispute {
         claimant = event.claimant();
         respondents = Set.copyOf(event.respondents());
         subject = event.subject();
+        remedy = event.remedy();
         status = DisputeStatus.OPEN;
     }
 

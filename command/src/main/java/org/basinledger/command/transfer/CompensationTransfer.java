@@ -2,10 +2,12 @@ package org.basinledger.command.transfer;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -29,6 +31,7 @@ import org.basinledger.api.transfer.ReleaseTransferCommand;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
 import org.basinledger.api.transfer.TransferAdjustedEvent;
 import org.basinledger.api.transfer.TransferCancelledEvent;
+import org.basinledger.api.transfer.TransferCorrectedEvent;
 import org.basinledger.api.transfer.TransferCreatedEvent;
 import org.basinledger.api.transfer.TransferDisputedEvent;
 import org.basinledger.api.transfer.TransferPaidEvent;
@@ -44,12 +47,17 @@ import org.basinledger.command.agreement.AgreementDraftRules;
  * Money one jurisdiction owes another under an agreement. Invariants: the amount is positive (at most 10^13)
  * and payer and payee differ; a party's transfer is in its agreement's currency (a real ISO 4217 code), the
  * ledger's in the currency of the rule it comes from. It moves only forward,
- * {@code DUE → ACKNOWLEDGED → PAID → SETTLED}, each step taken once; only the payer acknowledges and pays, only the payee confirms receipt. The ledger creates the
- * transfers of assessments and fixed contributions; a party creates one only as its payer, under an agreement
- * in force to which both payer and payee are parties. One dispute at a time holds it {@code DISPUTED} (only a
- * transfer of that dispute's agreement that is neither settled nor cancelled): nothing moves it forward then,
- * and only that dispute's ruling or withdrawal ends it, restoring the status it had, setting a new amount
- * ({@code DUE} again, to be acknowledged and paid at that amount) or cancelling it for good.
+ * {@code DUE → ACKNOWLEDGED → PAID → SETTLED}, each step taken once; only the payer acknowledges and pays, only
+ * the payee confirms receipt. The ledger creates the
+ * transfers of assessments, fixed contributions and the refunds and top-ups of rulings (each of those names the
+ * transfer it corrects); a party creates one only as its payer, under an agreement in force to which both payer
+ * and payee are parties. One dispute at a time holds it {@code DISPUTED} (only a transfer of that dispute's
+ * agreement that is not cancelled): nothing moves it forward then, and only that dispute's ruling or withdrawal
+ * ends it, restoring the status it had, setting a new amount or cancelling it. Nobody pays twice: a transfer not
+ * yet paid takes the new amount ({@code DUE} again) or is cancelled for good; one already paid ({@code PAID} or
+ * {@code SETTLED}) keeps what was paid and its status, and the difference between what a ruling sets and what
+ * stood before becomes a transfer of its own, a refund or a top-up whose id derives from the dispute and this
+ * transfer (so a ruling delivered twice creates one).
  */
 @Aggregate(cache = "transferCache")
 public class CompensationTransfer {
@@ -65,6 +73,8 @@ public class CompensationTransfer {
     private String payer;
     private String payee;
     private Money amount;
+    /** What is owed under it: its amount, or what the last ruling set once it had been paid. */
+    private Money ruledAmount;
     private TransferStatus status;
     /** The dispute holding the transfer while {@code DISPUTED}, and the status it had before. */
     private String disputeId;
@@ -80,11 +90,13 @@ public class CompensationTransfer {
         if (command.source() == TransferSource.PARTY) {
             checkPartyMayCreate(command, agreements);
         } else if (command.actingJurisdiction() != null) {
-            throw new NotPermittedException("only the ledger creates transfers for assessments and fixed contributions");
+            throw new NotPermittedException("only the ledger creates transfers for assessments, fixed contributions, "
+                    + "refunds and top-ups");
         }
         checkContent(command);
         apply(new TransferCreatedEvent(command.transferId(), command.agreementId(), command.payer(), command.payee(),
-                command.amount(), command.reason(), command.source(), command.sourceId()));
+                command.amount(), command.reason(), command.source(), command.sourceId(),
+                command.correctsTransferId()));
     }
 
     @CommandHandler
@@ -136,8 +148,12 @@ public class CompensationTransfer {
         if (status == TransferStatus.DISPUTED) {
             throw new InvalidStateException("transfer " + transferId + " is already under dispute " + disputeId);
         }
-        if (status == TransferStatus.SETTLED || status == TransferStatus.CANCELLED) {
+        if (status == TransferStatus.CANCELLED) {
             throw new InvalidStateException("transfer " + transferId + " is " + status + " and cannot be disputed");
+        }
+        Money claimed = command.claimedAmount();
+        if (claimed != null && !claimed.currency().equals(amount.currency())) {
+            throw new InvalidInputException("remedy.amount", "must be in the transfer's currency " + amount.currency());
         }
         apply(new TransferDisputedEvent(transferId, agreementId, command.disputeId(), status));
     }
@@ -162,13 +178,50 @@ public class CompensationTransfer {
             throw new InvalidInputException("adjustedAmount", "must be in the transfer's currency "
                     + amount.currency());
         }
-        apply(new TransferAdjustedEvent(transferId, agreementId, disputeId, amount, newAmount));
+        if (wasPaid()) {
+            correct(newAmount);
+        } else {
+            apply(new TransferAdjustedEvent(transferId, agreementId, disputeId, amount, newAmount));
+        }
     }
 
     @CommandHandler
     public void handle(CancelTransferCommand command) {
         requireDisputedBy(command.disputeId(), "cancelled");
-        apply(new TransferCancelledEvent(transferId, agreementId, disputeId));
+        if (wasPaid()) {
+            correct(Money.zero(amount.currency()));
+        } else {
+            apply(new TransferCancelledEvent(transferId, agreementId, disputeId));
+        }
+    }
+
+    /** Whether the transfer had been paid when the dispute holding it began. */
+    private boolean wasPaid() {
+        return statusBeforeDispute == TransferStatus.PAID || statusBeforeDispute == TransferStatus.SETTLED;
+    }
+
+    /**
+     * A ruling sets what is owed under a transfer already paid to {@code owed}: what was paid stands, and the
+     * difference from what stood before is refunded (lower) or topped up (higher).
+     */
+    private void correct(Money owed) {
+        int direction = owed.amount().compareTo(ruledAmount.amount());
+        if (direction == 0) {
+            apply(new TransferCorrectedEvent(transferId, agreementId, disputeId, ruledAmount, owed,
+                    statusBeforeDispute, null, null, null, null, null));
+            return;
+        }
+        boolean refund = direction < 0;
+        Money difference = refund ? ruledAmount.minus(owed) : owed.minus(ruledAmount);
+        apply(new TransferCorrectedEvent(transferId, agreementId, disputeId, ruledAmount, owed, statusBeforeDispute,
+                correctionId(disputeId, transferId), refund ? TransferSource.REFUND : TransferSource.TOP_UP,
+                refund ? payee : payer, refund ? payer : payee, difference));
+    }
+
+    /** The id of the refund or top-up a dispute's ruling makes on a transfer: the same for every delivery. */
+    static String correctionId(String disputeId, String transferId) {
+        return UUID.nameUUIDFromBytes(("ruling-correction:" + disputeId + ":" + transferId)
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private void requireDisputedBy(String dispute, String action) {
@@ -240,6 +293,10 @@ public class CompensationTransfer {
         }
         if (command.source() == null) {
             errors.add(new FieldError("source", "is required"));
+        } else if (command.source().isCorrection()) {
+            requireText(command.correctsTransferId(), "correctsTransferId", errors);
+        } else if (command.correctsTransferId() != null) {
+            errors.add(new FieldError("correctsTransferId", "only a refund or a top-up corrects another transfer"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -276,6 +333,7 @@ public class CompensationTransfer {
         payer = event.payer();
         payee = event.payee();
         amount = event.amount();
+        ruledAmount = event.amount();
         status = TransferStatus.DUE;
     }
 
@@ -310,7 +368,15 @@ public class CompensationTransfer {
     @EventSourcingHandler
     void on(TransferAdjustedEvent event) {
         amount = event.amount();
+        ruledAmount = event.amount();
         status = TransferStatus.DUE;
+        endDispute();
+    }
+
+    @EventSourcingHandler
+    void on(TransferCorrectedEvent event) {
+        ruledAmount = event.amount();
+        status = event.status();
         endDispute();
     }
 

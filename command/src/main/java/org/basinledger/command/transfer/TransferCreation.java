@@ -11,12 +11,13 @@ import org.basinledger.api.compliance.AssessmentRecordedEvent;
 import org.basinledger.api.compliance.AssessmentResult;
 import org.basinledger.api.compliance.FixedContributionFellDueEvent;
 import org.basinledger.api.transfer.CreateTransferCommand;
+import org.basinledger.api.transfer.TransferCorrectedEvent;
 import org.basinledger.api.transfer.TransferSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the transfer an assessment or a fixed contribution names, by command, as the ledger (no acting
- * jurisdiction). Meant to run as a subscribing processor, so the transfer is created in the unit of work (and
+ * Creates the transfer an assessment, a fixed contribution or a ruling's correction of a paid transfer (a refund
+ * or a top-up) names, by command, as the ledger (no acting jurisdiction). Meant to run as a subscribing processor, so the transfer is created in the unit of work (and
  * transaction) of the event that names it. Idempotent: the transfer id comes from the event, so a transfer that
  * already exists was created by an earlier delivery of the same event and is left as it is.
  */
@@ -49,6 +50,25 @@ public class TransferCreation {
         create(new CreateTransferCommand(event.transferId(), event.agreementId(), event.payer(), event.payee(),
                 event.amount(), reason, TransferSource.FIXED_CONTRIBUTION,
                 event.agreementId() + ":" + event.ruleIndex() + ":" + event.year(), null));
+    }
+
+    @EventHandler
+    void on(TransferCorrectedEvent event) {
+        if (event.correctionTransferId() == null) {
+            return;
+        }
+        create(new CreateTransferCommand(event.correctionTransferId(), event.agreementId(), event.correctionPayer(),
+                event.correctionPayee(), event.correctionAmount(), reason(event), event.correctionSource(),
+                event.disputeId(), null, event.transferId()));
+    }
+
+    /** E.g. "Refund of transfer 7b1f…: the ruling on dispute D-1 set 60000000.00 CNY where 100000000.00 CNY stood". */
+    static String reason(TransferCorrectedEvent event) {
+        String kind = event.correctionSource() == TransferSource.REFUND ? "Refund" : "Top-up";
+        return kind + " of transfer " + event.transferId() + ": the ruling on dispute " + event.disputeId() + " set "
+                + event.amount().amount().toPlainString() + " " + event.amount().currency() + " where "
+                + event.previousAmount().amount().toPlainString() + " " + event.previousAmount().currency()
+                + " stood";
     }
 
     /** E.g. "Assessment of JIEKOU 2025 (WATER_QUALITY_INDEX): index 1.0200, not met". */

@@ -24,12 +24,14 @@ import org.axonframework.test.matchers.Matchers;
 import org.basinledger.api.agreement.Pollutant;
 import org.basinledger.api.common.AlreadyExistsException;
 import org.basinledger.api.common.InvalidStateException;
+import org.basinledger.api.common.UnderDisputeException;
 import org.basinledger.api.compliance.AssessSectionCommand;
 import org.basinledger.api.compliance.AssessmentInputs.PollutantMean;
 import org.basinledger.api.compliance.AssessmentRecordedEvent;
 import org.basinledger.api.compliance.MonitoringReportSubmittedEvent;
 import org.basinledger.api.dispute.CloseSubjectDisputeCommand;
 import org.basinledger.api.dispute.OpenSubjectDisputeCommand;
+import org.basinledger.api.dispute.RemedyType;
 import org.basinledger.api.dispute.RulingOutcome;
 import org.basinledger.api.dispute.Subject;
 import org.basinledger.api.dispute.SubjectConsequence;
@@ -225,6 +227,48 @@ class SubjectDisputeTest {
     }
 
     @Test
+    void anUpheldClaimToRejectTheReportRejectsIt() {
+        inForceWithReports().andGivenCommands(open(DISPUTE, REPORT_2))
+                .when(new CloseSubjectDisputeCommand(AGREEMENT_ID, DISPUTE, RulingOutcome.UPHELD, RemedyType.REJECT))
+                .expectEvents(new SubjectDisputeClosedEvent(AGREEMENT_ID, DISPUTE, REPORT_2, RulingOutcome.UPHELD,
+                        SubjectConsequence.REPORT_REJECTED));
+    }
+
+    @Test
+    void anUpheldClaimToAnnulTheAssessmentAnnulsIt() {
+        inForceWithReports().andGivenCommands(assess("A-1", "2025"), open(DISPUTE, ASSESSMENT_1))
+                .when(new CloseSubjectDisputeCommand(AGREEMENT_ID, DISPUTE, RulingOutcome.UPHELD, RemedyType.ANNUL))
+                .expectEvents(new SubjectDisputeClosedEvent(AGREEMENT_ID, DISPUTE, ASSESSMENT_1, RulingOutcome.UPHELD,
+                        SubjectConsequence.ASSESSMENT_ANNULLED));
+    }
+
+    @Test
+    void anUpheldClaimToAdjustTheAssessmentsTransferLetsTheAssessmentStand() {
+        inForceWithReports().andGivenCommands(assess("A-1", "2025"), open(DISPUTE, ASSESSMENT_1))
+                .when(new CloseSubjectDisputeCommand(AGREEMENT_ID, DISPUTE, RulingOutcome.UPHELD, RemedyType.ADJUST))
+                .expectEvents(new SubjectDisputeClosedEvent(AGREEMENT_ID, DISPUTE, ASSESSMENT_1, RulingOutcome.UPHELD,
+                        SubjectConsequence.RELEASED));
+    }
+
+    @Test
+    void refusesAnUpheldClaimToAdjustAnAssessmentThatCreatedNoTransfer() {
+        fixture.givenCurrentTime(Instant.parse("2025-05-03T02:00:00Z")).andGiven(scenario.inForce())
+                .andGiven(report("R-4", ANHUI, JIEKOU, "2025-04", "10",
+                        sample("2025-04-05T02:00:00Z", Pollutant.CODMN, "5.5"),
+                        sample("2025-04-05T02:00:00Z", Pollutant.NH3N, "1.0")))
+                .andGivenCommands(assess("A-4", "2025-04"), open(DISPUTE, new Subject(SubjectType.ASSESSMENT, "A-4")))
+                .when(new CloseSubjectDisputeCommand(AGREEMENT_ID, DISPUTE, RulingOutcome.UPHELD, RemedyType.ADJUST))
+                .expectException(invalidFields("remedy.type"));
+    }
+
+    @Test
+    void refusesARemedyThatDoesNotFitTheSubject() {
+        inForceWithReports().andGivenCommands(open(DISPUTE, REPORT_2))
+                .when(new CloseSubjectDisputeCommand(AGREEMENT_ID, DISPUTE, RulingOutcome.UPHELD, RemedyType.ANNUL))
+                .expectException(invalidFields("remedy.type"));
+    }
+
+    @Test
     void anyOtherEndLetsTheAssessmentStand() {
         for (RulingOutcome outcome : new RulingOutcome[] {RulingOutcome.DISMISSED, RulingOutcome.ADJUSTED,
                 RulingOutcome.SETTLED_BY_CONSENT, null}) {
@@ -291,11 +335,47 @@ class SubjectDisputeTest {
     // --- what a dispute does to assessments ---
 
     @Test
-    void aDisputedReportIsLeftOutOfAnAssessment() {
+    void refusesToAssessAPeriodWhileOneOfItsReportsIsDisputed() {
         inForceWithReports().andGivenCommands(open(DISPUTE, REPORT_2))
                 .when(assess("A-1", "2025"))
-                .expectEventsMatching(recorded(e -> usesOnly(e, "R-1") && e.result().met()
-                        && meanOf(e, Pollutant.CODMN).compareTo(new BigDecimal("1.80")) == 0));
+                .expectException(disputedBy(DISPUTE))
+                .expectExceptionMessage(containsString("report R-2 (2025) is under dispute " + DISPUTE));
+    }
+
+    @Test
+    void refusesToAssessAMonthWhileAReportOfItsYearIsDisputed() {
+        inForceWithReports().andGivenCommands(open(DISPUTE, REPORT_2))
+                .when(assess("A-4", "2025-04"))
+                .expectException(disputedBy(DISPUTE));
+    }
+
+    @Test
+    void aDisputedReportOfAnotherPeriodOrSectionDoesNotHoldTheAssessment() {
+        fixture.givenCurrentTime(Instant.parse("2025-05-03T02:00:00Z")).andGiven(scenario.inForce())
+                .andGiven(report("R-3", ANHUI, JIEKOU, "2025-03", "10",
+                                sample("2025-03-05T02:00:00Z", Pollutant.CODMN, "7.5")),
+                        report("R-4", ANHUI, JIEKOU, "2025-04", "10",
+                                sample("2025-04-05T02:00:00Z", Pollutant.CODMN, "5.5"),
+                                sample("2025-04-05T02:00:00Z", Pollutant.NH3N, "1.0")),
+                        report("R-5", ANHUI, AgreementSamples.QIANDAO, "2025-04", null,
+                                sample("2025-04-06T02:00:00Z", Pollutant.CODMN, "9.5")))
+                .andGivenCommands(open(DISPUTE, new Subject(SubjectType.MONITORING_REPORT, "R-3")),
+                        open(OTHER_DISPUTE, new Subject(SubjectType.MONITORING_REPORT, "R-5")))
+                .when(assess("A-4", "2025-04"))
+                .expectEventsMatching(recorded(e -> usesOnly(e, "R-4")));
+    }
+
+    @Test
+    void anAssessmentRefusedForADisputedReportIsAcceptedOnceTheReportIsReleased() {
+        inForceWithReports().andGivenCommands(open(DISPUTE, REPORT_2), close(RulingOutcome.DISMISSED))
+                .when(assess("A-1", "2025"))
+                .expectEventsMatching(recorded(e -> usesOnly(e, "R-1", "R-2")));
+    }
+
+    /** The 409 that names the dispute holding a report of the period. */
+    private static Matcher<Object> disputedBy(String disputeId) {
+        return Matchers.matches(e -> e instanceof UnderDisputeException u && u.disputeId().equals(disputeId)
+                && u.problemProperties().equals(java.util.Map.of("disputeId", disputeId)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.basinledger.command.dispute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,17 +14,21 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.utils.RecordingCommandBus;
+import org.basinledger.api.common.InvalidInputException;
 import org.basinledger.api.common.Money;
 import org.basinledger.api.dispute.CloseSubjectDisputeCommand;
 import org.basinledger.api.dispute.DisputeRaisedEvent;
 import org.basinledger.api.dispute.DisputeRuledEvent;
 import org.basinledger.api.dispute.DisputeWithdrawnEvent;
+import org.basinledger.api.dispute.Remedy;
+import org.basinledger.api.dispute.RemedyType;
 import org.basinledger.api.dispute.RulingOutcome;
 import org.basinledger.api.dispute.Subject;
 import org.basinledger.api.dispute.SubjectDisputedEvent;
 import org.basinledger.api.dispute.SubjectType;
 import org.basinledger.api.transfer.AdjustTransferCommand;
 import org.basinledger.api.transfer.CancelTransferCommand;
+import org.basinledger.api.transfer.DisputeTransferCommand;
 import org.basinledger.api.transfer.ReleaseTransferCommand;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,8 +108,40 @@ class DisputeEffectsSagaStorageTest {
                 null));
 
         assertThat(sentCommands()).containsExactly(
-                new CloseSubjectDisputeCommand(AGREEMENT, DISPUTE, RulingOutcome.UPHELD),
+                new CloseSubjectDisputeCommand(AGREEMENT, DISPUTE, RulingOutcome.UPHELD, RemedyType.ANNUL),
                 new CancelTransferCommand("T-A-1", DISPUTE));
+    }
+
+    @Test
+    void aReloadedSagaRemembersTheRemedyTheClaimAskedFor() {
+        Remedy adjust = new Remedy(RemedyType.ADJUST, FIFTY_MILLION);
+        DisputeEffectsSaga saga = newSaga();
+        saga.on(new DisputeRaisedEvent(DISPUTE, AGREEMENT, "CN-ZJ", ASSESSMENT, List.of("CN-AH"), "The claim.",
+                adjust));
+        DisputeEffectsSaga afterRaise = storeAndReload(saga);
+        afterRaise.on(new SubjectDisputedEvent(AGREEMENT, DISPUTE, ASSESSMENT, "T-A-1"));
+        assertThat(sentCommands()).containsExactly(new DisputeTransferCommand("T-A-1", DISPUTE, AGREEMENT,
+                FIFTY_MILLION));
+
+        DisputeEffectsSaga afterDisputed = storeAndReload(afterRaise);
+        afterDisputed.on(new DisputeRuledEvent(DISPUTE, AGREEMENT, ASSESSMENT, "TBA", RulingOutcome.UPHELD,
+                "Reasons.", null, adjust));
+
+        assertThat(sentCommands()).containsExactly(
+                new CloseSubjectDisputeCommand(AGREEMENT, DISPUTE, RulingOutcome.UPHELD, RemedyType.ADJUST),
+                new AdjustTransferCommand("T-A-1", DISPUTE, FIFTY_MILLION));
+    }
+
+    @Test
+    void aReloadedSagaStillRefusesAClaimToAdjustAnAssessmentThatOwedNothing() {
+        DisputeEffectsSaga saga = newSaga();
+        saga.on(new DisputeRaisedEvent(DISPUTE, AGREEMENT, "CN-ZJ", ASSESSMENT, List.of("CN-AH"), "The claim.",
+                new Remedy(RemedyType.ADJUST, FIFTY_MILLION)));
+
+        DisputeEffectsSaga reloaded = storeAndReload(saga);
+
+        assertThatThrownBy(() -> reloaded.on(new SubjectDisputedEvent(AGREEMENT, DISPUTE, ASSESSMENT, null)))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.basinledger.api.dispute.DisputeRaisedEvent;
 import org.basinledger.api.dispute.DisputeRuledEvent;
 import org.basinledger.api.dispute.DisputeWithdrawnEvent;
 import org.basinledger.api.dispute.OpenSubjectDisputeCommand;
+import org.basinledger.api.dispute.Remedy;
+import org.basinledger.api.dispute.RemedyType;
 import org.basinledger.api.dispute.RulingOutcome;
 import org.basinledger.api.dispute.Subject;
 import org.basinledger.api.dispute.SubjectDisputedEvent;
@@ -58,9 +60,30 @@ class DisputeEffectsSagaTest {
         return new SubjectDisputedEvent(AGREEMENT, DISPUTE, subject, relatedTransferId);
     }
 
+    private static final Remedy ADJUST_TO_FIFTY_MILLION = new Remedy(RemedyType.ADJUST, FIFTY_MILLION);
+
+    private static DisputeRaisedEvent raised(Subject subject, Remedy remedy) {
+        return new DisputeRaisedEvent(DISPUTE, AGREEMENT, ZHEJIANG, subject, List.of(ANHUI), "The claim.", remedy);
+    }
+
+    /** A ruling as the dispute records it: with the remedy of a claim that named none. */
     private static DisputeRuledEvent ruled(Subject subject, RulingOutcome outcome) {
+        Remedy remedy = switch (outcome) {
+            case UPHELD -> RemedyType.defaultFor(subject.type()) == null ? null
+                    : new Remedy(RemedyType.defaultFor(subject.type()), null);
+            case ADJUSTED -> ADJUST_TO_FIFTY_MILLION;
+            case DISMISSED, SETTLED_BY_CONSENT -> null;
+        };
+        return ruled(subject, outcome, remedy);
+    }
+
+    private static DisputeRuledEvent ruled(Subject subject, RulingOutcome outcome, Remedy remedy) {
         return new DisputeRuledEvent(DISPUTE, AGREEMENT, subject, MEDIATOR, outcome, "Reasons.",
-                outcome == RulingOutcome.ADJUSTED ? FIFTY_MILLION : null);
+                outcome == RulingOutcome.ADJUSTED ? FIFTY_MILLION : null, remedy);
+    }
+
+    private static CloseSubjectDisputeCommand close(RulingOutcome outcome, RemedyType remedy) {
+        return new CloseSubjectDisputeCommand(AGREEMENT, DISPUTE, outcome, remedy);
     }
 
     private static DisputeWithdrawnEvent withdrawn(Subject subject) {
@@ -117,6 +140,50 @@ class DisputeEffectsSagaTest {
     }
 
     @Test
+    void aClaimToAdjustATransferPassesItsAmountOnForTheCurrencyCheck() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(raised(TRANSFER, ADJUST_TO_FIFTY_MILLION))
+                .expectDispatchedCommands(new DisputeTransferCommand(TRANSFER_ID, DISPUTE, AGREEMENT, FIFTY_MILLION));
+    }
+
+    @Test
+    void anUpheldClaimToAdjustATransferAdjustsIt() {
+        fixture.givenAPublished(raised(TRANSFER, ADJUST_TO_FIFTY_MILLION))
+                .whenPublishingA(ruled(TRANSFER, RulingOutcome.UPHELD, ADJUST_TO_FIFTY_MILLION))
+                .expectDispatchedCommands(new AdjustTransferCommand(TRANSFER_ID, DISPUTE, FIFTY_MILLION))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void anUpheldClaimToCancelATransferCancelsIt() {
+        Remedy cancel = new Remedy(RemedyType.CANCEL, null);
+        fixture.givenAPublished(raised(TRANSFER, cancel))
+                .whenPublishingA(ruled(TRANSFER, RulingOutcome.UPHELD, cancel))
+                .expectDispatchedCommands(new CancelTransferCommand(TRANSFER_ID, DISPUTE))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aRulingRecordedWithoutARemedyIsAppliedAsItsOutcomeMeantBefore() {
+        fixture.givenAPublished(raised(TRANSFER))
+                .whenPublishingA(new DisputeRuledEvent(DISPUTE, AGREEMENT, TRANSFER, MEDIATOR, RulingOutcome.UPHELD,
+                        "Reasons.", null))
+                .expectDispatchedCommands(new CancelTransferCommand(TRANSFER_ID, DISPUTE));
+        fixture = new SagaTestFixture<>(DisputeEffectsSaga.class);
+        fixture.givenAPublished(raised(TRANSFER))
+                .whenPublishingA(new DisputeRuledEvent(DISPUTE, AGREEMENT, TRANSFER, MEDIATOR,
+                        RulingOutcome.ADJUSTED, "Reasons.", FIFTY_MILLION))
+                .expectDispatchedCommands(new AdjustTransferCommand(TRANSFER_ID, DISPUTE, FIFTY_MILLION));
+        fixture = new SagaTestFixture<>(DisputeEffectsSaga.class);
+        fixture.givenAPublished(raised(ASSESSMENT))
+                .andThenAPublished(subjectDisputed(ASSESSMENT, ASSESSMENT_TRANSFER_ID))
+                .whenPublishingA(new DisputeRuledEvent(DISPUTE, AGREEMENT, ASSESSMENT, MEDIATOR, RulingOutcome.UPHELD,
+                        "Reasons.", null))
+                .expectDispatchedCommands(close(RulingOutcome.UPHELD, RemedyType.ANNUL),
+                        new CancelTransferCommand(ASSESSMENT_TRANSFER_ID, DISPUTE));
+    }
+
+    @Test
     void aWithdrawalReleasesTheTransfer() {
         fixture.givenAPublished(raised(TRANSFER))
                 .whenPublishingA(withdrawn(TRANSFER))
@@ -167,7 +234,8 @@ class DisputeEffectsSagaTest {
                     RulingOutcome.SETTLED_BY_CONSENT)) {
                 fixture = new SagaTestFixture<>(DisputeEffectsSaga.class);
                 whenRuled(subject, null, outcome)
-                        .expectDispatchedCommands(new CloseSubjectDisputeCommand(AGREEMENT, DISPUTE, outcome))
+                        .expectDispatchedCommands(close(outcome, outcome == RulingOutcome.UPHELD
+                                ? RemedyType.defaultFor(subject.type()) : null))
                         .expectActiveSagas(0);
             }
         }
@@ -190,7 +258,7 @@ class DisputeEffectsSagaTest {
     @Test
     void anUpheldClaimAnnulsTheAssessmentAndCancelsItsTransfer() {
         whenRuled(ASSESSMENT, ASSESSMENT_TRANSFER_ID, RulingOutcome.UPHELD)
-                .expectDispatchedCommands(new CloseSubjectDisputeCommand(AGREEMENT, DISPUTE, RulingOutcome.UPHELD),
+                .expectDispatchedCommands(close(RulingOutcome.UPHELD, RemedyType.ANNUL),
                         new CancelTransferCommand(ASSESSMENT_TRANSFER_ID, DISPUTE))
                 .expectActiveSagas(0);
     }
@@ -198,9 +266,40 @@ class DisputeEffectsSagaTest {
     @Test
     void anAdjustmentOfAnAssessmentSetsItsTransfersNewAmount() {
         whenRuled(ASSESSMENT, ASSESSMENT_TRANSFER_ID, RulingOutcome.ADJUSTED)
-                .expectDispatchedCommands(new CloseSubjectDisputeCommand(AGREEMENT, DISPUTE, RulingOutcome.ADJUSTED),
+                .expectDispatchedCommands(close(RulingOutcome.ADJUSTED, RemedyType.ADJUST),
                         new AdjustTransferCommand(ASSESSMENT_TRANSFER_ID, DISPUTE, FIFTY_MILLION))
                 .expectActiveSagas(0);
+    }
+
+    @Test
+    void anUpheldClaimToAdjustAnAssessmentAdjustsItsTransferAndLetsItStand() {
+        fixture.givenAPublished(raised(ASSESSMENT, ADJUST_TO_FIFTY_MILLION))
+                .andThenAPublished(subjectDisputed(ASSESSMENT, ASSESSMENT_TRANSFER_ID))
+                .whenPublishingA(ruled(ASSESSMENT, RulingOutcome.UPHELD, ADJUST_TO_FIFTY_MILLION))
+                .expectDispatchedCommands(close(RulingOutcome.UPHELD, RemedyType.ADJUST),
+                        new AdjustTransferCommand(ASSESSMENT_TRANSFER_ID, DISPUTE, FIFTY_MILLION))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aClaimToAdjustAnAssessmentDisputesItsTransferWithTheAmount() {
+        fixture.givenAPublished(raised(ASSESSMENT, ADJUST_TO_FIFTY_MILLION))
+                .whenPublishingA(subjectDisputed(ASSESSMENT, ASSESSMENT_TRANSFER_ID))
+                .expectDispatchedCommands(new DisputeTransferCommand(ASSESSMENT_TRANSFER_ID, DISPUTE, AGREEMENT,
+                        FIFTY_MILLION));
+    }
+
+    @Test
+    void refusesAClaimToAdjustAnAssessmentThatOwedNothing() {
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        fixture.registerListenerInvocationErrorHandler((exception, event, handler) -> failure.set(exception));
+
+        fixture.givenAPublished(raised(ASSESSMENT, ADJUST_TO_FIFTY_MILLION))
+                .whenPublishingA(subjectDisputed(ASSESSMENT, null))
+                .expectNoDispatchedCommands();
+
+        assertThat(failure.get()).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                .extracting(FieldError::field).containsExactly("remedy.type"));
     }
 
     @Test
@@ -223,7 +322,7 @@ class DisputeEffectsSagaTest {
     @Test
     void aRulingOnAnAssessmentThatOwedNothingOnlyClosesIt() {
         whenRuled(ASSESSMENT, null, RulingOutcome.UPHELD)
-                .expectDispatchedCommands(new CloseSubjectDisputeCommand(AGREEMENT, DISPUTE, RulingOutcome.UPHELD))
+                .expectDispatchedCommands(close(RulingOutcome.UPHELD, RemedyType.ANNUL))
                 .expectActiveSagas(0);
     }
 

@@ -21,6 +21,8 @@ import org.basinledger.api.dispute.DisputeRuledEvent;
 import org.basinledger.api.dispute.DisputeWithdrawnEvent;
 import org.basinledger.api.dispute.MediatorAssignedEvent;
 import org.basinledger.api.dispute.RaiseDisputeCommand;
+import org.basinledger.api.dispute.Remedy;
+import org.basinledger.api.dispute.RemedyType;
 import org.basinledger.api.dispute.RuleOnDisputeCommand;
 import org.basinledger.api.dispute.RulingOutcome;
 import org.basinledger.api.dispute.StatementAddedEvent;
@@ -69,6 +71,14 @@ class DisputeTest {
         return new DisputeRaisedEvent(DISPUTE, AGREEMENT, ZHEJIANG, subject, List.of(ANHUI), CLAIM);
     }
 
+    private static DisputeRaisedEvent raised(Subject subject, Remedy remedy) {
+        return new DisputeRaisedEvent(DISPUTE, AGREEMENT, ZHEJIANG, subject, List.of(ANHUI), CLAIM, remedy);
+    }
+
+    private static RaiseDisputeCommand raise(Subject subject, Remedy remedy) {
+        return new RaiseDisputeCommand(DISPUTE, AGREEMENT, ZHEJIANG, subject, List.of(ANHUI), CLAIM, remedy);
+    }
+
     private static MediatorAssignedEvent assigned() {
         return new MediatorAssignedEvent(DISPUTE, AGREEMENT, MEDIATOR);
     }
@@ -111,6 +121,49 @@ class DisputeTest {
                 .when(raise(ZHEJIANG, REPORT, CLAIM, ANHUI, MINISTRY))
                 .expectEvents(new DisputeRaisedEvent(DISPUTE, AGREEMENT, ZHEJIANG, REPORT, List.of(ANHUI, MINISTRY),
                         CLAIM));
+    }
+
+    @Test
+    void aClaimNamesTheRemedyItAsksFor() {
+        Remedy adjust = new Remedy(RemedyType.ADJUST, FIFTY_MILLION);
+        Subject assessment = new Subject(SubjectType.ASSESSMENT, "A-1");
+
+        fixture.givenNoPriorActivity().when(raise(TRANSFER, adjust)).expectEvents(raised(TRANSFER, adjust));
+        fixture.givenNoPriorActivity().when(raise(TRANSFER, new Remedy(RemedyType.CANCEL, null)))
+                .expectEvents(raised(TRANSFER, new Remedy(RemedyType.CANCEL, null)));
+        fixture.givenNoPriorActivity().when(raise(assessment, adjust)).expectEvents(raised(assessment, adjust));
+        fixture.givenNoPriorActivity().when(raise(assessment, new Remedy(RemedyType.ANNUL, null)))
+                .expectEvents(raised(assessment, new Remedy(RemedyType.ANNUL, null)));
+        fixture.givenNoPriorActivity().when(raise(REPORT, new Remedy(RemedyType.REJECT, null)))
+                .expectEvents(raised(REPORT, new Remedy(RemedyType.REJECT, null)));
+    }
+
+    @Test
+    void refusesARemedyThatDoesNotFitTheSubject() {
+        fixture.givenNoPriorActivity().when(raise(REPORT, new Remedy(RemedyType.CANCEL, null)))
+                .expectException(invalidFields("remedy.type"))
+                .expectExceptionMessage(containsString("CANCEL does not apply to MONITORING_REPORT (one of [REJECT])"));
+        fixture.givenNoPriorActivity().when(raise(TRANSFER, new Remedy(RemedyType.ANNUL, null)))
+                .expectException(invalidFields("remedy.type"));
+        fixture.givenNoPriorActivity()
+                .when(raise(new Subject(SubjectType.AGREEMENT, AGREEMENT), new Remedy(RemedyType.CANCEL, null)))
+                .expectException(invalidFields("remedy.type"))
+                .expectExceptionMessage(containsString("no remedy the ledger applies"));
+        fixture.givenNoPriorActivity().when(raise(TRANSFER, new Remedy(null, null)))
+                .expectException(invalidFields("remedy.type"));
+    }
+
+    @Test
+    void anAdjustRemedyNeedsAnAmountAndNoOtherRemedyTakesOne() {
+        fixture.givenNoPriorActivity().when(raise(TRANSFER, new Remedy(RemedyType.ADJUST, null)))
+                .expectException(invalidFields("remedy.amount"));
+        fixture.givenNoPriorActivity().when(raise(TRANSFER, new Remedy(RemedyType.ADJUST, Money.zero(Money.CNY))))
+                .expectException(invalidFields("remedy.amount"));
+        fixture.givenNoPriorActivity()
+                .when(raise(TRANSFER, new Remedy(RemedyType.ADJUST, Money.of("10000000000000.01", Money.CNY))))
+                .expectException(invalidFields("remedy.amount"));
+        fixture.givenNoPriorActivity().when(raise(TRANSFER, new Remedy(RemedyType.CANCEL, FIFTY_MILLION)))
+                .expectException(invalidFields("remedy.amount"));
     }
 
     @Test
@@ -304,16 +357,58 @@ class DisputeTest {
 
     @Test
     void theAssignedMediatorRules() {
+        given(raised(TRANSFER), assigned()).when(rule(MEDIATOR, RulingOutcome.DISMISSED, null))
+                .expectEvents(new DisputeRuledEvent(DISPUTE, AGREEMENT, TRANSFER, MEDIATOR, RulingOutcome.DISMISSED,
+                        "The sample was taken 2 km upstream.", null, null));
+    }
+
+    @Test
+    void anUpheldClaimWithoutARemedyCancelsATransferAsBefore() {
         given(raised(TRANSFER), assigned()).when(rule(MEDIATOR, RulingOutcome.UPHELD, null))
                 .expectEvents(new DisputeRuledEvent(DISPUTE, AGREEMENT, TRANSFER, MEDIATOR, RulingOutcome.UPHELD,
-                        "The sample was taken 2 km upstream.", null));
+                        "The sample was taken 2 km upstream.", null, new Remedy(RemedyType.CANCEL, null)));
+    }
+
+    @Test
+    void anUpheldClaimWithoutARemedyAppliesEachSubjectsDefault() {
+        Subject assessment = new Subject(SubjectType.ASSESSMENT, "A-1");
+        Subject obligation = new Subject(SubjectType.OBLIGATION, "O-1");
+
+        given(raised(assessment), assigned()).when(rule(MEDIATOR, RulingOutcome.UPHELD, null))
+                .expectEvents(new DisputeRuledEvent(DISPUTE, AGREEMENT, assessment, MEDIATOR, RulingOutcome.UPHELD,
+                        "The sample was taken 2 km upstream.", null, new Remedy(RemedyType.ANNUL, null)));
+        given(raised(REPORT), assigned()).when(rule(MEDIATOR, RulingOutcome.UPHELD, null))
+                .expectEvents(new DisputeRuledEvent(DISPUTE, AGREEMENT, REPORT, MEDIATOR, RulingOutcome.UPHELD,
+                        "The sample was taken 2 km upstream.", null, new Remedy(RemedyType.REJECT, null)));
+        given(raised(obligation), assigned()).when(rule(MEDIATOR, RulingOutcome.UPHELD, null))
+                .expectEvents(new DisputeRuledEvent(DISPUTE, AGREEMENT, obligation, MEDIATOR, RulingOutcome.UPHELD,
+                        "The sample was taken 2 km upstream.", null, null));
+    }
+
+    @Test
+    void anUpheldClaimAppliesTheRemedyItAskedFor() {
+        Remedy adjust = new Remedy(RemedyType.ADJUST, FIFTY_MILLION);
+
+        given(raised(TRANSFER, adjust), assigned()).when(rule(MEDIATOR, RulingOutcome.UPHELD, null))
+                .expectEvents(new DisputeRuledEvent(DISPUTE, AGREEMENT, TRANSFER, MEDIATOR, RulingOutcome.UPHELD,
+                        "The sample was taken 2 km upstream.", null, adjust));
+    }
+
+    @Test
+    void aDismissalAppliesNoRemedy() {
+        given(raised(TRANSFER, new Remedy(RemedyType.CANCEL, null)), assigned())
+                .when(rule(MEDIATOR, RulingOutcome.SETTLED_BY_CONSENT, null))
+                .expectEvents(new DisputeRuledEvent(DISPUTE, AGREEMENT, TRANSFER, MEDIATOR,
+                        RulingOutcome.SETTLED_BY_CONSENT, "The sample was taken 2 km upstream.", null, null));
     }
 
     @Test
     void anAdjustedRulingSetsTheAmountOfATransfer() {
-        given(raised(TRANSFER), assigned()).when(rule(MEDIATOR, RulingOutcome.ADJUSTED, FIFTY_MILLION))
+        given(raised(TRANSFER, new Remedy(RemedyType.CANCEL, null)), assigned())
+                .when(rule(MEDIATOR, RulingOutcome.ADJUSTED, FIFTY_MILLION))
                 .expectEvents(new DisputeRuledEvent(DISPUTE, AGREEMENT, TRANSFER, MEDIATOR, RulingOutcome.ADJUSTED,
-                        "The sample was taken 2 km upstream.", FIFTY_MILLION));
+                        "The sample was taken 2 km upstream.", FIFTY_MILLION,
+                        new Remedy(RemedyType.ADJUST, FIFTY_MILLION)));
     }
 
     @Test
@@ -322,7 +417,8 @@ class DisputeTest {
 
         given(raised(assessment), assigned()).when(rule(MEDIATOR, RulingOutcome.ADJUSTED, FIFTY_MILLION))
                 .expectEvents(new DisputeRuledEvent(DISPUTE, AGREEMENT, assessment, MEDIATOR, RulingOutcome.ADJUSTED,
-                        "The sample was taken 2 km upstream.", FIFTY_MILLION));
+                        "The sample was taken 2 km upstream.", FIFTY_MILLION,
+                        new Remedy(RemedyType.ADJUST, FIFTY_MILLION)));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.basinledger.api.transfer.ReleaseTransferCommand;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
 import org.basinledger.api.transfer.TransferAdjustedEvent;
 import org.basinledger.api.transfer.TransferCancelledEvent;
+import org.basinledger.api.transfer.TransferCorrectedEvent;
 import org.basinledger.api.transfer.TransferCreatedEvent;
 import org.basinledger.api.transfer.TransferDisputedEvent;
 import org.basinledger.api.transfer.TransferPaidEvent;
@@ -63,6 +64,18 @@ class CompensationTransferDisputeTest {
         return new TransferPaidEvent(TRANSFER, AGREEMENT, ANHUI, "PBOC-2026-000123", NOW.minusSeconds(3600));
     }
 
+    private static TransferSettledEvent settled() {
+        return new TransferSettledEvent(TRANSFER, AGREEMENT, ZHEJIANG);
+    }
+
+    private static TransferCorrectedEvent corrected(String disputeId, Money previous, Money owed,
+                                                    TransferStatus status, TransferSource source, Money difference) {
+        boolean refund = source == TransferSource.REFUND;
+        return new TransferCorrectedEvent(TRANSFER, AGREEMENT, disputeId, previous, owed, status,
+                CompensationTransfer.correctionId(disputeId, TRANSFER), source, refund ? ZHEJIANG : ANHUI,
+                refund ? ANHUI : ZHEJIANG, difference);
+    }
+
     private static TransferDisputedEvent disputed(TransferStatus before) {
         return new TransferDisputedEvent(TRANSFER, AGREEMENT, DISPUTE, before);
     }
@@ -104,13 +117,24 @@ class CompensationTransferDisputeTest {
     }
 
     @Test
-    void refusesASettledOrCancelledTransfer() {
-        given(created(), acknowledged(), paid(), new TransferSettledEvent(TRANSFER, AGREEMENT, ZHEJIANG))
-                .when(dispute(DISPUTE, AGREEMENT))
-                .expectException(InvalidStateException.class);
+    void aSettledTransferIsDisputedAndRemembersItWasSettled() {
+        given(created(), acknowledged(), paid(), settled()).when(dispute(DISPUTE, AGREEMENT))
+                .expectEvents(disputed(TransferStatus.SETTLED));
+    }
+
+    @Test
+    void refusesACancelledTransfer() {
         given(created(), disputed(TransferStatus.DUE), new TransferCancelledEvent(TRANSFER, AGREEMENT, DISPUTE))
                 .when(dispute(OTHER_DISPUTE, AGREEMENT))
                 .expectException(InvalidStateException.class);
+    }
+
+    @Test
+    void aClaimedAmountIsInTheTransfersCurrency() {
+        given(created()).when(new DisputeTransferCommand(TRANSFER, DISPUTE, AGREEMENT, Money.of("50.00", "USD")))
+                .expectException(invalidFields("remedy.amount"));
+        given(created()).when(new DisputeTransferCommand(TRANSFER, DISPUTE, AGREEMENT, FIFTY_MILLION))
+                .expectEvents(disputed(TransferStatus.DUE));
     }
 
     // --- nothing moves while disputed ---
@@ -174,10 +198,91 @@ class CompensationTransferDisputeTest {
     // --- adjustment ---
 
     @Test
-    void anAdjustmentSetsTheNewAmountAndMakesTheTransferDueAgain() {
-        given(created(), acknowledged(), paid(), disputed(TransferStatus.PAID))
+    void anAdjustmentOfAnUnpaidTransferSetsTheNewAmountAndMakesItDueAgain() {
+        given(created(), acknowledged(), disputed(TransferStatus.ACKNOWLEDGED))
                 .when(new AdjustTransferCommand(TRANSFER, DISPUTE, FIFTY_MILLION))
                 .expectEvents(new TransferAdjustedEvent(TRANSFER, AGREEMENT, DISPUTE, HUNDRED_MILLION, FIFTY_MILLION));
+    }
+
+    // --- a ruling on a transfer already paid: nobody pays twice ---
+
+    @Test
+    void aLowerAmountOnAPaidTransferKeepsWhatWasPaidAndRefundsTheDifference() {
+        given(created(), acknowledged(), paid(), disputed(TransferStatus.PAID))
+                .when(new AdjustTransferCommand(TRANSFER, DISPUTE, FIFTY_MILLION))
+                .expectEvents(corrected(DISPUTE, HUNDRED_MILLION, FIFTY_MILLION, TransferStatus.PAID,
+                        TransferSource.REFUND, FIFTY_MILLION));
+    }
+
+    @Test
+    void aHigherAmountOnASettledTransferTopsUpTheDifference() {
+        Money hundredAndTwenty = Money.of("120000000.00", Money.CNY);
+
+        given(created(), acknowledged(), paid(), settled(), disputed(TransferStatus.SETTLED))
+                .when(new AdjustTransferCommand(TRANSFER, DISPUTE, hundredAndTwenty))
+                .expectEvents(corrected(DISPUTE, HUNDRED_MILLION, hundredAndTwenty, TransferStatus.SETTLED,
+                        TransferSource.TOP_UP, Money.of("20000000.00", Money.CNY)));
+    }
+
+    @Test
+    void aCancellationOfAPaidTransferRefundsAllOfIt() {
+        given(created(), acknowledged(), paid(), disputed(TransferStatus.PAID))
+                .when(new CancelTransferCommand(TRANSFER, DISPUTE))
+                .expectEvents(corrected(DISPUTE, HUNDRED_MILLION, Money.zero(Money.CNY), TransferStatus.PAID,
+                        TransferSource.REFUND, HUNDRED_MILLION));
+    }
+
+    @Test
+    void theSameAmountOnAPaidTransferNeedsNoCorrectionTransfer() {
+        given(created(), acknowledged(), paid(), disputed(TransferStatus.PAID))
+                .when(new AdjustTransferCommand(TRANSFER, DISPUTE, HUNDRED_MILLION))
+                .expectEvents(new TransferCorrectedEvent(TRANSFER, AGREEMENT, DISPUTE, HUNDRED_MILLION,
+                        HUNDRED_MILLION, TransferStatus.PAID, null, null, null, null, null));
+    }
+
+    @Test
+    void aCorrectedPaidTransferIsStillSettledByItsPayee() {
+        given(created(), acknowledged(), paid(), disputed(TransferStatus.PAID),
+                corrected(DISPUTE, HUNDRED_MILLION, FIFTY_MILLION, TransferStatus.PAID, TransferSource.REFUND,
+                        FIFTY_MILLION))
+                .when(new ConfirmTransferReceiptCommand(TRANSFER, ZHEJIANG))
+                .expectEvents(settled());
+    }
+
+    @Test
+    void aCorrectedTransferIsNeitherPaidAgainNorHeldByTheDisputeAnyMore() {
+        given(created(), acknowledged(), paid(), disputed(TransferStatus.PAID),
+                corrected(DISPUTE, HUNDRED_MILLION, FIFTY_MILLION, TransferStatus.PAID, TransferSource.REFUND,
+                        FIFTY_MILLION))
+                .when(new RecordTransferPaymentCommand(TRANSFER, ANHUI, "PBOC-2026-000124", NOW))
+                .expectException(InvalidStateException.class);
+        given(created(), acknowledged(), paid(), disputed(TransferStatus.PAID),
+                corrected(DISPUTE, HUNDRED_MILLION, FIFTY_MILLION, TransferStatus.PAID, TransferSource.REFUND,
+                        FIFTY_MILLION))
+                .when(new CancelTransferCommand(TRANSFER, DISPUTE))
+                .expectException(InvalidStateException.class);
+    }
+
+    @Test
+    void aSecondRulingCorrectsFromWhatTheFirstSetNotFromWhatWasPaid() {
+        Money eighty = Money.of("80000000.00", Money.CNY);
+
+        given(created(), acknowledged(), paid(), disputed(TransferStatus.PAID),
+                corrected(DISPUTE, HUNDRED_MILLION, FIFTY_MILLION, TransferStatus.PAID, TransferSource.REFUND,
+                        FIFTY_MILLION),
+                new TransferDisputedEvent(TRANSFER, AGREEMENT, OTHER_DISPUTE, TransferStatus.PAID))
+                .when(new AdjustTransferCommand(TRANSFER, OTHER_DISPUTE, eighty))
+                .expectEvents(corrected(OTHER_DISPUTE, FIFTY_MILLION, eighty, TransferStatus.PAID,
+                        TransferSource.TOP_UP, Money.of("30000000.00", Money.CNY)));
+    }
+
+    @Test
+    void aCorrectionsIdDependsOnlyOnTheDisputeAndTheTransfer() {
+        org.assertj.core.api.Assertions.assertThat(CompensationTransfer.correctionId(DISPUTE, TRANSFER))
+                .isEqualTo(CompensationTransfer.correctionId(DISPUTE, TRANSFER))
+                .isNotEqualTo(CompensationTransfer.correctionId(OTHER_DISPUTE, TRANSFER))
+                .isNotEqualTo(CompensationTransfer.correctionId(DISPUTE, "another-transfer"))
+                .isNotEqualTo(TRANSFER);
     }
 
     @Test

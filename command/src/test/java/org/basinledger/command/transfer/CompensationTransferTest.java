@@ -103,6 +103,37 @@ class CompensationTransferTest {
     }
 
     @Test
+    void theLedgerCreatesARefundOrATopUpNamingTheTransferItCorrects() {
+        for (TransferSource source : new TransferSource[] {TransferSource.REFUND, TransferSource.TOP_UP}) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateTransferCommand(TRANSFER, AGREEMENT, ZHEJIANG, ANHUI, HUNDRED_MILLION, "Refund",
+                            source, "DSP-1", null, "T-PAID"))
+                    .expectEvents(new TransferCreatedEvent(TRANSFER, AGREEMENT, ZHEJIANG, ANHUI, HUNDRED_MILLION,
+                            "Refund", source, "DSP-1", "T-PAID"));
+        }
+    }
+
+    @Test
+    void aRefundOrATopUpNamesTheTransferItCorrectsAndNothingElseDoes() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTransferCommand(TRANSFER, AGREEMENT, ZHEJIANG, ANHUI, HUNDRED_MILLION, "Refund",
+                        TransferSource.REFUND, "DSP-1", null, null))
+                .expectException(invalidFields("correctsTransferId"));
+        fixture.givenNoPriorActivity()
+                .when(new CreateTransferCommand(TRANSFER, AGREEMENT, ANHUI, ZHEJIANG, HUNDRED_MILLION, REASON,
+                        TransferSource.ASSESSMENT, "A-1", null, "T-PAID"))
+                .expectException(invalidFields("correctsTransferId"));
+    }
+
+    @Test
+    void aPartyCannotCreateARefundOrATopUp() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTransferCommand(TRANSFER, AGREEMENT, ZHEJIANG, ANHUI, HUNDRED_MILLION, "Refund",
+                        TransferSource.REFUND, "DSP-1", ZHEJIANG, "T-PAID"))
+                .expectException(NotPermittedException.class);
+    }
+
+    @Test
     void aJurisdictionCannotCreateATransferInTheLedgersName() {
         CreateTransferCommand command = new CreateTransferCommand(TRANSFER, AGREEMENT, ANHUI, ZHEJIANG, HUNDRED_MILLION,
                 REASON, TransferSource.ASSESSMENT, "A-1", ZHEJIANG);

@@ -21,6 +21,8 @@ import org.basinledger.api.compliance.AssessmentResult.PollutantExcess;
 import org.basinledger.api.compliance.FixedContributionFellDueEvent;
 import org.basinledger.api.compliance.WaterClass;
 import org.basinledger.api.transfer.CreateTransferCommand;
+import org.basinledger.api.transfer.TransferCorrectedEvent;
+import org.basinledger.api.transfer.TransferStatus;
 import org.basinledger.api.transfer.TransferSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,48 @@ class TransferCreationTest {
         assertThat(sentCommands()).containsExactly(new CreateTransferCommand("T-FIXED-2", AGREEMENT, MINISTRY, ANHUI,
                 Money.of("300000000.00", Money.CNY), "Fixed contribution for year 2 (2026) of rule 2",
                 TransferSource.FIXED_CONTRIBUTION, AGREEMENT + ":2:2", null));
+    }
+
+    @Test
+    void aRulingsCorrectionOfAPaidTransferCreatesTheRefundAsTheLedger() {
+        creation.on(new TransferCorrectedEvent("T-1", AGREEMENT, "DSP-1", HUNDRED_MILLION,
+                Money.of("60000000.00", Money.CNY), TransferStatus.PAID, "T-REFUND", TransferSource.REFUND, ZHEJIANG,
+                ANHUI, Money.of("40000000.00", Money.CNY)));
+
+        assertThat(sentCommands()).containsExactly(new CreateTransferCommand("T-REFUND", AGREEMENT, ZHEJIANG, ANHUI,
+                Money.of("40000000.00", Money.CNY), "Refund of transfer T-1: the ruling on dispute DSP-1 set "
+                + "60000000.00 CNY where 100000000.00 CNY stood", TransferSource.REFUND, "DSP-1", null, "T-1"));
+    }
+
+    @Test
+    void aRulingsCorrectionUpwardsCreatesTheTopUp() {
+        creation.on(new TransferCorrectedEvent("T-1", AGREEMENT, "DSP-1", HUNDRED_MILLION,
+                Money.of("120000000.00", Money.CNY), TransferStatus.SETTLED, "T-TOP-UP", TransferSource.TOP_UP, ANHUI,
+                ZHEJIANG, Money.of("20000000.00", Money.CNY)));
+
+        assertThat(sentCommands()).containsExactly(new CreateTransferCommand("T-TOP-UP", AGREEMENT, ANHUI, ZHEJIANG,
+                Money.of("20000000.00", Money.CNY), "Top-up of transfer T-1: the ruling on dispute DSP-1 set "
+                + "120000000.00 CNY where 100000000.00 CNY stood", TransferSource.TOP_UP, "DSP-1", null, "T-1"));
+    }
+
+    @Test
+    void aRulingThatLeftThePaidAmountAsItWasCreatesNothing() {
+        creation.on(new TransferCorrectedEvent("T-1", AGREEMENT, "DSP-1", HUNDRED_MILLION, HUNDRED_MILLION,
+                TransferStatus.PAID, null, null, null, null, null));
+
+        assertThat(sentCommands()).isEmpty();
+    }
+
+    @Test
+    void aCorrectionDeliveredAgainIsNotAnError() {
+        commandBus.setCallbackBehavior((command, metaData) -> {
+            throw new AggregateStreamCreationException("Cannot reuse aggregate identifier [T-REFUND]");
+        });
+
+        creation.on(new TransferCorrectedEvent("T-1", AGREEMENT, "DSP-1", HUNDRED_MILLION, Money.zero(Money.CNY),
+                TransferStatus.PAID, "T-REFUND", TransferSource.REFUND, ZHEJIANG, ANHUI, HUNDRED_MILLION));
+
+        assertThat(sentCommands()).hasSize(1);
     }
 
     @Test

@@ -32,6 +32,8 @@ import org.basinledger.api.dispute.DisputeWithdrawnEvent;
 import org.basinledger.api.dispute.FindDisputeQuery;
 import org.basinledger.api.dispute.ListDisputesQuery;
 import org.basinledger.api.dispute.MediatorAssignedEvent;
+import org.basinledger.api.dispute.Remedy;
+import org.basinledger.api.dispute.RemedyType;
 import org.basinledger.api.dispute.Ruling;
 import org.basinledger.api.dispute.RulingOutcome;
 import org.basinledger.api.dispute.StatementAddedEvent;
@@ -59,7 +61,8 @@ public class DisputeProjection {
 
     private static final String COLUMNS = "dispute_id, agreement_id, subject_type, subject_id, claimant,"
             + " respondents_json, claim, mediator_id, status, ruling_mediator_id, ruling_outcome, ruling_reasoning,"
-            + " adjusted_amount, adjusted_currency, ruled_at, raised_at, updated_at";
+            + " adjusted_amount, adjusted_currency, ruled_at, raised_at, updated_at, remedy_type, remedy_amount,"
+            + " remedy_currency, ruling_remedy_type, ruling_remedy_amount, ruling_remedy_currency";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
@@ -86,9 +89,11 @@ public class DisputeProjection {
         }
         Subject subject = event.subject();
         jdbc.update("INSERT INTO dispute (dispute_id, agreement_id, subject_type, subject_id, claimant,"
-                        + " respondents_json, claim, status, raised_at, updated_at, version) VALUES (:id, :agreementId,"
-                        + " :subjectType, :subjectId, :claimant, :respondents, :claim, :status, :at, :at, :version)",
-                new MapSqlParameterSource()
+                        + " respondents_json, claim, status, raised_at, updated_at, version, remedy_type, remedy_amount,"
+                        + " remedy_currency) VALUES (:id, :agreementId, :subjectType, :subjectId, :claimant,"
+                        + " :respondents, :claim, :status, :at, :at, :version, :remedyType, :remedyAmount,"
+                        + " :remedyCurrency)",
+                withRemedy(new MapSqlParameterSource()
                         .addValue("id", event.disputeId())
                         .addValue("agreementId", event.agreementId())
                         .addValue("subjectType", subject.type().name())
@@ -98,7 +103,27 @@ public class DisputeProjection {
                         .addValue("claim", event.claim())
                         .addValue("status", DisputeStatus.OPEN.name())
                         .addValue("at", sqlTime(message.getTimestamp()))
-                        .addValue("version", sequence));
+                        .addValue("version", sequence), event.remedy(), "remedy"));
+    }
+
+    /** Adds the remedy's type, amount and currency as {@code <prefix>Type}, {@code …Amount}, {@code …Currency}. */
+    private static MapSqlParameterSource withRemedy(MapSqlParameterSource params, Remedy remedy, String prefix) {
+        Money amount = remedy == null ? null : remedy.amount();
+        return params
+                .addValue(prefix + "Type", remedy == null || remedy.type() == null ? null : remedy.type().name(),
+                        Types.VARCHAR)
+                .addValue(prefix + "Amount", amount == null ? null : amount.amount(), Types.DECIMAL)
+                .addValue(prefix + "Currency", amount == null ? null : amount.currency(), Types.VARCHAR);
+    }
+
+    private static Remedy remedy(ResultSet rs, String prefix) throws SQLException {
+        String type = rs.getString(prefix + "_type");
+        if (type == null) {
+            return null;
+        }
+        BigDecimal amount = rs.getBigDecimal(prefix + "_amount");
+        return new Remedy(RemedyType.valueOf(type), amount == null ? null
+                : Money.of(amount, rs.getString(prefix + "_currency")));
     }
 
     @EventHandler
@@ -131,8 +156,9 @@ public class DisputeProjection {
         Money adjusted = event.adjustedAmount();
         advance(event.disputeId(), message, "status = :status, ruling_mediator_id = :mediatorId,"
                         + " ruling_outcome = :outcome, ruling_reasoning = :reasoning, adjusted_amount = :amount,"
-                        + " adjusted_currency = :currency, ruled_at = :at",
-                new MapSqlParameterSource()
+                        + " adjusted_currency = :currency, ruled_at = :at, ruling_remedy_type = :rulingRemedyType,"
+                        + " ruling_remedy_amount = :rulingRemedyAmount, ruling_remedy_currency = :rulingRemedyCurrency",
+                withRemedy(new MapSqlParameterSource(), event.remedy(), "rulingRemedy")
                         .addValue("status", DisputeStatus.RULED.name())
                         .addValue("mediatorId", event.mediatorId())
                         .addValue("outcome", event.outcome() == null ? null : event.outcome().name(), Types.VARCHAR)
@@ -239,7 +265,7 @@ public class DisputeProjection {
             ruling = new Ruling(rs.getString("ruling_mediator_id"), RulingOutcome.valueOf(outcome),
                     rs.getString("ruling_reasoning"),
                     amount == null ? null : Money.of(amount, rs.getString("adjusted_currency")),
-                    instant(rs, "ruled_at"));
+                    instant(rs, "ruled_at"), remedy(rs, "ruling_remedy"));
         }
         return new DisputeSummary(
                 rs.getString("dispute_id"),
@@ -252,7 +278,8 @@ public class DisputeProjection {
                 DisputeStatus.valueOf(rs.getString("status")),
                 ruling,
                 instant(rs, "raised_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                remedy(rs, "remedy"));
     }
 
     private String json(Object value) {

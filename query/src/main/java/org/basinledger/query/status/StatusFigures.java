@@ -46,7 +46,8 @@ final class StatusFigures {
     }
 
     /**
-     * What is owed under each agreement: now ({@code asOf} null) every transfer neither settled nor cancelled;
+     * What is owed under each agreement: now ({@code asOf} null) every transfer neither settled nor cancelled (nor
+     * settled and disputed since);
      * at {@code asOf}, those created at or before it and neither settled nor cancelled at or before it, each at
      * the amount it had then (a later ruling's adjustment undone).
      * Agreements with nothing outstanding are absent from the answer.
@@ -63,7 +64,7 @@ final class StatusFigures {
         String transfers;
         if (asOf == null) {
             transfers = "SELECT agreement_id, currency, amount FROM compensation_transfer"
-                    + " WHERE agreement_id IN (:ids) AND status NOT IN (:ended)";
+                    + " WHERE agreement_id IN (:ids) AND status NOT IN (:ended) AND settled_at IS NULL";
             params.addValue("ended", ENDED);
         } else {
             // the amount then: before the first adjustment made after asOf, if any, else the current one

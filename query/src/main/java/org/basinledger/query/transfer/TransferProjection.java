@@ -7,6 +7,7 @@ import static org.basinledger.query.support.EventMessages.sqlTime;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.basinledger.api.transfer.ListTransfersQuery;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
 import org.basinledger.api.transfer.TransferAdjustedEvent;
 import org.basinledger.api.transfer.TransferCancelledEvent;
+import org.basinledger.api.transfer.TransferCorrectedEvent;
 import org.basinledger.api.transfer.TransferCreatedEvent;
 import org.basinledger.api.transfer.TransferDisputedEvent;
 import org.basinledger.api.transfer.TransferList;
@@ -44,7 +46,9 @@ import org.springframework.stereotype.Component;
  * jurisdictions computed from them. A row keeps the aggregate sequence of the last event applied
  * ({@code version}): an event that is not newer is a redelivery and changes nothing. A dispute makes a transfer
  * {@code DISPUTED}; its ruling releases it, adjusts its amount (the amount before kept in
- * {@code compensation_transfer_adjustment}) or cancels it.
+ * {@code compensation_transfer_adjustment}) or cancels it, or, for a transfer already paid, keeps it at what was
+ * paid ({@code ruled_amount} records what the ruling set) while a refund or top-up ({@code corrects_transfer_id})
+ * carries the difference.
  *
  * <p>Balances are an SQL aggregation over the rows that counts only transfers of agreements that have entered
  * into force ({@code agreement_status.in_force_at}, written by the status projection). The status view's
@@ -56,7 +60,7 @@ public class TransferProjection {
 
     private static final String COLUMNS = "transfer_id, agreement_id, payer, payee, amount, currency, reason, source,"
             + " source_id, status, version, created_at, acknowledged_at, paid_at, payment_reference, settled_at,"
-            + " updated_at";
+            + " updated_at, corrects_transfer_id, ruled_amount";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -73,9 +77,9 @@ public class TransferProjection {
             return;
         }
         jdbc.update("INSERT INTO compensation_transfer (transfer_id, agreement_id, payer, payee, amount, currency,"
-                        + " reason, source, source_id, status, version, created_at, updated_at)"
+                        + " reason, source, source_id, status, version, created_at, updated_at, corrects_transfer_id)"
                         + " VALUES (:id, :agreementId, :payer, :payee, :amount, :currency, :reason, :source, :sourceId,"
-                        + " :status, :version, :at, :at)",
+                        + " :status, :version, :at, :at, :correctsTransferId)",
                 new MapSqlParameterSource()
                         .addValue("id", event.transferId())
                         .addValue("agreementId", event.agreementId())
@@ -86,6 +90,7 @@ public class TransferProjection {
                         .addValue("reason", event.reason())
                         .addValue("source", event.source() == null ? null : event.source().name())
                         .addValue("sourceId", event.sourceId())
+                        .addValue("correctsTransferId", event.correctsTransferId(), Types.VARCHAR)
                         .addValue("status", TransferStatus.DUE.name())
                         .addValue("version", sequence)
                         .addValue("at", sqlTime(message.getTimestamp())));
@@ -151,6 +156,18 @@ public class TransferProjection {
                             .addValue("currency", event.amount().currency())
                             .addValue("at", sqlTime(message.getTimestamp())));
         }
+    }
+
+    /**
+     * A ruling changed what is owed under a transfer already paid: it keeps its amount (what was paid) and returns
+     * to its status; what the ruling set is kept in {@code ruled_amount}. The refund or top-up of the difference is
+     * a transfer of its own, created by its own event. Balances need nothing more: the paid transfer still counts
+     * at what was paid, the refund (payee to payer) or top-up against it.
+     */
+    @EventHandler
+    void on(TransferCorrectedEvent event, EventMessage<?> message) {
+        advance(event.transferId(), message, event.status(), "ruled_amount = :ruledAmount",
+                new MapSqlParameterSource().addValue("ruledAmount", event.amount().amount()));
     }
 
     /** A ruling cancelled it: {@code CANCELLED}, nothing owed from {@code cancelled_at} on. */
@@ -271,6 +288,7 @@ public class TransferProjection {
 
     private static TransferView view(ResultSet rs) throws SQLException {
         String source = rs.getString("source");
+        BigDecimal ruled = rs.getBigDecimal("ruled_amount");
         return new TransferView(
                 rs.getString("transfer_id"),
                 rs.getString("agreement_id"),
@@ -287,6 +305,8 @@ public class TransferProjection {
                 instant(rs, "paid_at"),
                 rs.getString("payment_reference"),
                 instant(rs, "settled_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getString("corrects_transfer_id"),
+                ruled == null ? null : money(ruled, rs.getString("currency")));
     }
 }

@@ -33,6 +33,8 @@ import org.basinledger.api.dispute.DisputeWithdrawnEvent;
 import org.basinledger.api.dispute.FindDisputeQuery;
 import org.basinledger.api.dispute.ListDisputesQuery;
 import org.basinledger.api.dispute.MediatorAssignedEvent;
+import org.basinledger.api.dispute.Remedy;
+import org.basinledger.api.dispute.RemedyType;
 import org.basinledger.api.dispute.Ruling;
 import org.basinledger.api.dispute.RulingOutcome;
 import org.basinledger.api.dispute.StatementAddedEvent;
@@ -160,6 +162,28 @@ abstract class DisputeProjectionContract {
                 new Statement(2, "RESPONDENT", HS, "theirs are wrong", List.of(), at(7)),
                 new Statement(3, "MEDIATOR", "M-1", "please send raw data", List.of(), at(8)));
         assertThat(caseFile("D-unknown")).isNull();
+    }
+
+    @Test
+    void theRemedyAClaimAskedForAndTheRemedyTheRulingAppliedAreRecorded() {
+        Remedy adjust = new Remedy(RemedyType.ADJUST, Money.of("60000000.00", "CNY"));
+        given("D-1", 0, new DisputeRaisedEvent("D-1", "AG-1", HZ, TRANSFER, List.of(HS), "too much", adjust), 0, HZ);
+        raised("D-2", "AG-1", 1);
+        assertThat(find("D-1").remedy()).isEqualTo(adjust);
+        assertThat(find("D-2").remedy()).isNull();
+
+        given("D-1", 1, new MediatorAssignedEvent("D-1", "AG-1", "M-1"), 2, null);
+        given("D-1", 2, new DisputeRuledEvent("D-1", "AG-1", TRANSFER, "M-1", RulingOutcome.UPHELD, "agreed",
+                null, adjust), 3, null);
+        given("D-2", 1, new MediatorAssignedEvent("D-2", "AG-1", "M-1"), 4, null);
+        given("D-2", 2, new DisputeRuledEvent("D-2", "AG-1", TRANSFER, "M-1", RulingOutcome.UPHELD, "agreed",
+                null, new Remedy(RemedyType.CANCEL, null)), 5, null);
+
+        assertThat(find("D-1").ruling()).isEqualTo(new Ruling("M-1", RulingOutcome.UPHELD, "agreed", null, at(3),
+                adjust));
+        assertThat(find("D-1").remedy()).isEqualTo(adjust);
+        assertThat(caseFile("D-2").dispute().ruling().remedy()).isEqualTo(new Remedy(RemedyType.CANCEL, null));
+        assertThat(find("D-2").remedy()).isNull();
     }
 
     @Test

@@ -55,6 +55,9 @@ import org.basinledger.api.transfer.TransferAcknowledgedEvent;
 import org.basinledger.api.transfer.TransferAdjustedEvent;
 import org.basinledger.api.transfer.TransferCancelledEvent;
 import org.basinledger.api.transfer.TransferDisputedEvent;
+import org.basinledger.api.transfer.TransferSource;
+import org.basinledger.api.transfer.TransferCreatedEvent;
+import org.basinledger.api.transfer.TransferCorrectedEvent;
 import org.basinledger.api.transfer.TransferPaidEvent;
 import org.basinledger.api.transfer.TransferSettledEvent;
 import org.basinledger.api.transfer.TransferStatus;
@@ -606,6 +609,26 @@ abstract class AgreementStatusProjectionContract {
         assertThat(asOf("AG-1", 60).outstanding()).isEqualTo(outstanding(2, "95.55"));
         assertThat(asOf("AG-1", 69).outstanding()).isEqualTo(outstanding(2, "95.55"));
         assertThat(asOf("AG-1", 70).outstanding()).isEqualTo(outstanding(1, "55.55"));
+    }
+
+    @Test
+    void aSettledTransferUnderDisputeAndItsRulingsRefundCountAsOwedOnlyForTheRefund() {
+        agreementIn("AG-1", AgreementStatus.IN_FORCE, 10, "XINAN", HZ, HS);
+        transferOf("AG-1", "TR-1", "100.00", "CNY", 20, 25);
+        transfers.deliver(transfer("TR-1", 4, new TransferDisputedEvent("TR-1", "AG-1", "D-1",
+                TransferStatus.SETTLED), at(30)));
+        // settled money stays settled while its transfer is disputed
+        assertThat(find("AG-1").outstanding()).isEqualTo(outstanding(0, "0.00"));
+
+        transfers.deliver(transfer("TR-1", 5, new TransferCorrectedEvent("TR-1", "AG-1", "D-1",
+                Money.of("100.00", "CNY"), Money.of("70.00", "CNY"), TransferStatus.SETTLED, "TR-1-REFUND",
+                TransferSource.REFUND, HZ, HS, Money.of("30.00", "CNY")), at(40)));
+        transfers.deliver(transfer("TR-1-REFUND", 0, new TransferCreatedEvent("TR-1-REFUND", "AG-1", HZ, HS,
+                Money.of("30.00", "CNY"), "refund", TransferSource.REFUND, "D-1", "TR-1"), at(40)));
+
+        assertThat(find("AG-1").outstanding()).isEqualTo(outstanding(1, "30.00"));
+        assertThat(asOf("AG-1", 35).outstanding()).isEqualTo(outstanding(0, "0.00"));
+        assertThat(asOf("AG-1", 40).outstanding()).isEqualTo(outstanding(1, "30.00"));
     }
 
     @Test

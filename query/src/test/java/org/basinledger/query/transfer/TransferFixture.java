@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
 import org.basinledger.api.transfer.TransferAdjustedEvent;
 import org.basinledger.api.transfer.TransferCancelledEvent;
+import org.basinledger.api.transfer.TransferCorrectedEvent;
 import org.basinledger.api.transfer.TransferCreatedEvent;
 import org.basinledger.api.transfer.TransferDisputedEvent;
 import org.basinledger.api.transfer.TransferPaidEvent;
@@ -41,6 +42,8 @@ public final class TransferFixture {
         } else if (payload instanceof TransferAdjustedEvent e) {
             projection.on(e, message);
         } else if (payload instanceof TransferCancelledEvent e) {
+            projection.on(e, message);
+        } else if (payload instanceof TransferCorrectedEvent e) {
             projection.on(e, message);
         } else {
             throw new IllegalArgumentException("not a transfer event: " + payload);

@@ -28,6 +28,7 @@ import org.basinledger.api.transfer.ListTransfersQuery;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
 import org.basinledger.api.transfer.TransferAdjustedEvent;
 import org.basinledger.api.transfer.TransferCancelledEvent;
+import org.basinledger.api.transfer.TransferCorrectedEvent;
 import org.basinledger.api.transfer.TransferCreatedEvent;
 import org.basinledger.api.transfer.TransferDisputedEvent;
 import org.basinledger.api.transfer.TransferEvent;
@@ -232,6 +233,65 @@ abstract class TransferProjectionContract {
                 balance(HZ, "CNY", "-70.05", "50.00", "-1000.00", 4),
                 balance(HZ, "USD", "-5.00", "0.00", "0.00", 1));
         assertThat(projection.handle(new FindBalanceQuery("CN-XX")).counterparties()).isEmpty();
+    }
+
+    @Test
+    void aRulingOnAPaidTransferKeepsWhatWasPaidAndItsRefundNetsTheBalance() {
+        agreements.agreementIn("AG-1", AgreementStatus.IN_FORCE, at(0), HZ, HS);
+        transferIn("T1", "AG-1", HS, HZ, "100.00", "CNY", TransferStatus.PAID, 10);
+        given("T1", 3, new TransferDisputedEvent("T1", "AG-1", "D-1", TransferStatus.PAID), 20);
+        given("T1", 4, new TransferCorrectedEvent("T1", "AG-1", "D-1", Money.of("100.00", "CNY"),
+                Money.of("60.00", "CNY"), TransferStatus.PAID, "T1-REFUND", TransferSource.REFUND, HZ, HS,
+                Money.of("40.00", "CNY")), 21);
+        given("T1-REFUND", 0, new TransferCreatedEvent("T1-REFUND", "AG-1", HZ, HS, Money.of("40.00", "CNY"),
+                "Refund of transfer T1", TransferSource.REFUND, "D-1", "T1"), 21);
+
+        TransferView original = find("T1");
+        assertThat(original.status()).isEqualTo(TransferStatus.PAID);
+        assertThat(original.amount()).isEqualTo(Money.of("100.00", "CNY"));
+        assertThat(original.ruledAmount()).isEqualTo(Money.of("60.00", "CNY"));
+        assertThat(original.correctsTransferId()).isNull();
+        assertThat(original.version()).isEqualTo(4);
+        TransferView refund = find("T1-REFUND");
+        assertThat(refund).isEqualTo(new TransferView("T1-REFUND", "AG-1", HZ, HS, Money.of("40.00", "CNY"),
+                "Refund of transfer T1", TransferSource.REFUND, "D-1", TransferStatus.DUE, 0, at(21), null, null,
+                null, null, at(21), "T1", null));
+        assertThat(db.count("compensation_transfer_adjustment")).isZero();
+
+        // HS paid 100 and is owed 40 back: 60 net, as the ruling set
+        assertThat(projection.handle(new FindBalanceQuery(HS)).counterparties()).containsExactly(
+                balance(HZ, "CNY", "40.00", "-100.00", "0.00", 2));
+        given("T1-REFUND", 1, new TransferAcknowledgedEvent("T1-REFUND", "AG-1", HZ), 22);
+        given("T1-REFUND", 2, new TransferPaidEvent("T1-REFUND", "AG-1", HZ, "REF-R", at(23)), 23);
+        given("T1-REFUND", 3, new TransferSettledEvent("T1-REFUND", "AG-1", HS), 24);
+        given("T1", 5, new TransferSettledEvent("T1", "AG-1", HZ), 25);
+        assertThat(projection.handle(new FindBalanceQuery(HZ)).counterparties()).containsExactly(
+                balance(HS, "CNY", "0.00", "0.00", "60.00", 2));
+        assertThat(find("T1").ruledAmount()).isEqualTo(Money.of("60.00", "CNY"));
+    }
+
+    @Test
+    void aTopUpNamesTheTransferItCorrectsAndARedeliveredCorrectionChangesNothing() {
+        transferIn("T2", "AG-1", HS, HZ, "100.00", "CNY", TransferStatus.SETTLED, 10);
+        given("T2", 4, new TransferDisputedEvent("T2", "AG-1", "D-2", TransferStatus.SETTLED), 20);
+        assertThat(find("T2").status()).isEqualTo(TransferStatus.DISPUTED);
+        given("T2", 5, new TransferCorrectedEvent("T2", "AG-1", "D-2", Money.of("100.00", "CNY"),
+                Money.of("120.00", "CNY"), TransferStatus.SETTLED, "T2-TOP-UP", TransferSource.TOP_UP, HS, HZ,
+                Money.of("20.00", "CNY")), 21);
+        given("T2-TOP-UP", 0, new TransferCreatedEvent("T2-TOP-UP", "AG-1", HS, HZ, Money.of("20.00", "CNY"),
+                "Top-up of transfer T2", TransferSource.TOP_UP, "D-2", "T2"), 21);
+        TransferView corrected = find("T2");
+
+        deliver(delivered.get(delivered.size() - 2));
+        deliver(delivered.get(delivered.size() - 2));
+
+        assertThat(find("T2")).isEqualTo(corrected);
+        assertThat(corrected.status()).isEqualTo(TransferStatus.SETTLED);
+        assertThat(corrected.amount()).isEqualTo(Money.of("100.00", "CNY"));
+        assertThat(corrected.ruledAmount()).isEqualTo(Money.of("120.00", "CNY"));
+        assertThat(find("T2-TOP-UP").correctsTransferId()).isEqualTo("T2");
+        assertThat(find("T2-TOP-UP").source()).isEqualTo(TransferSource.TOP_UP);
+        assertThat(db.count("compensation_transfer")).isEqualTo(2);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.basinledger.api.dispute.DisputeSummary;
 import org.basinledger.api.dispute.FindDisputeQuery;
 import org.basinledger.api.dispute.ListDisputesQuery;
 import org.basinledger.api.dispute.RaiseDisputeCommand;
+import org.basinledger.api.dispute.Remedy;
 import org.basinledger.api.dispute.RuleOnDisputeCommand;
 import org.basinledger.api.dispute.RulingOutcome;
 import org.basinledger.api.dispute.Subject;
@@ -53,7 +54,9 @@ public class DisputeController {
         this.queries = queries;
     }
 
-    public record RaiseRequest(String agreementId, Subject subject, List<String> respondents, String claim) {
+    /** {@code remedy} (optional): what the claim asks the ledger to do if it is upheld. */
+    public record RaiseRequest(String agreementId, Subject subject, List<String> respondents, String claim,
+                               Remedy remedy) {
     }
 
     public record MediatorRequest(String mediatorId) {
@@ -75,7 +78,8 @@ public class DisputeController {
         String id = UUID.randomUUID().toString();
         URI location = URI.create("/api/v1/disputes/" + id);
         commands.send(new RaiseDisputeCommand(id, body.agreementId(), claimant, body.subject(),
-                body.respondents() == null ? List.of() : body.respondents(), body.claim()), location, caller, request);
+                body.respondents() == null ? List.of() : body.respondents(), body.claim(), body.remedy()), location,
+                caller, request);
         return ResponseEntity.created(location).body(caseFile(id));
     }
 
