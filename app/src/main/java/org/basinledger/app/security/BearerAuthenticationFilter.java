@@ -1,6 +1,7 @@
 package org.basinledger.app.security;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Resolves {@code Authorization: Bearer <token>} to the {@link Caller}; no header means the public. A header
  * that is not a valid bearer token is a 401 at once. Operations endpoints other than health are the
- * registrar's. Which caller may do what on the API is decided by the controllers and the domain.
+ * registrar's. A write to the API without a token is a 401 before its body is read (no public write exists
+ * yet), so an anonymous caller can make the ledger parse nothing. Paths are matched as the servlet container
+ * decoded and normalised them ({@code /%61ctuator/prometheus} and {@code /api/../actuator/prometheus} are the
+ * actuator), never on the raw request URI. Which caller may do what on the API is decided by the controllers
+ * and the domain.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -51,8 +56,12 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter {
             }
             caller = known.get();
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/actuator") && !path.startsWith("/actuator/health") && caller.role() != Caller.Role.REGISTRAR) {
+        String path = normalisedPath(request);
+        if (caller.role() == Caller.Role.PUBLIC && isApiWrite(request, path)) {
+            unauthorized(response, null, "this operation needs a bearer token");
+            return;
+        }
+        if (isOperations(path) && caller.role() != Caller.Role.REGISTRAR) {
             if (caller.role() == Caller.Role.PUBLIC) {
                 unauthorized(response, null, "operations endpoints need the registrar's token");
             } else {
@@ -63,6 +72,24 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter {
         }
         request.setAttribute(ATTRIBUTE, caller);
         chain.doFilter(request, response);
+    }
+
+    /** The path as Spring MVC matches it: decoded, dot segments and path parameters removed by the container. */
+    static String normalisedPath(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
+    }
+
+    private static boolean isOperations(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        boolean health = lower.equals("/actuator/health") || lower.startsWith("/actuator/health/");
+        return lower.startsWith("/actuator") && !health;
+    }
+
+    private static boolean isApiWrite(HttpServletRequest request, String path) {
+        String method = request.getMethod();
+        boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+        return !read && path.toLowerCase(Locale.ROOT).startsWith("/api/");
     }
 
     private void unauthorized(HttpServletResponse response, String error, String detail) throws IOException {

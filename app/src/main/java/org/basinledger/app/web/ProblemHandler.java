@@ -243,8 +243,34 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
-        log.info("refused with {} {}: {}", problem.getStatus(), problem.getType(), problem.getDetail());
+        log.info("refused with {} {}: {}", problem.getStatus(), problem.getType(), loggable(problem.getDetail()));
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /**
+     * A detail as one log line: details quote ids and paths that callers chose, and a line break in them would
+     * let a caller forge log lines.
+     */
+    static String loggable(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        StringBuilder line = new StringBuilder(detail.length());
+        detail.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\t' -> line.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                        line.append(String.format("\\u%04x", c));
+                    } else {
+                        line.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return line.toString();
     }
 
     private static String title(HttpStatus status) {

@@ -1,0 +1,168 @@
+package org.basinledger.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.basinledger.app.support.Http;
+import org.basinledger.app.support.LedgerDriver;
+import org.basinledger.app.support.LedgerDriver.Government;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Requests an outsider can send, each answered safely (issue 10): the operations endpoints behind encoded and
+ * dotted paths, anonymous writes, decimals built to burn CPU, malformed JSON and media types, Tomcat's own
+ * refusals, headers on API answers and log lines forged through ids. Sent over a raw socket where the client
+ * library would normalise the path.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class HardeningSecurityIT {
+
+    @DynamicPropertySource
+    static void ledger(DynamicPropertyRegistry registry) {
+        String dataDir = Path.of("target", "it-data", "hardening-" + System.nanoTime()).toString();
+        registry.add("ledger.data-dir", () -> dataDir);
+        registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
+    }
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+    LedgerDriver ledger;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        ledger = new LedgerDriver(http);
+    }
+
+    @Test
+    void operationsEndpointsStayTheRegistrarsWhateverThePathLooksLike() throws IOException {
+        assertThat(http.get("/actuator/prometheus").token(LedgerDriver.REGISTRAR_TOKEN).send().body())
+                .as("the registrar sees the metrics, so the refusals below are real").contains("# HELP");
+        for (String path : List.of("/actuator/prometheus", "/%61ctuator/prometheus", "/actuato%72/prometheus",
+                "/%61%63%74%75%61%74%6f%72/prometheus", "/api/../actuator/prometheus", "/./actuator/prometheus",
+                "/actuator;x=1/prometheus", "/actuator/health/../prometheus", "/actuator/%70rometheus",
+                "/actuator/env", "/actuator/metrics")) {
+            RawAnswer answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(answer.status()).as(path).isIn(400, 401, 404);
+            assertThat(answer.body()).as(path).doesNotContain("# HELP").doesNotContain("jvm_");
+        }
+        assertThat(raw("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anAnonymousWriteIsA401BeforeItsBodyIsRead() {
+        Http.Answer hugeExponent = http.post("/api/v1/transfers",
+                "{\"agreementId\":\"A\",\"payee\":\"B\",\"amount\":{\"amount\":\"1e10000000\",\"currency\":\"CNY\"},"
+                        + "\"reason\":\"x\"}").send();
+        assertThat(hugeExponent.status()).isEqualTo(401);
+        assertThat(hugeExponent.header("WWW-Authenticate")).startsWith("Bearer");
+
+        Http.Answer noIfMatch = http.put("/api/v1/agreements/anything/terms", Map.of("title", "t")).send();
+        assertThat(noIfMatch.status()).as("401, not 428 or 400, for the public").isEqualTo(401);
+        Http.Answer malformed = http.post("/api/v1/disputes", "{not json").send();
+        assertThat(malformed.status()).isEqualTo(401);
+    }
+
+    @Test
+    void decimalsWithAbsurdExponentsOrDigitsAreRefusedAsBadInput() {
+        Government payer = ledger.register("CN-HARD");
+        for (String amount : List.of("1e10000000", "1e-10000000", "1" + "0".repeat(100))) {
+            Http.Answer answer = http.post("/api/v1/transfers", "{\"agreementId\":\"A\",\"payee\":\"B\","
+                    + "\"amount\":{\"amount\":\"" + amount + "\",\"currency\":\"CNY\"},\"reason\":\"x\"}")
+                    .token(payer.token()).send();
+            assertThat(answer.status()).as(amount).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void malformedJsonAndWildcardMediaTypesAreRefusedWithProblems() {
+        Government party = ledger.register("CN-JSON");
+        Http.Answer wildcard = http.post("/api/v1/transfers", "{}").contentType("*/*").token(party.token()).send();
+        assertThat(wildcard.status()).isEqualTo(415);
+        assertThat(wildcard.contentType()).startsWith("application/problem+json");
+        Http.Answer unparsable = http.post("/api/v1/transfers", "{}").contentType("json").token(party.token()).send();
+        assertThat(unparsable.status()).isEqualTo(415);
+
+        Http.Answer trailing = http.post("/api/v1/transfers", "{\"agreementId\":\"A\",\"payee\":\"B\","
+                + "\"amount\":{\"amount\":\"1.00\",\"currency\":\"CNY\"},\"reason\":\"x\"} {\"more\":1}")
+                .token(party.token()).send();
+        assertThat(trailing.status()).isEqualTo(400);
+        Http.Answer duplicate = http.post("/api/v1/transfers", "{\"agreementId\":\"A\",\"agreementId\":\"B\","
+                + "\"payee\":\"B\",\"amount\":{\"amount\":\"1.00\",\"currency\":\"CNY\"},\"reason\":\"x\"}")
+                .token(party.token()).send();
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void pathsTomcatRefusesItselfAreAnsweredAsProblemsNotHtml() throws IOException {
+        RawAnswer slash = raw("GET /api/v1/agreements/a%2fb HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(slash.status()).isBetween(400, 404);
+        assertThat(slash.head().toLowerCase()).contains("content-type: application/problem+json");
+        assertThat(slash.body()).doesNotContain("<html").doesNotContain("Apache Tomcat");
+    }
+
+    @Test
+    void apiAnswersAreNeverCachedOrSniffed() {
+        Http.Answer list = http.get("/api/v1/jurisdictions").send();
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(list.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        Http.Answer refused = http.get("/api/v1/agreements/none").send();
+        assertThat(refused.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(refused.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void anIdCarryingALineBreakCannotForgeALogLine(CapturedOutput output) {
+        Government party = ledger.register("CN-LOG");
+        Http.Answer answer = http.post("/api/v1/transfers/x%0AFORGED-LINE%20ERROR/receipt", Map.of())
+                .token(party.token()).send();
+        assertThat(answer.status()).isIn(404, 409, 400);
+        assertThat(output.getAll()).as("no line starts with the forged text").doesNotContain("\nFORGED-LINE");
+        assertThat(output.getAll()).as("our own refusal line escapes it").contains("x\\nFORGED-LINE");
+        assertThat(output.getAll()).as("a library's line has it replaced").contains("x_FORGED-LINE");
+    }
+
+    private record RawAnswer(int status, String head, String body) {
+    }
+
+    private RawAnswer raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            String text = all.toString(StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            String head = end < 0 ? text : text.substring(0, end);
+            String body = end < 0 ? "" : text.substring(end + 4);
+            return new RawAnswer(Integer.parseInt(head.substring(9, 12)), head, body);
+        }
+    }
+}
