@@ -146,6 +146,16 @@ class HardeningSecurityIT {
         assertThat(output.getAll()).as("a library's line has it replaced").contains("x_FORGED-LINE");
     }
 
+    @Test
+    void aDegenerateEd25519KeyCannotBeRegistered() {
+        String allZeroKey = java.util.Base64.getEncoder().encodeToString(
+                java.util.HexFormat.of().parseHex("302a300506032b6570032100" + "00".repeat(32)));
+        Http.Answer answer = http.post("/api/v1/jurisdictions", Map.of("id", LedgerDriver.uniqueId("CN-ZERO"),
+                "name", "Zero", "level", "CITY", "publicKey", allZeroKey)).token(LedgerDriver.REGISTRAR_TOKEN).send();
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("errors").path(0).path("field").asText()).isEqualTo("publicKey");
+    }
+
     private record RawAnswer(int status, String head, String body) {
     }
 
