@@ -9,12 +9,14 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
+import org.basinledger.app.support.Scenarios;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -154,6 +156,61 @@ class HardeningSecurityIT {
                 "name", "Zero", "level", "CITY", "publicKey", allZeroKey)).token(LedgerDriver.REGISTRAR_TOKEN).send();
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().path("errors").path(0).path("field").asText()).isEqualTo("publicKey");
+    }
+
+    @Test
+    void anAgreementsHistoryShowsADisputeOnlyToThoseWhoSeeItsCaseFile() {
+        Government upstream = ledger.register("CN-UP");
+        Government downstream = ledger.register("CN-DOWN");
+        Government member = ledger.register("CN-MEMBER");
+        String agreementId = Scenarios.signedInForce(ledger, LedgerDriver.draftBody(LocalDate.now().minusYears(1),
+                LocalDate.now().plusYears(2), upstream, downstream, member), upstream, downstream, member);
+        Http.Answer transfer = http.post("/api/v1/transfers", Map.of("agreementId", agreementId,
+                "payee", downstream.id(), "amount", Scenarios.cny("1000.00"), "reason", "joint cleaning"))
+                .token(upstream.token()).send();
+        assertThat(transfer.status()).as(transfer.toString()).isEqualTo(201);
+        Http.Answer raised = http.post("/api/v1/disputes", Map.of("agreementId", agreementId, "subject",
+                Map.of("type", "TRANSFER", "id", transfer.json().path("id").asText()),
+                "respondents", List.of(downstream.id()), "claim", "CONFIDENTIAL-CLAIM")).token(upstream.token()).send();
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        String disputeId = raised.json().path("dispute").path("id").asText();
+        String assigned = mediator("TAIHU");
+        String other = mediator("YANGTZE");
+        assertThat(http.post("/api/v1/disputes/" + disputeId + "/mediator", Map.of("mediatorId", assigned))
+                .token(LedgerDriver.REGISTRAR_TOKEN).send().status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/disputes/" + disputeId + "/statements", Map.of("text", "CONFIDENTIAL-STATEMENT",
+                "evidence", List.of())).token(upstream.token()).send().status()).isEqualTo(201);
+
+        for (String outsider : List.of(member.token(), ledger.tokenFor("MEDIATOR", other))) {
+            String history = history(agreementId, outsider);
+            assertThat(history).contains("TransferCreated").doesNotContain("CONFIDENTIAL")
+                    .doesNotContain("DisputeRaised").doesNotContain("StatementAdded");
+        }
+        for (String insider : List.of(downstream.token(), ledger.tokenFor("MEDIATOR", assigned),
+                LedgerDriver.REGISTRAR_TOKEN)) {
+            assertThat(history(agreementId, insider)).contains("CONFIDENTIAL-CLAIM", "CONFIDENTIAL-STATEMENT");
+        }
+
+        assertThat(http.post("/api/v1/disputes/" + disputeId + "/ruling", Map.of("outcome", "DISMISSED",
+                "reasoning", "The transfer stands.")).token(ledger.tokenFor("MEDIATOR", assigned)).send().status())
+                .isEqualTo(200);
+        assertThat(history(agreementId, member.token()))
+                .as("once ruled, the claim and the ruling are public as in the case file; statements never")
+                .contains("CONFIDENTIAL-CLAIM", "DisputeRuled").doesNotContain("CONFIDENTIAL-STATEMENT");
+        assertThat(history(agreementId, ledger.tokenFor("MEDIATOR", other))).doesNotContain("CONFIDENTIAL");
+    }
+
+    private String mediator(String prefix) {
+        String id = LedgerDriver.uniqueId(prefix);
+        assertThat(http.post("/api/v1/mediators", Map.of("id", id, "name", "Mediator " + id))
+                .token(LedgerDriver.REGISTRAR_TOKEN).send().status()).isEqualTo(201);
+        return id;
+    }
+
+    private String history(String agreementId, String token) {
+        Http.Answer answer = http.get("/api/v1/agreements/" + agreementId + "/history?limit=500").token(token).send();
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.body();
     }
 
     private record RawAnswer(int status, String head, String body) {
