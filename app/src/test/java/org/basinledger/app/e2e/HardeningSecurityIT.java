@@ -8,10 +8,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
@@ -37,10 +40,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class HardeningSecurityIT {
 
+    static final Path DATA_DIR = Path.of("target", "it-data", "hardening-" + System.nanoTime());
+
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
-        String dataDir = Path.of("target", "it-data", "hardening-" + System.nanoTime()).toString();
-        registry.add("ledger.data-dir", () -> dataDir);
+        registry.add("ledger.data-dir", DATA_DIR::toString);
         registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
     }
 
@@ -211,6 +215,19 @@ class HardeningSecurityIT {
         Http.Answer answer = http.get("/api/v1/agreements/" + agreementId + "/history?limit=500").token(token).send();
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         return answer.body();
+    }
+
+    @Test
+    void theDataDirectoryAndItsFilesAreTheOwnersOnly() throws IOException {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DATA_DIR))).isEqualTo("rwx------");
+        try (Stream<Path> files = Files.list(DATA_DIR)) {
+            List<Path> regular = files.filter(Files::isRegularFile).toList();
+            assertThat(regular).extracting(f -> f.getFileName().toString()).contains("ledger.mv.db");
+            for (Path file : regular) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                        .isEqualTo("rw-------");
+            }
+        }
     }
 
     private record RawAnswer(int status, String head, String body) {
