@@ -3,6 +3,7 @@ package org.basinledger.app.security;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -25,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * yet), so an anonymous caller can make the ledger parse nothing. Paths are matched as the servlet container
  * decoded and normalised them ({@code /%61ctuator/prometheus} and {@code /api/../actuator/prometheus} are the
  * actuator), never on the raw request URI. Which caller may do what on the API is decided by the controllers
- * and the domain.
+ * and the domain. A client that sends too many invalid tokens is throttled ({@link FailedLoginThrottle}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -34,10 +35,12 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter {
     private static final String ATTRIBUTE = Caller.class.getName();
 
     private final AccessTokens tokens;
+    private final FailedLoginThrottle throttle;
     private final ObjectMapper json;
 
-    public BearerAuthenticationFilter(AccessTokens tokens, ObjectMapper json) {
+    public BearerAuthenticationFilter(AccessTokens tokens, FailedLoginThrottle throttle, ObjectMapper json) {
         this.tokens = tokens;
+        this.throttle = throttle;
         this.json = json;
     }
 
@@ -47,10 +50,20 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         Caller caller = Caller.PUBLIC;
         if (header != null) {
+            String client = request.getRemoteAddr();
+            OptionalLong wait = throttle.retryAfterSeconds(client);
+            if (wait.isPresent()) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
+                Problems.write(response, json, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                        "Too many requests", "too many refused tokens from this client; retry after "
+                                + wait.getAsLong() + " s"));
+                return;
+            }
             Optional<Caller> known = header.regionMatches(true, 0, "Bearer ", 0, 7)
                     ? tokens.authenticate(header.substring(7).strip())
                     : Optional.empty();
             if (known.isEmpty()) {
+                throttle.failed(client);
                 unauthorized(response, "invalid_token", "the bearer token is not valid");
                 return;
             }

@@ -6,12 +6,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -230,11 +232,39 @@ class HardeningSecurityIT {
         }
     }
 
+    @Test
+    void aClientTryingTokensIsThrottledWithRetryAfterAndEveryFailureIsLogged(CapturedOutput output) throws IOException {
+        // from a loopback address of its own, so the other tests' client is not throttled
+        InetAddress client = InetAddress.getByName("127.0.0.77");
+        List<Integer> statuses = new ArrayList<>();
+        RawAnswer last = null;
+        for (int i = 0; i < 30; i++) {
+            last = raw(client, "GET /api/v1/agreements HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer guess-" + i
+                    + "\r\nConnection: close\r\n\r\n");
+            statuses.add(last.status());
+        }
+        assertThat(statuses.subList(0, 20)).containsOnly(401);
+        assertThat(statuses.subList(20, 30)).containsOnly(429);
+        assertThat(last.head()).containsIgnoringCase("Retry-After: ");
+        assertThat(last.head().toLowerCase()).contains("content-type: application/problem+json");
+        RawAnswer withTheRegistrarsToken = raw(client, "GET /api/v1/agreements HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + LedgerDriver.REGISTRAR_TOKEN + "\r\nConnection: close\r\n\r\n");
+        assertThat(withTheRegistrarsToken.status()).as("while throttled no token is even looked at").isEqualTo(429);
+        assertThat(http.get("/api/v1/agreements").token(LedgerDriver.REGISTRAR_TOKEN).send().status())
+                .as("other clients go on").isEqualTo(200);
+        assertThat(output.getAll()).contains("a bearer token was refused for client 127.0.0.77")
+                .contains("client 127.0.0.77 is throttled").doesNotContain("guess-");
+    }
+
     private record RawAnswer(int status, String head, String body) {
     }
 
     private RawAnswer raw(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        return raw(InetAddress.getLoopbackAddress(), request);
+    }
+
+    private RawAnswer raw(InetAddress from, String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, from, 0)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
