@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -78,6 +79,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             default -> HttpStatus.BAD_REQUEST;
         };
         return answer(Problems.of(status, e.problemType(), title(status), e.getMessage()));
+    }
+
+    @ExceptionHandler(StreamLimits.TooManyStreamsException.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(StreamLimits.TooManyStreamsException e) {
+        ProblemDetail problem = Problems.of(e.status(), e.problemType(), e.status().getReasonPhrase(), e.getMessage());
+        log.info("refused with {} {}: {}", problem.getStatus(), problem.getType(), problem.getDetail());
+        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER,
+                Integer.toString(StreamLimits.RETRY_AFTER_SECONDS)).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(AuthenticationRequiredException.class)

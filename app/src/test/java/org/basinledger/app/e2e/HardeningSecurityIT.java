@@ -47,6 +47,7 @@ class HardeningSecurityIT {
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", DATA_DIR::toString);
+        registry.add("ledger.streams.total", () -> "12");
         registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
     }
 
@@ -254,6 +255,78 @@ class HardeningSecurityIT {
                 .as("other clients go on").isEqualTo(200);
         assertThat(output.getAll()).contains("a bearer token was refused for client 127.0.0.77")
                 .contains("client 127.0.0.77 is throttled").doesNotContain("guess-");
+    }
+
+    @Test
+    void streamsAreBoundedPerClientWith429AndInAllWith503() throws Exception {
+        Government upstream = ledger.register("CN-S1");
+        Government downstream = ledger.register("CN-S2");
+        String agreementId = Scenarios.signedInForce(ledger, LedgerDriver.draftBody(LocalDate.now().minusYears(1),
+                LocalDate.now().plusYears(2), upstream, downstream), upstream, downstream);
+        String request = "GET /api/v1/agreements/" + agreementId + "/stream HTTP/1.1\r\nHost: localhost\r\n"
+                + "Accept: text/event-stream\r\n\r\n";
+        InetAddress first = InetAddress.getByName("127.0.0.78");
+        InetAddress second = InetAddress.getByName("127.0.0.79");
+        List<Socket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                Socket stream = new Socket(InetAddress.getByName("127.0.0.1"), port, first, 0);
+                open.add(stream);
+                assertThat(statusOf(stream, request)).as("stream %d", i).isEqualTo(200);
+            }
+            try (Socket ninth = new Socket(InetAddress.getByName("127.0.0.1"), port, first, 0)) {
+                String head = headOf(ninth, request);
+                assertThat(head).startsWith("HTTP/1.1 429").containsIgnoringCase("Retry-After: 10");
+            }
+            for (int i = 0; i < 4; i++) {
+                Socket stream = new Socket(InetAddress.getByName("127.0.0.1"), port, second, 0);
+                open.add(stream);
+                assertThat(statusOf(stream, request)).as("second client's stream %d", i).isEqualTo(200);
+            }
+            try (Socket overTotal = new Socket(InetAddress.getByName("127.0.0.1"), port, second, 0)) {
+                assertThat(headOf(overTotal, request)).startsWith("HTTP/1.1 503").containsIgnoringCase("Retry-After: ");
+            }
+            open.remove(0).close();
+            // the server notices the closed stream at its next write (a heartbeat at the latest): retry for a while
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(40);
+            int status = 0;
+            while (System.nanoTime() < deadline) {
+                Socket again = new Socket(InetAddress.getByName("127.0.0.1"), port, first, 0);
+                status = statusOf(again, request);
+                if (status == 200) {
+                    open.add(again);
+                    break;
+                }
+                again.close();
+                Thread.sleep(1_000);
+            }
+            assertThat(status).as("a closed stream frees its place").isEqualTo(200);
+        } finally {
+            for (Socket socket : open) {
+                socket.close();
+            }
+        }
+    }
+
+    private static int statusOf(Socket socket, String request) throws IOException {
+        return Integer.parseInt(headOf(socket, request).substring(9, 12));
+    }
+
+    /** Sends the request and reads the answer's head only, leaving the connection open. */
+    private static String headOf(Socket socket, String request) throws IOException {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     private record RawAnswer(int status, String head, String body) {
