@@ -329,6 +329,18 @@ class HardeningSecurityIT {
         return head.toString();
     }
 
+    @Test
+    void datesFarOutsideASensibleRangeAreBadInputAtDrafting() {
+        Government upstream = ledger.register("CN-D1");
+        Government downstream = ledger.register("CN-D2");
+        Map<String, Object> body = LedgerDriver.draftBody(LocalDate.now(), LocalDate.now().plusYears(1), upstream,
+                downstream);
+        body.put("effectiveUntil", "+999999999-12-31");
+        Http.Answer answer = http.post("/api/v1/agreements", body).token(upstream.token()).send();
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.json().path("errors").path(0).path("field").asText()).isEqualTo("effectiveUntil");
+    }
+
     private record RawAnswer(int status, String head, String body) {
     }
 
