@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * One JSON form for the API and the event store (Axon serializes with Spring's ObjectMapper): decimals are
- * written as strings so no amount or concentration ever passes through binary floating point, instants as
- * ISO-8601. Changing this changes the stored event format: treat it as a contract.
+ * written as strings in plain notation ({@code "10"}, never {@code "1E+1"}) so no amount or concentration ever
+ * passes through binary floating point, instants as ISO-8601. Changing this changes the stored event format: treat
+ * it as a contract (events stored before plain notation was enforced read back to the same values).
  * <p>
  * Reading is strict: a duplicate key or anything after the JSON value is malformed input (400), and a decimal
  * is refused before any arithmetic when its exponent or its number of digits is out of all proportion
@@ -35,7 +37,8 @@ public class JacksonConfig {
         return builder -> builder
                 .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
                         DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .featuresToEnable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
+                .featuresToEnable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN,
+                        DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS, JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .deserializerByType(BigDecimal.class, new BoundedDecimalDeserializer())
                 .postConfigurer(mapper -> mapper.configOverride(BigDecimal.class)
