@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
@@ -34,6 +35,7 @@ import org.basinledger.app.opendata.PublicLedger.RulingEntry;
 final class CsvTables {
 
     private static final CsvMapper CSV = new CsvMapper();
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
 
     private CsvTables() {
     }
@@ -222,7 +224,19 @@ final class CsvTables {
         if (value instanceof Enum<?> constant) {
             return constant.name();
         }
-        return value.toString();
+        return neutralised(value.toString());
+    }
+
+    /**
+     * Text that a spreadsheet would run as a formula (a cell starting with {@code = + - @}, a tab or a carriage
+     * return: OWASP's CSV injection advice) gets a leading apostrophe, so opening a public download can never
+     * execute what a party wrote into a title or a reason. Numbers are written as they are.
+     */
+    static String neutralised(String text) {
+        if (text.isEmpty() || "=+-@\t\r".indexOf(text.charAt(0)) < 0 || PLAIN_NUMBER.matcher(text).matches()) {
+            return text;
+        }
+        return "'" + text;
     }
 
     private static String join(Collection<String> values) {

@@ -1,7 +1,9 @@
 package org.basinledger.app.security;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -20,7 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Resolves {@code Authorization: Bearer <token>} to the {@link Caller}; no header means the public. A header
  * that is not a valid bearer token is a 401 at once. Operations endpoints other than health are the
- * registrar's. Which caller may do what on the API is decided by the controllers and the domain.
+ * registrar's. A write to the API without a token is a 401 before its body is read (no public write exists
+ * yet), so an anonymous caller can make the ledger parse nothing. Paths are matched as the servlet container
+ * decoded and normalised them ({@code /%61ctuator/prometheus} and {@code /api/../actuator/prometheus} are the
+ * actuator), never on the raw request URI. Which caller may do what on the API is decided by the controllers
+ * and the domain. A client that sends too many invalid tokens is throttled ({@link FailedLoginThrottle}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -29,10 +35,12 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter {
     private static final String ATTRIBUTE = Caller.class.getName();
 
     private final AccessTokens tokens;
+    private final FailedLoginThrottle throttle;
     private final ObjectMapper json;
 
-    public BearerAuthenticationFilter(AccessTokens tokens, ObjectMapper json) {
+    public BearerAuthenticationFilter(AccessTokens tokens, FailedLoginThrottle throttle, ObjectMapper json) {
         this.tokens = tokens;
+        this.throttle = throttle;
         this.json = json;
     }
 
@@ -42,17 +50,31 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         Caller caller = Caller.PUBLIC;
         if (header != null) {
+            String client = request.getRemoteAddr();
+            OptionalLong wait = throttle.retryAfterSeconds(client);
+            if (wait.isPresent()) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
+                Problems.write(response, json, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                        "Too many requests", "too many refused tokens from this client; retry after "
+                                + wait.getAsLong() + " s"));
+                return;
+            }
             Optional<Caller> known = header.regionMatches(true, 0, "Bearer ", 0, 7)
                     ? tokens.authenticate(header.substring(7).strip())
                     : Optional.empty();
             if (known.isEmpty()) {
+                throttle.failed(client);
                 unauthorized(response, "invalid_token", "the bearer token is not valid");
                 return;
             }
             caller = known.get();
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/actuator") && !path.startsWith("/actuator/health") && caller.role() != Caller.Role.REGISTRAR) {
+        String path = normalisedPath(request);
+        if (caller.role() == Caller.Role.PUBLIC && isApiWrite(request, path)) {
+            unauthorized(response, null, "this operation needs a bearer token");
+            return;
+        }
+        if (isOperations(path) && caller.role() != Caller.Role.REGISTRAR) {
             if (caller.role() == Caller.Role.PUBLIC) {
                 unauthorized(response, null, "operations endpoints need the registrar's token");
             } else {
@@ -63,6 +85,24 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter {
         }
         request.setAttribute(ATTRIBUTE, caller);
         chain.doFilter(request, response);
+    }
+
+    /** The path as Spring MVC matches it: decoded, dot segments and path parameters removed by the container. */
+    static String normalisedPath(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
+    }
+
+    private static boolean isOperations(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        boolean health = lower.equals("/actuator/health") || lower.startsWith("/actuator/health/");
+        return lower.startsWith("/actuator") && !health;
+    }
+
+    private static boolean isApiWrite(HttpServletRequest request, String path) {
+        String method = request.getMethod();
+        boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+        return !read && path.toLowerCase(Locale.ROOT).startsWith("/api/");
     }
 
     private void unauthorized(HttpServletResponse response, String error, String detail) throws IOException {

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -92,6 +93,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(Problems.of(HttpStatus.CONFLICT, "idempotency-in-progress", "In progress", e.getMessage()
                         + "; send it again after Retry-After seconds"));
+    }
+
+    @ExceptionHandler(StreamLimits.TooManyStreamsException.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(StreamLimits.TooManyStreamsException e) {
+        ProblemDetail problem = Problems.of(e.status(), e.problemType(), e.status().getReasonPhrase(), e.getMessage());
+        log.info("refused with {} {}: {}", problem.getStatus(), problem.getType(), problem.getDetail());
+        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER,
+                Integer.toString(StreamLimits.RETRY_AFTER_SECONDS)).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(AuthenticationRequiredException.class)
@@ -265,8 +275,34 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
-        log.info("refused with {} {}: {}", problem.getStatus(), problem.getType(), problem.getDetail());
+        log.info("refused with {} {}: {}", problem.getStatus(), problem.getType(), loggable(problem.getDetail()));
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /**
+     * A detail as one log line: details quote ids and paths that callers chose, and a line break in them would
+     * let a caller forge log lines.
+     */
+    static String loggable(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        StringBuilder line = new StringBuilder(detail.length());
+        detail.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\t' -> line.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                        line.append(String.format("\\u%04x", c));
+                    } else {
+                        line.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return line.toString();
     }
 
     private static String title(HttpStatus status) {

@@ -85,7 +85,7 @@ class CsvTablesTest {
         assertThat(row.get("respondents")).isEqualTo("CN-JS-SZ;CN-JS");
         assertThat(row.get("adjustedAmount")).isEqualTo("1000.00");
         assertThat(row.get("subjectType")).isEqualTo("ASSESSMENT");
-        assertThat(row.get("reasoning")).isEqualTo("=reasoning");
+        assertThat(row.get("reasoning")).as("a formula is written as text").isEqualTo("'=reasoning");
     }
 
     @Test
@@ -103,5 +103,19 @@ class CsvTablesTest {
                 .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
             return rows.readAll();
         }
+    }
+
+    @Test
+    void textThatASpreadsheetWouldRunAsAFormulaIsWrittenAsTextAndNumbersStayNumbers() {
+        assertThat(CsvTables.text("=HYPERLINK(\"http://evil\",\"x\")")).isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
+        assertThat(CsvTables.text("+1+cmd|' /C calc'!A0")).startsWith("'+");
+        assertThat(CsvTables.text("-2+3")).isEqualTo("'-2+3");
+        assertThat(CsvTables.text("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(CsvTables.text("\tx")).isEqualTo("'\tx");
+        assertThat(CsvTables.text("\rx")).isEqualTo("'\rx");
+        assertThat(CsvTables.text("-1250000.50")).isEqualTo("-1250000.50");
+        assertThat(CsvTables.text("+7")).isEqualTo("+7");
+        assertThat(CsvTables.text("Wuxi pays = fair")).isEqualTo("Wuxi pays = fair");
+        assertThat(CsvTables.text(new BigDecimal("-3.5"))).isEqualTo("-3.5");
     }
 }

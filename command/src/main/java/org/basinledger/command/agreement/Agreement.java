@@ -551,6 +551,8 @@ public class Agreement {
             }
             if (item.uri() == null || item.uri().isBlank()) {
                 errors.add(new FieldError(path + ".uri", "must not be blank"));
+            } else if (!Evidence.isFetchableUri(item.uri())) {
+                errors.add(new FieldError(path + ".uri", "must be an absolute https or http address"));
             }
         }
         if (!errors.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.basinledger.command.agreement;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -38,6 +39,17 @@ public final class AgreementDraftRules {
     /** Baselines, targets and the stability coefficient are below this, like every measured value (mg/L). */
     static final BigDecimal MAX_PARAMETER = new BigDecimal("10000");
 
+    /** The earliest date a draft may name: agreements between the basin's governments start after 1949. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1950, 1, 1);
+    /** The latest date a draft may name. */
+    public static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
+    /** The longest an agreement may be in force: its yearly schedules stay bounded. */
+    public static final int MAX_YEARS = 100;
+    static final int MAX_PARTIES = 50;
+    static final int MAX_SECTIONS = 100;
+    static final int MAX_OBLIGATIONS = 1_000;
+    static final int MAX_RULES = 50;
+
     private AgreementDraftRules() {
     }
 
@@ -74,13 +86,20 @@ public final class AgreementDraftRules {
         requireText(draft.title(), "title", MAX_TITLE, errors);
         requireText(draft.basin(), "basin", MAX_BASIN, errors);
         Set<String> parties = checkParties(draft.parties(), isRegisteredJurisdiction, errors);
+        boolean fromInRange = false;
         if (draft.effectiveFrom() == null) {
             errors.add(new FieldError("effectiveFrom", "is required"));
+        } else {
+            fromInRange = requireDateInRange(draft.effectiveFrom(), "effectiveFrom", errors);
         }
         if (draft.effectiveUntil() == null) {
             errors.add(new FieldError("effectiveUntil", "is required"));
-        } else if (draft.effectiveFrom() != null && !draft.effectiveFrom().isBefore(draft.effectiveUntil())) {
-            errors.add(new FieldError("effectiveUntil", "must be after effectiveFrom"));
+        } else if (requireDateInRange(draft.effectiveUntil(), "effectiveUntil", errors) && fromInRange) {
+            if (!draft.effectiveFrom().isBefore(draft.effectiveUntil())) {
+                errors.add(new FieldError("effectiveUntil", "must be after effectiveFrom"));
+            } else if (draft.effectiveUntil().isAfter(draft.effectiveFrom().plusYears(MAX_YEARS))) {
+                errors.add(new FieldError("effectiveUntil", "must be at most " + MAX_YEARS + " years after effectiveFrom"));
+            }
         }
         checkTerms(draft.terms(), parties, errors);
         return errors;
@@ -91,7 +110,7 @@ public final class AgreementDraftRules {
         if (parties == null || parties.size() < 2) {
             errors.add(new FieldError("parties", "at least two parties are required"));
         }
-        if (parties == null) {
+        if (parties == null || !requireAtMost(parties, MAX_PARTIES, "parties", errors)) {
             return seen;
         }
         for (int i = 0; i < parties.size(); i++) {
@@ -123,6 +142,11 @@ public final class AgreementDraftRules {
         }
         if (isBlank(terms.text())) {
             errors.add(new FieldError("terms.text", "must not be blank"));
+        }
+        if (!requireAtMost(terms.sections(), MAX_SECTIONS, "terms.sections", errors)
+                | !requireAtMost(terms.obligations(), MAX_OBLIGATIONS, "terms.obligations", errors)
+                | !requireAtMost(terms.compensation(), MAX_RULES, "terms.compensation", errors)) {
+            return;
         }
         Set<String> sectionIds = checkSections(terms.sections(), parties, errors);
         checkObligations(terms.obligations(), parties, errors);
@@ -162,6 +186,8 @@ public final class AgreementDraftRules {
             requireParty(obligation.party(), path + ".party", parties, errors);
             if (obligation.dueDate() == null) {
                 errors.add(new FieldError(path + ".dueDate", "is required"));
+            } else {
+                requireDateInRange(obligation.dueDate(), path + ".dueDate", errors);
             }
         }
     }
@@ -459,6 +485,23 @@ public final class AgreementDraftRules {
         } else if (value.length() > maxLength) {
             errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
         }
+    }
+
+    /** Whether the date lies within {@link #EARLIEST_DATE} and {@link #LATEST_DATE}; reports it when not. */
+    private static boolean requireDateInRange(LocalDate date, String field, List<FieldError> errors) {
+        if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+            errors.add(new FieldError(field, "must be between " + EARLIEST_DATE + " and " + LATEST_DATE));
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean requireAtMost(List<?> list, int max, String field, List<FieldError> errors) {
+        if (list != null && list.size() > max) {
+            errors.add(new FieldError(field, "must have at most " + max + " entries"));
+            return false;
+        }
+        return true;
     }
 
     private static boolean isBlank(String value) {

@@ -14,19 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * Ed25519 public keys and signatures. Keys arrive as PEM or as base64 of the X.509 SubjectPublicKeyInfo DER and
- * are kept as base64 DER; anything that is not an Ed25519 key is refused (by the JDK's key factory).
+ * Ed25519 public keys and signatures, checked as RFC 8032 and cofactor-aware verifiers do. Keys arrive as PEM or as
+ * base64 of the X.509 SubjectPublicKeyInfo DER and are kept as base64 DER.
  *
- * <p>Verification answers exactly what the JDK's {@code Signature "Ed25519"} answers, faster. JDK 17's EdDSA does
- * its field arithmetic generically and was the largest single cost of a signature command; BouncyCastle's RFC 8032
- * code ({@code bcprov}: the long-standing, actively maintained Java crypto library, used here only through its
- * low-level {@link Ed25519} functions, not as a JCA provider) verifies several times faster. The two differ only in
- * corner cases: BouncyCastle refuses small-order or non-canonical public keys, which the JDK takes, and checks
- * {@code [S]B = R + [k]A} in a form that also holds when {@code R} carries a small-order component, which the JDK
- * refuses. So a signature is accepted through BouncyCastle only when the key and {@code R} are both points of the
- * prime-order subgroup (then both checks are the same equation) and BouncyCastle verifies it; everything else
- * (invalid signatures, those corner cases) gets the JDK's answer. One deliberate difference: only 64-byte signatures
- * are considered (JDK 17 also takes a valid one with a zero byte appended).
+ * <p>A key is refused unless it is an Ed25519 key (the JDK's key factory decides that) whose point is the canonical
+ * encoding of a point of the prime-order subgroup: a small-order key (the neutral element, the all-zero key, the
+ * order-2, 4 and 8 points) or one with a small-order component lets anyone make "signatures" that verify under it
+ * (with {@code R} the neutral element and {@code S = 0}, say), which would be recorded as that government's.
+ * A signature is accepted only when it is 64 bytes, its {@code R} is likewise a canonical point of prime order, its
+ * {@code S} is below the group order, and {@code [S]B = R + [k]A} holds. With {@code A} and {@code R} of prime order
+ * this is the one equation the cofactored and the cofactorless checks agree on, so every honest signature verifies
+ * and no signature has two spellings. The arithmetic is BouncyCastle's RFC 8032 code ({@code bcprov}, the
+ * long-standing, actively maintained Java crypto library, used here only through its low-level {@link Ed25519}
+ * functions, several times faster than JDK 17's generic EdDSA).
  */
 public final class Ed25519Keys {
 
@@ -65,6 +65,15 @@ public final class Ed25519Keys {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not base64", e);
         }
+        PublicKey key = jdkKey(der);
+        if (primeOrderPoint(key.getEncoded()) == null) {
+            throw new IllegalArgumentException("an Ed25519 key of small order or not canonically encoded (RFC 8032): "
+                    + "signatures under it could be forged");
+        }
+        return key;
+    }
+
+    private static PublicKey jdkKey(byte[] der) {
         try {
             // The Ed25519 key factory refuses other curves (Ed448, X25519) and other algorithms.
             return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der));
@@ -94,25 +103,25 @@ public final class Ed25519Keys {
                 // in two spellings. The ledger never did: it refuses them.)
                 return false;
             }
-            return verifiesFast(key, message, signature) || verifiesWithJdk(key.jdkKey(), message, signature);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return verifiesStrictly(key, message, signature);
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
     /**
-     * True only when the JDK would verify the signature too: the key and {@code R} are canonical encodings of
-     * points of prime order {@code L} and BouncyCastle verifies it. BouncyCastle checks
-     * {@code v·([S]B - [k]A - R) = 0} for a {@code v} below 2^128; with {@code A} and {@code R} of order {@code L}
-     * the bracket is in the subgroup of order {@code L}, which {@code v} cannot annihilate unless the bracket is the
-     * neutral element: that is the JDK's equation {@code [S]B = R + [k]A} (both refuse {@code S >= L}).
+     * The key and {@code R} are canonical encodings of points of prime order {@code L} and {@code [S]B = R + [k]A}.
+     * BouncyCastle checks {@code v·([S]B - [k]A - R) = 0} for a {@code v} below 2^128; with {@code A} and {@code R}
+     * of order {@code L} the bracket is in the subgroup of order {@code L}, which {@code v} cannot annihilate unless
+     * the bracket is the neutral element (and it refuses {@code S >= L}).
      */
-    static boolean verifiesFast(VerifyingKey key, byte[] message, byte[] signature) {
+    static boolean verifiesStrictly(VerifyingKey key, byte[] message, byte[] signature) {
         return key.point() != null
                 && Ed25519.validatePublicKeyFull(signature, 0)
                 && Ed25519.verify(signature, 0, key.point(), message, 0, message.length);
     }
 
+    /** The JDK's own verification, more lenient with small-order points: kept to show what the strict check adds. */
     static boolean verifiesWithJdk(PublicKey key, byte[] message, byte[] signature) throws GeneralSecurityException {
         Signature verifier = Signature.getInstance(ALGORITHM);
         verifier.initVerify(key);
@@ -127,7 +136,7 @@ public final class Ed25519Keys {
     static VerifyingKey verifyingKey(String publicKeyBase64Der) {
         VerifyingKey key = KEYS.get(publicKeyBase64Der);
         if (key == null) {
-            PublicKey jdkKey = parse(publicKeyBase64Der);
+            PublicKey jdkKey = jdkKey(Base64.getDecoder().decode(publicKeyBase64Der));
             key = new VerifyingKey(jdkKey, primeOrderPoint(jdkKey.getEncoded()));
             if (KEYS.size() >= MAX_CACHED_KEYS) {
                 KEYS.clear();

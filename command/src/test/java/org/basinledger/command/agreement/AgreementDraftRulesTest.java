@@ -107,6 +107,44 @@ class AgreementDraftRulesTest {
     }
 
     @Test
+    void refusesDatesOutsideASensibleRangeInsteadOfFailingLater() {
+        assertThat(fieldsWithErrors(withDates(FROM, LocalDate.MAX))).containsExactly("effectiveUntil");
+        assertThat(fieldsWithErrors(withDates(LocalDate.of(1900, 1, 1), FROM))).containsExactly("effectiveFrom");
+        assertThat(fieldsWithErrors(withDates(LocalDate.of(1949, 12, 31), LocalDate.of(1960, 1, 1))))
+                .containsExactly("effectiveFrom");
+        assertThat(fieldsWithErrors(withDates(LocalDate.of(1950, 1, 1), LocalDate.of(2050, 1, 1)))).isEmpty();
+        assertThat(fieldsWithErrors(withDates(LocalDate.of(1950, 1, 1), LocalDate.of(2050, 1, 2))))
+                .as("more than 100 years in force").containsExactly("effectiveUntil");
+        assertThat(fieldsWithErrors(withDates(LocalDate.of(2199, 1, 1), LocalDate.of(2200, 1, 1))))
+                .containsExactly("effectiveUntil");
+    }
+
+    @Test
+    void refusesListsBeyondTheirBounds() {
+        AgreementTerms terms = valid.terms();
+        List<CompensationRule> rules = java.util.Collections.nCopies(51, terms.compensation().get(0));
+        assertThat(fieldsWithErrors(withTerms(new AgreementTerms(terms.text(), terms.sections(), terms.obligations(),
+                rules)))).containsExactly("terms.compensation");
+        List<ObligationTerm> obligations = java.util.Collections.nCopies(1_001, terms.obligations().get(0));
+        assertThat(fieldsWithErrors(withTerms(new AgreementTerms(terms.text(), terms.sections(), obligations,
+                terms.compensation())))).containsExactly("terms.obligations");
+        List<MonitoringSection> sections = java.util.Collections.nCopies(101, terms.sections().get(0));
+        assertThat(fieldsWithErrors(withTerms(new AgreementTerms(terms.text(), sections, terms.obligations(),
+                terms.compensation())))).containsExactly("terms.sections");
+        Party[] many = java.util.stream.IntStream.range(0, 51).mapToObj(i -> valid.parties().get(0)).toArray(Party[]::new);
+        assertThat(fieldsWithErrors(withParties(many))).first().isEqualTo("parties");
+    }
+
+    @Test
+    void refusesAnObligationDueOutsideTheRange() {
+        AgreementTerms terms = valid.terms();
+        ObligationTerm first = terms.obligations().get(0);
+        ObligationTerm late = new ObligationTerm(first.id(), first.party(), first.description(), LocalDate.MAX);
+        assertThat(fieldsWithErrors(withTerms(new AgreementTerms(terms.text(), terms.sections(), List.of(late),
+                terms.compensation())))).containsExactly("terms.obligations[0].dueDate");
+    }
+
+    @Test
     void refusesMissingTerms() {
         assertThat(fieldsWithErrors(withTerms(null))).containsExactly("terms");
     }

@@ -115,4 +115,16 @@ class AgreementObligationTest {
                 .expectException(InvalidInputException.class)
                 .expectExceptionMessage(containsString("evidence[1].uri"));
     }
+
+    @Test
+    void refusesEvidenceThatIsNotAnHttpAddress() {
+        for (String uri : List.of("javascript:alert(1)", "data:text/html,<script>x</script>", "/relative/path.pdf",
+                "file:///etc/passwd", "https://")) {
+            Evidence unsafe = new Evidence(REPORT.sha256(), uri, null);
+            fixture.given(scenario.inForce())
+                    .when(fulfil(ANHUI, List.of(REPORT, unsafe)))
+                    .expectException(InvalidInputException.class)
+                    .expectExceptionMessage(containsString("evidence[1].uri"));
+        }
+    }
 }

@@ -353,6 +353,15 @@ class DisputeTest {
                 .expectException(invalidFields("evidence[0].sha256", "evidence[2].uri", "evidence[3]"));
     }
 
+    @Test
+    void refusesEvidenceThatIsNotAnHttpAddress() {
+        Evidence script = new Evidence(LAB_REPORT.sha256(), "javascript:alert(document.cookie)", null);
+        Evidence local = new Evidence(LAB_REPORT.sha256(), "file:///etc/passwd", null);
+
+        given(raised(TRANSFER)).when(statement(ZHEJIANG, null, "Documents.", List.of(LAB_REPORT, script, local)))
+                .expectException(invalidFields("evidence[1].uri", "evidence[2].uri"));
+    }
+
     // --- the ruling ---
 
     @Test

@@ -1,12 +1,15 @@
 package org.basinledger.command.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
@@ -15,10 +18,10 @@ import org.basinledger.command.support.TestKeys;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Ed25519Keys#verify} answers exactly what the JDK's Ed25519 answers: for honest signatures made by the JDK
- * (through the fast BouncyCastle path), for tampered ones, and for the corner cases where BouncyCastle alone and
- * the JDK disagree (small-order keys, keys and {@code R} with a small-order component), which are built here with
- * plain Edwards-curve arithmetic.
+ * {@link Ed25519Keys} is RFC 8032-strict where the JDK is lenient: every honest signature verifies (also those made
+ * with plain curve arithmetic), nothing verifies that the JDK would refuse, and keys or {@code R}s of small order or
+ * with a small-order component are refused, including the forgeries the JDK accepts with them (R the neutral
+ * element, S = 0). The corner cases are built here with plain Edwards-curve arithmetic.
  */
 class Ed25519KeysEquivalenceTest {
 
@@ -28,25 +31,23 @@ class Ed25519KeysEquivalenceTest {
     private final Random random = new Random(20261129);
 
     @Test
-    void jdkSignaturesVerifyThroughTheFastPathAndTamperedOnesAsTheJdkSays() throws Exception {
+    void honestSignaturesVerifyAndTamperedOnesDoNotAsForTheJdk() throws Exception {
         for (int i = 0; i < 24; i++) {
             TestKeys keys = TestKeys.generate();
             byte[] message = Arrays.copyOf(MESSAGE, MESSAGE.length + i);
             byte[] signature = Base64.getDecoder().decode(keys.sign(message));
-            Ed25519Keys.VerifyingKey key = Ed25519Keys.verifyingKey(keys.publicKeyBase64());
 
-            assertThat(Ed25519Keys.verifiesFast(key, message, signature)).isTrue();
             assertThat(Ed25519Keys.verify(keys.publicKeyBase64(), message, b64(signature))).isTrue();
 
             byte[] flipped = signature.clone();
             flipped[random.nextInt(flipped.length)] ^= (byte) (1 << random.nextInt(8));
-            assertSameAsJdk(keys.publicKeyBase64(), message, flipped);
+            assertRefusedAsByTheJdk(keys.publicKeyBase64(), message, flipped);
             byte[] otherMessage = message.clone();
             otherMessage[random.nextInt(otherMessage.length)] ^= 1;
-            assertSameAsJdk(keys.publicKeyBase64(), otherMessage, signature);
+            assertRefusedAsByTheJdk(keys.publicKeyBase64(), otherMessage, signature);
             byte[] sPlusL = signature.clone();
             System.arraycopy(le(Curve.scalarOf(signature).add(Curve.L)), 0, sPlusL, 32, 32);
-            assertSameAsJdk(keys.publicKeyBase64(), message, sPlusL);
+            assertRefusedAsByTheJdk(keys.publicKeyBase64(), message, sPlusL);
         }
     }
 
@@ -63,7 +64,7 @@ class Ed25519KeysEquivalenceTest {
     }
 
     @Test
-    void signaturesMadeWithPlainCurveArithmeticVerifyLikeTheJdks() throws Exception {
+    void signaturesMadeWithPlainCurveArithmeticVerify() throws Exception {
         BigInteger a = Curve.randomScalar(random);
         Curve.Point publicPoint = Curve.B.times(a);
         String key = derOf(publicPoint);
@@ -75,11 +76,11 @@ class Ed25519KeysEquivalenceTest {
     }
 
     @Test
-    void anRWithASmallOrderComponentIsRefusedAsByTheJdk() throws Exception {
+    void anRWithASmallOrderComponentIsRefused() throws Exception {
         BigInteger a = Curve.randomScalar(random);
         Curve.Point publicPoint = Curve.B.times(a);
         String key = derOf(publicPoint);
-        // BouncyCastle alone accepts about half of these (it checks the equation times a 128-bit factor)
+        // BouncyCastle's equation alone accepts about half of these (it checks it times a 128-bit factor)
         for (Curve.Point torsion : new Curve.Point[] {Curve.ORDER_2, Curve.ORDER_4}) {
             for (int i = 0; i < 10; i++) {
                 byte[] signature = Curve.sign(a, publicPoint, torsion, MESSAGE, random);
@@ -90,35 +91,56 @@ class Ed25519KeysEquivalenceTest {
     }
 
     @Test
-    void keysOfSmallOrderOrWithASmallOrderComponentAnswerAsTheJdk() throws Exception {
+    void keysOfSmallOrderOrWithASmallOrderComponentAreRefusedAndNothingVerifiesUnderThem() throws Exception {
         BigInteger a = Curve.randomScalar(random);
-        // A' = aB + T: the JDK accepts exactly when k·T is neutral
+        // A' = aB + T: the JDK accepts a signature exactly when k·T is neutral; the ledger never
         Curve.Point mixed = Curve.B.times(a).plus(Curve.ORDER_2);
         String mixedKey = derOf(mixed);
-        int accepted = 0;
+        assertThatThrownBy(() -> Ed25519Keys.parse(mixedKey)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("small order");
+        int acceptedByJdk = 0;
         for (int i = 0; i < 10; i++) {
             byte[] signature = Curve.sign(a, mixed, Curve.Point.NEUTRAL, MESSAGE, random);
-            boolean expected = jdk(mixedKey, MESSAGE, signature);
-            accepted += expected ? 1 : 0;
-            assertThat(Ed25519Keys.verify(mixedKey, MESSAGE, b64(signature))).isEqualTo(expected);
+            acceptedByJdk += jdk(mixedKey, MESSAGE, signature) ? 1 : 0;
+            assertThat(Ed25519Keys.verify(mixedKey, MESSAGE, b64(signature))).isFalse();
         }
-        assertThat(accepted).as("the JDK accepts some of these").isPositive();
-
-        // the neutral element as a key: R = [S]B verifies any message for the JDK (and so for the ledger)
-        String neutralKey = derOf(Curve.Point.NEUTRAL);
-        BigInteger s = Curve.randomScalar(random);
-        byte[] forged = concat(Curve.B.times(s).encode(), le(s));
-        assertThat(Ed25519Keys.verify(neutralKey, MESSAGE, b64(forged))).isEqualTo(jdk(neutralKey, MESSAGE, forged));
-        String order2Key = derOf(Curve.ORDER_2);
-        assertThat(Ed25519Keys.verify(order2Key, MESSAGE, b64(forged))).isEqualTo(jdk(order2Key, MESSAGE, forged));
+        assertThat(acceptedByJdk).as("the JDK accepts some of these").isPositive();
     }
 
-    private void assertSameAsJdk(String key, byte[] message, byte[] signature) throws GeneralSecurityException {
-        assertThat(Ed25519Keys.verify(key, message, b64(signature))).isEqualTo(jdk(key, message, signature));
+    @Test
+    void theForgeriesAnyoneCanMakeUnderADegenerateKeyAreRefused() throws Exception {
+        byte[] identityAndZero = concat(Curve.Point.NEUTRAL.encode(), new byte[32]);
+        BigInteger s = Curve.randomScalar(random);
+        byte[] rIsSB = concat(Curve.B.times(s).encode(), le(s));
+        String allZero = b64(concat(DER_PREFIX, new byte[32]));
+        for (String key : new String[] {derOf(Curve.Point.NEUTRAL), derOf(Curve.ORDER_2), derOf(Curve.ORDER_4), allZero,
+                derOf(Curve.ORDER_4.plus(Curve.ORDER_2))}) {
+            assertThatThrownBy(() -> Ed25519Keys.normalise(key)).as(key).isInstanceOf(IllegalArgumentException.class);
+            assertThat(Ed25519Keys.verify(key, MESSAGE, b64(identityAndZero))).as(key).isFalse();
+            assertThat(Ed25519Keys.verify(key, MESSAGE, b64(rIsSB))).as(key).isFalse();
+        }
+        // what the strictness buys: the JDK takes both forgeries under the neutral key
+        assertThat(jdk(derOf(Curve.Point.NEUTRAL), MESSAGE, identityAndZero)).isTrue();
+        assertThat(jdk(derOf(Curve.Point.NEUTRAL), MESSAGE, rIsSB)).isTrue();
+    }
+
+    @Test
+    void aKeyWhoseYIsNotReducedModuloPIsRefused() {
+        // y = p + 1 encodes the neutral element's y = 1 non-canonically
+        byte[] nonCanonical = le(Curve.P.add(BigInteger.ONE));
+        String key = b64(concat(DER_PREFIX, nonCanonical));
+        assertThatThrownBy(() -> Ed25519Keys.normalise(key)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void assertRefusedAsByTheJdk(String key, byte[] message, byte[] signature)
+            throws GeneralSecurityException {
+        assertThat(jdk(key, message, signature)).isFalse();
+        assertThat(Ed25519Keys.verify(key, message, b64(signature))).isFalse();
     }
 
     private static boolean jdk(String key, byte[] message, byte[] signature) throws GeneralSecurityException {
-        PublicKey publicKey = Ed25519Keys.parse(key);
+        PublicKey publicKey = KeyFactory.getInstance("Ed25519")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key)));
         try {
             return Ed25519Keys.verifiesWithJdk(publicKey, message, signature);
         } catch (GeneralSecurityException e) {

@@ -102,6 +102,22 @@ class JurisdictionTest {
     }
 
     @Test
+    void refusesAKeyOfSmallOrderUnderWhichAnyoneCouldSign() {
+        byte[] der = java.util.HexFormat.of().parseHex("302a300506032b6570032100" + "00".repeat(32));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterJurisdictionCommand(HANGZHOU, "Hangzhou", JurisdictionLevel.CITY, null,
+                        java.util.Base64.getEncoder().encodeToString(der)))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(containsString("small order"));
+        byte[] neutral = der.clone();
+        neutral[12] = 1;
+        fixture.given(registered())
+                .when(new AddJurisdictionKeyCommand(HANGZHOU, java.util.Base64.getEncoder().encodeToString(neutral)))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(containsString("publicKey:"));
+    }
+
+    @Test
     void refusesItselfAsParent() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterJurisdictionCommand(HANGZHOU, "Hangzhou", JurisdictionLevel.CITY, HANGZHOU,

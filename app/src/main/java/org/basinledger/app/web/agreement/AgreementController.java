@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -33,8 +35,12 @@ import org.basinledger.api.common.Evidence;
 import org.basinledger.api.common.InvalidInputException;
 import org.basinledger.api.common.NotFoundException;
 import org.basinledger.api.common.NotPermittedException;
+import org.basinledger.api.dispute.DisputeList;
+import org.basinledger.api.dispute.DisputeSummary;
+import org.basinledger.api.dispute.ListDisputesQuery;
 import org.basinledger.app.security.Access;
 import org.basinledger.app.web.Commands;
+import org.basinledger.app.web.dispute.DisputeVisibility;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,6 +62,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/agreements")
 public class AgreementController {
+
+    /** The aggregate type under which the history records a dispute's own events. */
+    private static final String DISPUTE_AGGREGATE = "Dispute";
 
     private final Commands commands;
     private final QueryGateway queries;
@@ -208,11 +217,28 @@ public class AgreementController {
         }
         AgreementHistoryPage page = queries.query(new FindAgreementHistoryQuery(id, after, limit),
                 AgreementHistoryPage.class).join();
+        Map<String, DisputeSummary> disputes = page.items().stream().anyMatch(AgreementController::isDisputeEvent)
+                ? disputesOf(id) : Map.of();
         return new HistoryPage(page.agreementId(), page.items().stream()
+                .filter(e -> !isDisputeEvent(e) || seesDisputeEvent(disputes.get(e.aggregateId()), caller, e.type()))
                 .map(e -> new HistoryEntry(e.sequence(), e.eventId(), e.type(), e.aggregateType(), e.aggregateId(),
                         e.aggregateSequence(), e.occurredAt(), e.actor(), e.actorJurisdiction(), e.requestId(),
                         e.correlationId(), e.payload(), e.leafIndex()))
                 .toList(), page.nextAfter());
+    }
+
+    /** Events of a dispute's own stream follow the case file's rule (claims and statements are not for all). */
+    private static boolean isDisputeEvent(AgreementHistoryPage.Entry entry) {
+        return DISPUTE_AGGREGATE.equals(entry.aggregateType());
+    }
+
+    private static boolean seesDisputeEvent(DisputeSummary dispute, Caller caller, String type) {
+        return dispute == null ? caller.role() == Caller.Role.REGISTRAR : DisputeVisibility.seesEvent(dispute, caller, type);
+    }
+
+    private Map<String, DisputeSummary> disputesOf(String agreementId) {
+        DisputeList list = queries.query(new ListDisputesQuery(agreementId, null, null), DisputeList.class).join();
+        return list.items().stream().collect(Collectors.toMap(DisputeSummary::id, d -> d));
     }
 
     private ResponseEntity<AgreementStatusView> answer(String id) {

@@ -2,11 +2,14 @@ package org.basinledger.app.web.agreement;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.basinledger.api.agreement.AgreementStatusView;
 import org.basinledger.api.agreement.FindAgreementStatusQuery;
 import org.basinledger.api.common.Caller;
+import org.basinledger.app.web.StreamLimits;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +29,8 @@ import reactor.core.publisher.Sinks;
  *
  * <p>Each event is {@code id: <version>} and {@code data: <status view JSON>}, the unnamed ("message") event
  * type, so {@code EventSource.onmessage} receives it. Updates reach subscribers of the node that processed the
- * event (Axon's in-JVM query update emitter).
+ * event (Axon's in-JVM query update emitter). Open streams are bounded per client and in all ({@link StreamLimits}),
+ * and a client that reads slowly gets the latest view, not a growing backlog.
  */
 @RestController
 @RequestMapping("/api/v1/agreements")
@@ -34,22 +38,37 @@ public class AgreementStreamController {
 
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
+    /** Updates kept for a client that reads slowly; a status view supersedes the one before, so older ones drop. */
+    static final int UPDATE_BUFFER = 16;
+
     private final QueryGateway queries;
     private final AgreementVisibility visibility;
+    private final StreamLimits limits;
 
-    public AgreementStreamController(QueryGateway queries, AgreementVisibility visibility) {
+    public AgreementStreamController(QueryGateway queries, AgreementVisibility visibility, StreamLimits limits) {
         this.queries = queries;
         this.visibility = visibility;
+        this.limits = limits;
     }
 
     @GetMapping(value = "/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public Flux<ServerSentEvent<AgreementStatusView>> stream(@PathVariable String id, Caller caller) {
+    public Flux<ServerSentEvent<AgreementStatusView>> stream(@PathVariable String id, Caller caller,
+                                                             HttpServletRequest request) {
         visibility.visible(id, caller);
-        SubscriptionQueryResult<AgreementStatusView, AgreementStatusView> subscription = queries.subscriptionQuery(
-                new FindAgreementStatusQuery(id, null), AgreementStatusView.class, AgreementStatusView.class);
+        StreamLimits.Permit permit = limits.open(request.getRemoteAddr());
+        SubscriptionQueryResult<AgreementStatusView, AgreementStatusView> subscription;
+        try {
+            subscription = queries.subscriptionQuery(FindAgreementStatusQuery.class.getName(),
+                    new FindAgreementStatusQuery(id, null),
+                    ResponseTypes.instanceOf(AgreementStatusView.class),
+                    ResponseTypes.instanceOf(AgreementStatusView.class), UPDATE_BUFFER);
+        } catch (RuntimeException e) {
+            permit.close();
+            throw e;
+        }
         Sinks.Empty<Void> ended = Sinks.empty();
         Flux<ServerSentEvent<AgreementStatusView>> views = subscription.initialResult().flux()
-                .concatWith(subscription.updates())
+                .concatWith(subscription.updates().onBackpressureLatest())
                 .takeWhile(view -> AgreementVisibility.canSee(view, caller))
                 .map(view -> ServerSentEvent.builder(view).id(Long.toString(view.version())).build())
                 .doOnTerminate(ended::tryEmitEmpty);
@@ -57,6 +76,9 @@ public class AgreementStreamController {
                 .map(tick -> ServerSentEvent.<AgreementStatusView>builder().comment("heartbeat").build())
                 .takeUntilOther(ended.asMono());
         return Flux.merge(views, heartbeats)
-                .doFinally(signal -> subscription.close());
+                .doFinally(signal -> {
+                    subscription.close();
+                    permit.close();
+                });
     }
 }

@@ -150,8 +150,7 @@ public class DisputeController {
         String mediator = caller.role() == Caller.Role.MEDIATOR ? caller.id() : null;
         DisputeList all = queries.query(new ListDisputesQuery(agreementId, status, mediator), DisputeList.class).join();
         return new DisputeList(all.items().stream()
-                .filter(d -> seesCaseFile(d, caller) || (caller.role() != Caller.Role.MEDIATOR
-                        && d.status() == DisputeStatus.RULED))
+                .filter(d -> seesCaseFile(d, caller) || DisputeVisibility.seesRuling(d, caller))
                 .toList());
     }
 
@@ -164,11 +163,6 @@ public class DisputeController {
     }
 
     private static boolean seesCaseFile(DisputeSummary dispute, Caller caller) {
-        return switch (caller.role()) {
-            case REGISTRAR -> true;
-            case MEDIATOR -> caller.id().equals(dispute.mediatorId());
-            case JURISDICTION -> caller.id().equals(dispute.claimant()) || dispute.respondents().contains(caller.id());
-            case PUBLIC -> false;
-        };
+        return DisputeVisibility.seesCaseFile(dispute, caller);
     }
 }

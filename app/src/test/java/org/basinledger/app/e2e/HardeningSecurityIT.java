@@ -1,0 +1,367 @@
+package org.basinledger.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.basinledger.app.support.Http;
+import org.basinledger.app.support.LedgerDriver;
+import org.basinledger.app.support.LedgerDriver.Government;
+import org.basinledger.app.support.Scenarios;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Requests an outsider can send, each answered safely (issue 10): the operations endpoints behind encoded and
+ * dotted paths, anonymous writes, decimals built to burn CPU, malformed JSON and media types, Tomcat's own
+ * refusals, headers on API answers and log lines forged through ids. Sent over a raw socket where the client
+ * library would normalise the path.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class HardeningSecurityIT {
+
+    static final Path DATA_DIR = Path.of("target", "it-data", "hardening-" + System.nanoTime());
+
+    @DynamicPropertySource
+    static void ledger(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", DATA_DIR::toString);
+        registry.add("ledger.streams.total", () -> "12");
+        registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
+    }
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+    LedgerDriver ledger;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        ledger = new LedgerDriver(http);
+    }
+
+    @Test
+    void operationsEndpointsStayTheRegistrarsWhateverThePathLooksLike() throws IOException {
+        assertThat(http.get("/actuator/prometheus").token(LedgerDriver.REGISTRAR_TOKEN).send().body())
+                .as("the registrar sees the metrics, so the refusals below are real").contains("# HELP");
+        for (String path : List.of("/actuator/prometheus", "/%61ctuator/prometheus", "/actuato%72/prometheus",
+                "/%61%63%74%75%61%74%6f%72/prometheus", "/api/../actuator/prometheus", "/./actuator/prometheus",
+                "/actuator;x=1/prometheus", "/actuator/health/../prometheus", "/actuator/%70rometheus",
+                "/actuator/env", "/actuator/metrics")) {
+            RawAnswer answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertThat(answer.status()).as(path).isIn(400, 401, 404);
+            assertThat(answer.body()).as(path).doesNotContain("# HELP").doesNotContain("jvm_");
+        }
+        assertThat(raw("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anAnonymousWriteIsA401BeforeItsBodyIsRead() {
+        Http.Answer hugeExponent = http.post("/api/v1/transfers",
+                "{\"agreementId\":\"A\",\"payee\":\"B\",\"amount\":{\"amount\":\"1e10000000\",\"currency\":\"CNY\"},"
+                        + "\"reason\":\"x\"}").send();
+        assertThat(hugeExponent.status()).isEqualTo(401);
+        assertThat(hugeExponent.header("WWW-Authenticate")).startsWith("Bearer");
+
+        Http.Answer noIfMatch = http.put("/api/v1/agreements/anything/terms", Map.of("title", "t")).send();
+        assertThat(noIfMatch.status()).as("401, not 428 or 400, for the public").isEqualTo(401);
+        Http.Answer malformed = http.post("/api/v1/disputes", "{not json").send();
+        assertThat(malformed.status()).isEqualTo(401);
+    }
+
+    @Test
+    void decimalsWithAbsurdExponentsOrDigitsAreRefusedAsBadInput() {
+        Government payer = ledger.register("CN-HARD");
+        for (String amount : List.of("1e10000000", "1e-10000000", "1" + "0".repeat(100))) {
+            Http.Answer answer = http.post("/api/v1/transfers", "{\"agreementId\":\"A\",\"payee\":\"B\","
+                    + "\"amount\":{\"amount\":\"" + amount + "\",\"currency\":\"CNY\"},\"reason\":\"x\"}")
+                    .token(payer.token()).send();
+            assertThat(answer.status()).as(amount).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void malformedJsonAndWildcardMediaTypesAreRefusedWithProblems() {
+        Government party = ledger.register("CN-JSON");
+        Http.Answer wildcard = http.post("/api/v1/transfers", "{}").contentType("*/*").token(party.token()).send();
+        assertThat(wildcard.status()).isEqualTo(415);
+        assertThat(wildcard.contentType()).startsWith("application/problem+json");
+        Http.Answer unparsable = http.post("/api/v1/transfers", "{}").contentType("json").token(party.token()).send();
+        assertThat(unparsable.status()).isEqualTo(415);
+
+        Http.Answer trailing = http.post("/api/v1/transfers", "{\"agreementId\":\"A\",\"payee\":\"B\","
+                + "\"amount\":{\"amount\":\"1.00\",\"currency\":\"CNY\"},\"reason\":\"x\"} {\"more\":1}")
+                .token(party.token()).send();
+        assertThat(trailing.status()).isEqualTo(400);
+        Http.Answer duplicate = http.post("/api/v1/transfers", "{\"agreementId\":\"A\",\"agreementId\":\"B\","
+                + "\"payee\":\"B\",\"amount\":{\"amount\":\"1.00\",\"currency\":\"CNY\"},\"reason\":\"x\"}")
+                .token(party.token()).send();
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void pathsTomcatRefusesItselfAreAnsweredAsProblemsNotHtml() throws IOException {
+        RawAnswer slash = raw("GET /api/v1/agreements/a%2fb HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(slash.status()).isBetween(400, 404);
+        assertThat(slash.head().toLowerCase()).contains("content-type: application/problem+json");
+        assertThat(slash.body()).doesNotContain("<html").doesNotContain("Apache Tomcat");
+    }
+
+    @Test
+    void apiAnswersAreNeverCachedOrSniffed() {
+        Http.Answer list = http.get("/api/v1/jurisdictions").send();
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(list.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        Http.Answer refused = http.get("/api/v1/agreements/none").send();
+        assertThat(refused.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(refused.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void anIdCarryingALineBreakCannotForgeALogLine(CapturedOutput output) {
+        Government party = ledger.register("CN-LOG");
+        Http.Answer answer = http.post("/api/v1/transfers/x%0AFORGED-LINE%20ERROR/receipt", Map.of())
+                .token(party.token()).send();
+        assertThat(answer.status()).isIn(404, 409, 400);
+        assertThat(output.getAll()).as("no line starts with the forged text").doesNotContain("\nFORGED-LINE");
+        assertThat(output.getAll()).as("our own refusal line escapes it").contains("x\\nFORGED-LINE");
+        assertThat(output.getAll()).as("a library's line has it replaced").contains("x_FORGED-LINE");
+    }
+
+    @Test
+    void aDegenerateEd25519KeyCannotBeRegistered() {
+        String allZeroKey = java.util.Base64.getEncoder().encodeToString(
+                java.util.HexFormat.of().parseHex("302a300506032b6570032100" + "00".repeat(32)));
+        Http.Answer answer = http.post("/api/v1/jurisdictions", Map.of("id", LedgerDriver.uniqueId("CN-ZERO"),
+                "name", "Zero", "level", "CITY", "publicKey", allZeroKey)).token(LedgerDriver.REGISTRAR_TOKEN).send();
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("errors").path(0).path("field").asText()).isEqualTo("publicKey");
+    }
+
+    @Test
+    void anAgreementsHistoryShowsADisputeOnlyToThoseWhoSeeItsCaseFile() {
+        Government upstream = ledger.register("CN-UP");
+        Government downstream = ledger.register("CN-DOWN");
+        Government member = ledger.register("CN-MEMBER");
+        String agreementId = Scenarios.signedInForce(ledger, LedgerDriver.draftBody(LocalDate.now().minusYears(1),
+                LocalDate.now().plusYears(2), upstream, downstream, member), upstream, downstream, member);
+        Http.Answer transfer = http.post("/api/v1/transfers", Map.of("agreementId", agreementId,
+                "payee", downstream.id(), "amount", Scenarios.cny("1000.00"), "reason", "joint cleaning"))
+                .token(upstream.token()).send();
+        assertThat(transfer.status()).as(transfer.toString()).isEqualTo(201);
+        Http.Answer raised = http.post("/api/v1/disputes", Map.of("agreementId", agreementId, "subject",
+                Map.of("type", "TRANSFER", "id", transfer.json().path("id").asText()),
+                "respondents", List.of(downstream.id()), "claim", "CONFIDENTIAL-CLAIM")).token(upstream.token()).send();
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        String disputeId = raised.json().path("dispute").path("id").asText();
+        String assigned = mediator("TAIHU");
+        String other = mediator("YANGTZE");
+        assertThat(http.post("/api/v1/disputes/" + disputeId + "/mediator", Map.of("mediatorId", assigned))
+                .token(LedgerDriver.REGISTRAR_TOKEN).send().status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/disputes/" + disputeId + "/statements", Map.of("text", "CONFIDENTIAL-STATEMENT",
+                "evidence", List.of())).token(upstream.token()).send().status()).isEqualTo(201);
+
+        for (String outsider : List.of(member.token(), ledger.tokenFor("MEDIATOR", other))) {
+            String history = history(agreementId, outsider);
+            assertThat(history).contains("TransferCreated").doesNotContain("CONFIDENTIAL")
+                    .doesNotContain("DisputeRaised").doesNotContain("StatementAdded");
+        }
+        for (String insider : List.of(downstream.token(), ledger.tokenFor("MEDIATOR", assigned),
+                LedgerDriver.REGISTRAR_TOKEN)) {
+            assertThat(history(agreementId, insider)).contains("CONFIDENTIAL-CLAIM", "CONFIDENTIAL-STATEMENT");
+        }
+
+        assertThat(http.post("/api/v1/disputes/" + disputeId + "/ruling", Map.of("outcome", "DISMISSED",
+                "reasoning", "The transfer stands.")).token(ledger.tokenFor("MEDIATOR", assigned)).send().status())
+                .isEqualTo(200);
+        assertThat(history(agreementId, member.token()))
+                .as("once ruled, the claim and the ruling are public as in the case file; statements never")
+                .contains("CONFIDENTIAL-CLAIM", "DisputeRuled").doesNotContain("CONFIDENTIAL-STATEMENT");
+        assertThat(history(agreementId, ledger.tokenFor("MEDIATOR", other))).doesNotContain("CONFIDENTIAL");
+    }
+
+    private String mediator(String prefix) {
+        String id = LedgerDriver.uniqueId(prefix);
+        assertThat(http.post("/api/v1/mediators", Map.of("id", id, "name", "Mediator " + id))
+                .token(LedgerDriver.REGISTRAR_TOKEN).send().status()).isEqualTo(201);
+        return id;
+    }
+
+    private String history(String agreementId, String token) {
+        Http.Answer answer = http.get("/api/v1/agreements/" + agreementId + "/history?limit=500").token(token).send();
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.body();
+    }
+
+    @Test
+    void theDataDirectoryAndItsFilesAreTheOwnersOnly() throws IOException {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DATA_DIR))).isEqualTo("rwx------");
+        try (Stream<Path> files = Files.list(DATA_DIR)) {
+            List<Path> regular = files.filter(Files::isRegularFile).toList();
+            assertThat(regular).extracting(f -> f.getFileName().toString()).contains("ledger.mv.db");
+            for (Path file : regular) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                        .isEqualTo("rw-------");
+            }
+        }
+    }
+
+    @Test
+    void aClientTryingTokensIsThrottledWithRetryAfterAndEveryFailureIsLogged(CapturedOutput output) throws IOException {
+        // from a loopback address of its own, so the other tests' client is not throttled
+        InetAddress client = InetAddress.getByName("127.0.0.77");
+        List<Integer> statuses = new ArrayList<>();
+        RawAnswer last = null;
+        for (int i = 0; i < 30; i++) {
+            last = raw(client, "GET /api/v1/agreements HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer guess-" + i
+                    + "\r\nConnection: close\r\n\r\n");
+            statuses.add(last.status());
+        }
+        assertThat(statuses.subList(0, 20)).containsOnly(401);
+        assertThat(statuses.subList(20, 30)).containsOnly(429);
+        assertThat(last.head()).containsIgnoringCase("Retry-After: ");
+        assertThat(last.head().toLowerCase()).contains("content-type: application/problem+json");
+        RawAnswer withTheRegistrarsToken = raw(client, "GET /api/v1/agreements HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + LedgerDriver.REGISTRAR_TOKEN + "\r\nConnection: close\r\n\r\n");
+        assertThat(withTheRegistrarsToken.status()).as("while throttled no token is even looked at").isEqualTo(429);
+        assertThat(http.get("/api/v1/agreements").token(LedgerDriver.REGISTRAR_TOKEN).send().status())
+                .as("other clients go on").isEqualTo(200);
+        assertThat(output.getAll()).contains("a bearer token was refused for client 127.0.0.77")
+                .contains("client 127.0.0.77 is throttled").doesNotContain("guess-");
+    }
+
+    @Test
+    void streamsAreBoundedPerClientWith429AndInAllWith503() throws Exception {
+        Government upstream = ledger.register("CN-S1");
+        Government downstream = ledger.register("CN-S2");
+        String agreementId = Scenarios.signedInForce(ledger, LedgerDriver.draftBody(LocalDate.now().minusYears(1),
+                LocalDate.now().plusYears(2), upstream, downstream), upstream, downstream);
+        String request = "GET /api/v1/agreements/" + agreementId + "/stream HTTP/1.1\r\nHost: localhost\r\n"
+                + "Accept: text/event-stream\r\n\r\n";
+        InetAddress first = InetAddress.getByName("127.0.0.78");
+        InetAddress second = InetAddress.getByName("127.0.0.79");
+        List<Socket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                Socket stream = new Socket(InetAddress.getByName("127.0.0.1"), port, first, 0);
+                open.add(stream);
+                assertThat(statusOf(stream, request)).as("stream %d", i).isEqualTo(200);
+            }
+            try (Socket ninth = new Socket(InetAddress.getByName("127.0.0.1"), port, first, 0)) {
+                String head = headOf(ninth, request);
+                assertThat(head).startsWith("HTTP/1.1 429").containsIgnoringCase("Retry-After: 10");
+            }
+            for (int i = 0; i < 4; i++) {
+                Socket stream = new Socket(InetAddress.getByName("127.0.0.1"), port, second, 0);
+                open.add(stream);
+                assertThat(statusOf(stream, request)).as("second client's stream %d", i).isEqualTo(200);
+            }
+            try (Socket overTotal = new Socket(InetAddress.getByName("127.0.0.1"), port, second, 0)) {
+                assertThat(headOf(overTotal, request)).startsWith("HTTP/1.1 503").containsIgnoringCase("Retry-After: ");
+            }
+            open.remove(0).close();
+            // the server notices the closed stream at its next write (a heartbeat at the latest): retry for a while
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(40);
+            int status = 0;
+            while (System.nanoTime() < deadline) {
+                Socket again = new Socket(InetAddress.getByName("127.0.0.1"), port, first, 0);
+                status = statusOf(again, request);
+                if (status == 200) {
+                    open.add(again);
+                    break;
+                }
+                again.close();
+                Thread.sleep(1_000);
+            }
+            assertThat(status).as("a closed stream frees its place").isEqualTo(200);
+        } finally {
+            for (Socket socket : open) {
+                socket.close();
+            }
+        }
+    }
+
+    private static int statusOf(Socket socket, String request) throws IOException {
+        return Integer.parseInt(headOf(socket, request).substring(9, 12));
+    }
+
+    /** Sends the request and reads the answer's head only, leaving the connection open. */
+    private static String headOf(Socket socket, String request) throws IOException {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    @Test
+    void datesFarOutsideASensibleRangeAreBadInputAtDrafting() {
+        Government upstream = ledger.register("CN-D1");
+        Government downstream = ledger.register("CN-D2");
+        Map<String, Object> body = LedgerDriver.draftBody(LocalDate.now(), LocalDate.now().plusYears(1), upstream,
+                downstream);
+        body.put("effectiveUntil", "+999999999-12-31");
+        Http.Answer answer = http.post("/api/v1/agreements", body).token(upstream.token()).send();
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.json().path("errors").path(0).path("field").asText()).isEqualTo("effectiveUntil");
+    }
+
+    private record RawAnswer(int status, String head, String body) {
+    }
+
+    private RawAnswer raw(String request) throws IOException {
+        return raw(InetAddress.getLoopbackAddress(), request);
+    }
+
+    private RawAnswer raw(InetAddress from, String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, from, 0)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            String text = all.toString(StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            String head = end < 0 ? text : text.substring(0, end);
+            String body = end < 0 ? "" : text.substring(end + 4);
+            return new RawAnswer(Integer.parseInt(head.substring(9, 12)), head, body);
+        }
+    }
+}
