@@ -108,6 +108,16 @@ public class Agreement {
     public static final String OBLIGATION_DUE = "agreement-obligation-due";
     /** Deadline: a fixed contribution's anniversary has come. Payload: a {@link FixedContributionDue}. */
     public static final String FIXED_CONTRIBUTION_DUE = "fixed-contribution-due";
+    /**
+     * Deadline: contributions whose anniversaries passed before the agreement entered into force are still to fall
+     * due. Payload: the agreement id.
+     */
+    public static final String CATCH_UP = "fixed-contributions-catch-up";
+    /**
+     * How many passed contributions fall due in one transaction: an agreement signed decades late (up to 50 rules
+     * over 100 years) catches up in bounded steps, each its own deadline, never in one unbounded transaction.
+     */
+    static final int CATCH_UP_BATCH = 50;
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final MetaData BY_LEDGER = MetaData.with(Actor.ACTOR, Actor.LEDGER);
@@ -456,6 +466,33 @@ public class Agreement {
         }
     }
 
+    @DeadlineHandler(deadlineName = CATCH_UP)
+    void onCatchUp(String scheduledFor, @Timestamp Instant now, DeadlineManager deadlines) {
+        if (status != AgreementStatus.IN_FORCE) {
+            return;
+        }
+        List<FixedContributionDue> passed = FixedContributions.schedule(draft).stream()
+                .filter(s -> !now.isBefore(s.dueAt()) && !compliance.hasFallenDue(s.due()))
+                .map(FixedContributions.Scheduled::due)
+                .toList();
+        if (catchUp(passed, BY_LEDGER)) {
+            if (!now.isBefore(LedgerCalendar.endOf(draft.effectiveUntil()))) {
+                apply(new AgreementExpiredEvent(agreementId, draft.effectiveUntil()), BY_LEDGER);
+            }
+        } else {
+            deadlines.schedule(now, CATCH_UP, agreementId);
+        }
+    }
+
+    /** Applies at most {@link #CATCH_UP_BATCH} of the passed contributions; answers whether that was all of them. */
+    private boolean catchUp(List<FixedContributionDue> passed, MetaData metaData) {
+        int batch = Math.min(passed.size(), CATCH_UP_BATCH);
+        for (FixedContributionDue due : passed.subList(0, batch)) {
+            apply(FixedContributions.fellDue(agreementId, draft, due), metaData);
+        }
+        return batch == passed.size();
+    }
+
     private void fallDueOnce(FixedContributionDue due) {
         if (!compliance.hasFallenDue(due)) {
             apply(FixedContributions.fellDue(agreementId, draft, due), BY_LEDGER);
@@ -474,8 +511,9 @@ public class Agreement {
     /**
      * Applies the entry into force and arranges what follows from it: each pending obligation falls overdue at
      * the end of its due date, each fixed contribution falls due on its anniversary, the agreement expires at the
-     * end of {@code effectiveUntil}. Whatever has already
-     * passed by {@code now} (signed late) happens at once, in that order.
+     * end of {@code effectiveUntil}. Whatever has already passed by {@code now} (signed late) happens at once, in
+     * that order, except that at most {@link #CATCH_UP_BATCH} passed contributions fall due here: the rest follow
+     * in bounded steps ({@link #CATCH_UP}), and then the expiry if the end has passed.
      */
     private void enterIntoForce(Instant now, DeadlineManager deadlines, MetaData metaData) {
         apply(new AgreementEnteredIntoForceEvent(agreementId, draft.effectiveFrom()), metaData);
@@ -491,17 +529,23 @@ public class Agreement {
                         obligation.dueDate()), metaData);
             }
         }
+        List<FixedContributionDue> passed = new ArrayList<>();
         for (FixedContributions.Scheduled scheduled : FixedContributions.schedule(draft)) {
             if (now.isBefore(scheduled.dueAt())) {
                 deadlines.schedule(scheduled.dueAt(), FIXED_CONTRIBUTION_DUE, scheduled.due());
             } else {
-                apply(FixedContributions.fellDue(agreementId, draft, scheduled.due()), metaData);
+                passed.add(scheduled.due());
             }
+        }
+        boolean caughtUp = catchUp(passed, metaData);
+        if (!caughtUp) {
+            // the rest in bounded steps; the last step also expires an agreement whose end has passed
+            deadlines.schedule(now, CATCH_UP, agreementId);
         }
         Instant endsAt = LedgerCalendar.endOf(draft.effectiveUntil());
         if (now.isBefore(endsAt)) {
             deadlines.schedule(endsAt, EXPIRES, agreementId);
-        } else {
+        } else if (caughtUp) {
             apply(new AgreementExpiredEvent(agreementId, draft.effectiveUntil()), metaData);
         }
     }
