@@ -60,8 +60,9 @@ public final class AgreementDraftRules {
     public static String currency(AgreementTerms terms) {
         if (terms != null && terms.compensation() != null) {
             for (CompensationRule rule : terms.compensation()) {
-                for (PathAndMoney money : moneyOf(rule, "")) {
-                    return money.money().currency();
+                List<PathAndMoney> money = moneyOf(rule, "");
+                if (!money.isEmpty()) {
+                    return money.get(0).money().currency();
                 }
             }
         }
