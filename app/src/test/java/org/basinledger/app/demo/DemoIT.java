@@ -52,14 +52,16 @@ class DemoIT {
     private static ConfigurableApplicationContext app;
     private static Http http;
     private static String registrarToken;
-    private static Duration startedIn;
 
     @BeforeAll
     static void startWithTheDemo() throws Exception {
         dataDir = Path.of("target", "it-data", "demo-" + System.nanoTime());
         long started = System.nanoTime();
         app = start();
-        startedIn = Duration.ofNanos(System.nanoTime() - started);
+        // how long start and load took is reported, not asserted: speed is the benchmarks' business (a timed
+        // assertion fails on a busy machine and proves nothing on a quiet one)
+        System.out.println("demo: started and loaded in " + Duration.ofNanos(System.nanoTime() - started).toMillis()
+                + " ms");
         http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
         registrarToken = Files.readString(dataDir.resolve("registrar.token"), StandardCharsets.UTF_8).strip();
     }
@@ -74,14 +76,6 @@ class DemoIT {
     private static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(BasinLedgerApplication.class)
                 .run("--demo", "--server.port=0", "--ledger.data-dir=" + dataDir);
-    }
-
-    @Test
-    @Order(1)
-    void loadsQuickly() {
-        // start and load together; the load alone is logged (about 5 s here)
-        assertThat(startedIn).isLessThan(Duration.ofSeconds(90));
-        System.out.println("demo: started and loaded in " + startedIn.toMillis() + " ms");
     }
 
     @Test
