@@ -211,7 +211,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             recorded.copyBodyToResponse();
             return;
         }
-        if (keys.refused(attempt, answerOf(recorded))) {
+        if (keys.answered(attempt, answerOf(recorded))) {
             recorded.copyBodyToResponse();
             return;
         }
