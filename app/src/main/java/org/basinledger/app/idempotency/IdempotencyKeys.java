@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code idempotency_key} table. A key's row is written by the command that applies its request, in that
  * command's transaction ({@link #apply}: state {@code APPLIED}), so the key exists exactly when the effect does; the
- * answer is recorded afterwards ({@code DONE}). A request refused without any effect records its refusal directly
- * as {@code DONE}.
+ * answer is recorded afterwards ({@code DONE}). A request that applied no command records its answer directly as
+ * {@code DONE}.
  */
 @Component
 public class IdempotencyKeys {
@@ -89,8 +89,11 @@ public class IdempotencyKeys {
                 Timestamp.from(Instant.now()), scope, attempt) == 1;
     }
 
-    /** Records the answer of a request that applied nothing; false when the key was taken meanwhile. */
-    public boolean refused(IdempotencyAttempt attempt, Answer answer) {
+    /**
+     * Records the answer of a request that applied no command: a refusal, or a write outside the command bus (such
+     * as issuing a token, which this key then only replays); false when the key was taken meanwhile.
+     */
+    public boolean answered(IdempotencyAttempt attempt, Answer answer) {
         Timestamp now = Timestamp.from(Instant.now());
         try {
             return jdbc.update("insert into idempotency_key (scope, fingerprint, state, attempt, response_status, "

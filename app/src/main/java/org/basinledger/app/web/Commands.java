@@ -77,7 +77,7 @@ public class Commands {
             metaData.putAll(attempt.metaData(where));
         }
         R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-        request.setAttribute(APPLIED, where == null ? "" : where);
+        markApplied(request, where);
         log.info("applied {} for {}", command.getClass().getSimpleName(), caller.actor());
         faults.ifAvailable(fault -> fault.afterCommit(request));
         if (!readAfterWrite.await()) {
@@ -85,6 +85,10 @@ public class Commands {
                     + " within the read-after-write timeout");
         }
         return result;
+    }
+
+    static void markApplied(HttpServletRequest request, String location) {
+        request.setAttribute(APPLIED, location == null ? "" : location);
     }
 
     /** Whether a command of this request has been applied. */

@@ -151,7 +151,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             } catch (IOException | ServletException | RuntimeException | Error e) {
                 failure = e;
             }
-            finish(request, attempt, recorded, before, failure);
+            try {
+                finish(request, attempt, recorded, before, failure);
+            } catch (RuntimeException recording) {
+                if (!Commands.applied(request)) {
+                    throw recording;
+                }
+                // the change is committed (and its key with it): the key recovers later, this answer says applied
+                log.error("the request applied its change but its answer could not be recorded: answering 202 applied",
+                        recording);
+                replace(recorded, before, applied(Commands.appliedLocation(request)), false);
+            }
         } finally {
             inFlight.remove(attempt.scope());
         }
@@ -201,7 +211,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             recorded.copyBodyToResponse();
             return;
         }
-        if (keys.refused(attempt, answerOf(recorded))) {
+        if (keys.answered(attempt, answerOf(recorded))) {
             recorded.copyBodyToResponse();
             return;
         }

@@ -90,6 +90,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IdempotencyKeyInUseException.class)
     ResponseEntity<ProblemDetail> keyInUse(IdempotencyKeyInUseException e, HttpServletRequest request) {
         IdempotencyFilter.doNotRecord(request);
+        log.info("refused with 409 idempotency-in-progress: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(Problems.of(HttpStatus.CONFLICT, "idempotency-in-progress", "In progress", e.getMessage()
                         + "; send it again after Retry-After seconds"));

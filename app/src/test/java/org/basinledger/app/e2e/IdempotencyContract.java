@@ -104,9 +104,12 @@ abstract class IdempotencyContract {
         assertThat(retry.header("Location")).isEqualTo(location);
 
         String transferId = location.substring(location.lastIndexOf('/') + 1);
-        Http.Answer read = http.get(location).token(zhejiang.token()).send();
-        assertThat(read.status()).as(read.toString()).isEqualTo(200);
-        assertThat(read.json().path("amount").path("amount").asText()).isEqualTo("2500000.00");
+        // "applied": the change is recorded, the read models catch up with it
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Http.Answer read = http.get(location).token(zhejiang.token()).send();
+            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+            assertThat(read.json().path("amount").path("amount").asText()).isEqualTo("2500000.00");
+        });
         assertAppliedExactlyOnce(transferId);
     }
 

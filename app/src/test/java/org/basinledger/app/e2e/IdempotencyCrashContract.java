@@ -88,9 +88,11 @@ abstract class IdempotencyCrashContract {
             assertThat(location).startsWith("/api/v1/transfers/");
             String transferId = location.substring(location.lastIndexOf('/') + 1);
 
-            Http.Answer read = http.get(location).token(token).send();
-            assertThat(read.status()).as(read.toString()).isEqualTo(200);
-            assertThat(read.json().path("amount").path("amount").asText()).isEqualTo("2500000.00");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Http.Answer read = http.get(location).token(token).send();
+                assertThat(read.status()).as(read.toString()).isEqualTo(200);
+                assertThat(read.json().path("amount").path("amount").asText()).isEqualTo("2500000.00");
+            });
 
             Http.Answer again = http.post("/api/v1/transfers", transfer).token(token).header("Idempotency-Key", key)
                     .send();
@@ -99,7 +101,8 @@ abstract class IdempotencyCrashContract {
 
             JsonNode transfers = http.get("/api/v1/transfers?agreementId=" + agreementId + "&party=" + zhejiang.id())
                     .token(token).send().json().path("items");
-            assertThat(transfers).extracting(t -> t.path("id").asText()).containsExactly(transferId);
+            assertThat(transfers).as("Zhejiang's transfers").extracting(t -> t.path("id").asText())
+                    .containsExactly(transferId);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 JsonNode history = http.get("/api/v1/agreements/" + agreementId + "/history?limit=500")
                         .token(LedgerDriver.REGISTRAR_TOKEN).send().json().path("items");

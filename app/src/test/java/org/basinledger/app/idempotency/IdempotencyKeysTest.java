@@ -58,7 +58,7 @@ class IdempotencyKeysTest {
         assertThat(keys.complete("s", "attempt-2", answer)).isFalse();
         assertThat(keys.complete("s", "attempt-1", answer)).isTrue();
         assertThat(keys.complete("s", "attempt-1", answer)).as("already done").isFalse();
-        assertThat(keys.refused(new IdempotencyAttempt("s", "f", "attempt-3"), answer)).isFalse();
+        assertThat(keys.answered(new IdempotencyAttempt("s", "f", "attempt-3"), answer)).isFalse();
         assertThat(keys.find("s")).hasValueSatisfying(key -> {
             assertThat(key.done()).isTrue();
             assertThat(key.answer().status()).isEqualTo(201);

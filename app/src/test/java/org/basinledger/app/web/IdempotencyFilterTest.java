@@ -22,7 +22,9 @@ import org.basinledger.app.idempotency.IdempotencyKeys;
 import org.basinledger.app.idempotency.IdempotencyProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
@@ -257,6 +259,37 @@ class IdempotencyFilterTest {
         assertThat(lost.getStatus()).isEqualTo(201);
         assertThat(lost.getContentAsString()).isEqualTo("{\"id\":\"t-1\"}");
         assertThat(lost.getHeader(IdempotencyFilter.REPLAYED)).isEqualTo("true");
+    }
+
+    @Test
+    void whenTheAnswerCannotBeRecordedAfterTheCommitTheAnswerIsStillAppliedAndTheKeyRecoversLater() throws Exception {
+        IdempotencyKeys failing = Mockito.spy(keys);
+        Mockito.doThrow(new DataAccessResourceFailureException("the database went away"))
+                .when(failing).complete(Mockito.anyString(), Mockito.anyString(), Mockito.any());
+        IdempotencyFilter node = new IdempotencyFilter(failing, json,
+                new IdempotencyProperties(null, Duration.ofSeconds(30), null),
+                new LedgerProperties(null, null, 0, Duration.ofSeconds(5)));
+        MockHttpServletResponse answer = post(node, "k12", BODY, (req, res) -> {
+            Commands.markApplied((HttpServletRequest) req, TRANSFER);
+            applies(201, "{\"id\":\"t-1\"}").doFilter(req, res);
+        });
+        assertThat(answer.getStatus()).isEqualTo(202);
+        assertThat(answer.getHeader("Location")).isEqualTo(TRANSFER);
+        assertThat(answer.getHeader(RequestIdFilter.HEADER)).isEqualTo("req-1");
+        assertThat(state("k12")).as("left applied, to be recovered").isEqualTo("APPLIED");
+    }
+
+    @Test
+    void whenNothingWasAppliedAFailureToReadTheKeyIsNotDisguised() {
+        IdempotencyKeys failing = Mockito.spy(keys);
+        IdempotencyFilter node = new IdempotencyFilter(failing, json,
+                new IdempotencyProperties(null, Duration.ofSeconds(30), null),
+                new LedgerProperties(null, null, 0, Duration.ofSeconds(5)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> post(node, "k13", BODY, (req, res) -> {
+            Mockito.doThrow(new DataAccessResourceFailureException("the database went away"))
+                    .when(failing).find(Mockito.anyString());
+            answers(409).doFilter(req, res);
+        })).isInstanceOf(DataAccessResourceFailureException.class);
     }
 
     @Test
