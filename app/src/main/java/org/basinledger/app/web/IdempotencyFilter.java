@@ -71,6 +71,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final String ATTEMPT = IdempotencyFilter.class.getName() + ".attempt";
     private static final String NOT_RECORDED = IdempotencyFilter.class.getName() + ".notRecorded";
+    private static final String RECORDED_INSTEAD = IdempotencyFilter.class.getName() + ".recordedInstead";
     private static final Pattern SANE = Pattern.compile("[\\x21-\\x7e]{1,255}");
     /** Transient answers a retry should not get again. */
     private static final Set<Integer> NEVER_RECORDED = Set.of(401, 408, 429);
@@ -103,6 +104,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** Marks this request's answer as one about the key itself, never to be recorded as the key's answer. */
     public static void doNotRecord(HttpServletRequest request) {
         request.setAttribute(NOT_RECORDED, Boolean.TRUE);
+    }
+
+    /**
+     * Records {@code body} (JSON) as the key's answer instead of the one this request sends: for an answer that
+     * carries a secret shown once (an issued token), so the secret is stored nowhere and a retry is told so.
+     */
+    public static void recordInstead(HttpServletRequest request, byte[] body) {
+        request.setAttribute(RECORDED_INSTEAD, body);
     }
 
     @Override
@@ -180,7 +189,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                         failure);
                 answer = applied(row.get().answer().location());
             } else {
-                answer = answerOf(recorded);
+                answer = answerOf(request, recorded);
             }
             if (keys.complete(attempt.scope(), attempt.attempt(), answer)) {
                 if (status >= 500) {
@@ -211,7 +220,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             recorded.copyBodyToResponse();
             return;
         }
-        if (keys.answered(attempt, answerOf(recorded))) {
+        if (keys.answered(attempt, answerOf(request, recorded))) {
             recorded.copyBodyToResponse();
             return;
         }
@@ -267,9 +276,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 json.writeValueAsBytes(AppliedAnswer.body(location)));
     }
 
-    private static Answer answerOf(ContentCachingResponseWrapper recorded) {
+    private static Answer answerOf(HttpServletRequest request, ContentCachingResponseWrapper recorded) {
+        byte[] body = request.getAttribute(RECORDED_INSTEAD) instanceof byte[] instead
+                ? instead : recorded.getContentAsByteArray();
         return new Answer(recorded.getStatus(), recorded.getContentType(), recorded.getHeader(HttpHeaders.LOCATION),
-                recorded.getHeader(HttpHeaders.ETAG), recorded.getContentAsByteArray());
+                recorded.getHeader(HttpHeaders.ETAG), body);
     }
 
     private static void replace(ContentCachingResponseWrapper recorded, Map<String, List<String>> before,

@@ -25,12 +25,14 @@ import org.basinledger.app.support.Scenarios;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Requests an outsider can send, each answered safely (issue 10): the operations endpoints behind encoded and
@@ -339,6 +341,43 @@ class HardeningSecurityIT {
         Http.Answer answer = http.post("/api/v1/agreements", body).token(upstream.token()).send();
         assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
         assertThat(answer.json().path("errors").path(0).path("field").asText()).isEqualTo("effectiveUntil");
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void anIssuedTokenIsShownOnceAndStoredNowhereAlsoWithAnIdempotencyKey() {
+        Government party = ledger.register("CN-TOKEN");
+        String key = "issue-" + System.nanoTime();
+        Http.Answer issued = http.post("/api/v1/tokens", Map.of("principalType", "JURISDICTION",
+                "principalId", party.id())).token(LedgerDriver.REGISTRAR_TOKEN).header("Idempotency-Key", key).send();
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String token = issued.json().path("token").asText();
+        assertThat(token).isNotBlank();
+
+        Http.Answer replayed = http.post("/api/v1/tokens", Map.of("principalType", "JURISDICTION",
+                "principalId", party.id())).token(LedgerDriver.REGISTRAR_TOKEN).header("Idempotency-Key", key).send();
+        assertThat(replayed.status()).isEqualTo(201);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.json().path("tokenId").asText()).isEqualTo(issued.json().path("tokenId").asText());
+        assertThat(replayed.json().path("token").isNull()).isTrue();
+        assertThat(replayed.body()).doesNotContain(token).contains("shown once");
+
+        List<byte[]> stored = jdbc.query("select response_body from idempotency_key", (rs, i) -> rs.getBytes(1));
+        assertThat(stored).isNotEmpty().allSatisfy(body ->
+                assertThat(body == null ? "" : new String(body, StandardCharsets.UTF_8)).doesNotContain(token));
+        assertThat(http.get("/api/v1/agreements").token(token).send().status()).as("the token works").isEqualTo(200);
+    }
+
+    @Test
+    void anAnonymousRequestNeverStoresAnIdempotencyKey() {
+        String key = "anonymous-" + System.nanoTime();
+        Http.Answer answer = http.post("/api/v1/transfers", Map.of("agreementId", "A")).header("Idempotency-Key", key)
+                .send();
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("select count(*) from idempotency_key where scope like ?", Long.class,
+                "%" + key)).isZero();
     }
 
     private record RawAnswer(int status, String head, String body) {

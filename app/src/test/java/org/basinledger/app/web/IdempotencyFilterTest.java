@@ -62,7 +62,7 @@ class IdempotencyFilterTest {
     /** A node: each has its own filter (and its own in-flight set) over the shared table. */
     private IdempotencyFilter node() {
         return new IdempotencyFilter(keys, json, new IdempotencyProperties(null, Duration.ofSeconds(30), null),
-                new LedgerProperties(null, null, 0, Duration.ofSeconds(5)));
+                new LedgerProperties(null, null, 0, Duration.ofSeconds(5), 0));
     }
 
     private MockHttpServletResponse post(IdempotencyFilter node, String key, String body, FilterChain chain)
@@ -268,7 +268,7 @@ class IdempotencyFilterTest {
                 .when(failing).complete(Mockito.anyString(), Mockito.anyString(), Mockito.any());
         IdempotencyFilter node = new IdempotencyFilter(failing, json,
                 new IdempotencyProperties(null, Duration.ofSeconds(30), null),
-                new LedgerProperties(null, null, 0, Duration.ofSeconds(5)));
+                new LedgerProperties(null, null, 0, Duration.ofSeconds(5), 0));
         MockHttpServletResponse answer = post(node, "k12", BODY, (req, res) -> {
             Commands.markApplied((HttpServletRequest) req, TRANSFER);
             applies(201, "{\"id\":\"t-1\"}").doFilter(req, res);
@@ -284,7 +284,7 @@ class IdempotencyFilterTest {
         IdempotencyKeys failing = Mockito.spy(keys);
         IdempotencyFilter node = new IdempotencyFilter(failing, json,
                 new IdempotencyProperties(null, Duration.ofSeconds(30), null),
-                new LedgerProperties(null, null, 0, Duration.ofSeconds(5)));
+                new LedgerProperties(null, null, 0, Duration.ofSeconds(5), 0));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> post(node, "k13", BODY, (req, res) -> {
             Mockito.doThrow(new DataAccessResourceFailureException("the database went away"))
                     .when(failing).find(Mockito.anyString());
@@ -296,7 +296,7 @@ class IdempotencyFilterTest {
     void recoveryAfterMustOutlastTheReadAfterWriteTimeout() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IdempotencyFilter(keys, json,
                         new IdempotencyProperties(null, Duration.ofSeconds(5), null),
-                        new LedgerProperties(null, null, 0, Duration.ofSeconds(5))))
+                        new LedgerProperties(null, null, 0, Duration.ofSeconds(5), 0)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("recovery-after");
     }
 
