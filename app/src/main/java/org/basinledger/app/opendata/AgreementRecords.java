@@ -1,11 +1,15 @@
 package org.basinledger.app.opendata;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +34,8 @@ import org.springframework.stereotype.Component;
  * An agreement's public record in the manner of the Open Contracting Data Standard's record package entry:
  * {@code ocid}, the immutable list of {@code releases} (one per public event of the agreement's history, in the
  * ledger's order, each with the event id, time, type, leaf index in the integrity log and its public content per
- * {@link PublicReleases}), and the {@code compiledRelease}: the agreement's current public state.
+ * {@link PublicReleases}), and the {@code compiledRelease}: the agreement's current public state. Written as it is
+ * read (issue 10: a 22k-event record built in memory, 16 downloads at once, exhausted the heap).
  */
 @Component
 public class AgreementRecords {
@@ -47,28 +52,43 @@ public class AgreementRecords {
         this.json = json;
     }
 
-    /** The record, or empty when the public may not see the agreement. */
-    public Optional<ObjectNode> record(String agreementId) {
-        PublicAgreement agreement = ledger.agreement(agreementId);
-        if (agreement == null) {
-            return Optional.empty();
-        }
+    /** The agreement when the public may see its record, or empty (an unknown agreement, a draft). */
+    public Optional<PublicAgreement> find(String agreementId) {
+        return Optional.ofNullable(ledger.agreement(agreementId));
+    }
+
+    /**
+     * Writes the record as it is read: the releases a page of {@value #HISTORY_PAGE} history entries at a time,
+     * then the compiled release. Memory holds one page, whatever the length of the agreement's history.
+     */
+    public void write(PublicAgreement agreement, OutputStream out) throws IOException {
+        String agreementId = agreement.view().id();
         String ocid = ledger.ocid(agreementId);
-        ArrayNode releases = json.createArrayNode();
-        Long after = 0L;
-        while (after != null) {
-            AgreementHistoryPage page = queries.query(new FindAgreementHistoryQuery(agreementId, after, HISTORY_PAGE),
-                    AgreementHistoryPage.class).join();
-            for (AgreementHistoryPage.Entry entry : page.items()) {
-                release(ocid, entry).ifPresent(releases::add);
+        try (JsonGenerator generator = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            generator.writeStartObject();
+            generator.writeStringField("ocid", ocid);
+            generator.writeArrayFieldStart("releases");
+            ObjectNode last = null;
+            Long after = 0L;
+            while (after != null) {
+                AgreementHistoryPage page = queries.query(
+                        new FindAgreementHistoryQuery(agreementId, after, HISTORY_PAGE), AgreementHistoryPage.class)
+                        .join();
+                for (AgreementHistoryPage.Entry entry : page.items()) {
+                    Optional<ObjectNode> release = release(ocid, entry);
+                    if (release.isPresent()) {
+                        json.writeTree(generator, release.get());
+                        last = release.get();
+                    }
+                }
+                generator.flush();
+                after = page.nextAfter();
             }
-            after = page.nextAfter();
+            generator.writeEndArray();
+            generator.writeFieldName("compiledRelease");
+            json.writeTree(generator, compiled(ocid, agreement, last));
+            generator.writeEndObject();
         }
-        ObjectNode record = json.createObjectNode();
-        record.put("ocid", ocid);
-        record.set("releases", releases);
-        record.set("compiledRelease", compiled(ocid, agreement, releases));
-        return Optional.of(record);
     }
 
     private Optional<ObjectNode> release(String ocid, AgreementHistoryPage.Entry entry) {
@@ -110,12 +130,12 @@ public class AgreementRecords {
         return "implementation";
     }
 
-    private ObjectNode compiled(String ocid, PublicAgreement agreement, ArrayNode releases) {
+    /** The current public state; {@code last} is the last release written (null when there was none). */
+    private ObjectNode compiled(String ocid, PublicAgreement agreement, JsonNode last) {
         AgreementStatusView view = agreement.view();
         AgreementEntry entry = ledger.entry(agreement);
         ObjectNode compiled = json.createObjectNode();
         compiled.put("ocid", ocid);
-        JsonNode last = releases.isEmpty() ? null : releases.get(releases.size() - 1);
         compiled.put("id", ocid + "-" + (last == null ? "0" : last.path("id").asText()));
         compiled.set("date", last == null ? json.nullNode() : last.path("date"));
         compiled.set("tag", json.createArrayNode().add("compiled"));
@@ -133,11 +153,12 @@ public class AgreementRecords {
         compiled.set("obligations", json.valueToTree(view.obligations()));
 
         if (agreement.inForceOrEnded()) {
-            compiled.set("monitoringReports", json.valueToTree(queries.query(
-                    new ListMonitoringReportsQuery(view.id(), null, null), MonitoringReportList.class).join().items()));
+            // written by the generator from the views, not copied into a tree first
+            compiled.putPOJO("monitoringReports", queries.query(
+                    new ListMonitoringReportsQuery(view.id(), null, null), MonitoringReportList.class).join().items());
             ComplianceHistory history = ledger.compliance(view.id());
-            compiled.set("assessments", json.valueToTree(history == null ? List.of() : history.assessments()));
-            compiled.set("transfers", json.valueToTree(history == null ? List.of() : history.transfers()));
+            compiled.putPOJO("assessments", history == null ? List.of() : history.assessments());
+            compiled.putPOJO("transfers", history == null ? List.of() : history.transfers());
             compiled.set("complianceSummary", history == null ? json.nullNode() : json.valueToTree(history.summary()));
         } else {
             compiled.set("monitoringReports", json.createArrayNode());

@@ -5,12 +5,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.common.NotFoundException;
@@ -20,11 +20,14 @@ import org.basinledger.api.transfer.TransferStatus;
 import org.basinledger.api.transfer.TransferView;
 import org.basinledger.app.opendata.CsvTables.JurisdictionKey;
 import org.basinledger.app.opendata.PublicLedger.AgreementEntry;
+import org.basinledger.app.opendata.PublicLedger.PublicAgreement;
 import org.basinledger.app.opendata.PublicLedger.RulingEntry;
 import org.springframework.http.ContentDisposition;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,14 +46,20 @@ public class OpenDataController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
+    /** Seconds a download refused for now is asked to wait. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     private final PublicLedger ledger;
     private final AgreementRecords records;
     private final ObjectMapper json;
+    private final Semaphore recordsAtOnce;
 
-    public OpenDataController(PublicLedger ledger, AgreementRecords records, ObjectMapper json) {
+    public OpenDataController(PublicLedger ledger, AgreementRecords records, ObjectMapper json,
+                              @Value("${ledger.open-data.records-at-once:4}") int recordsAtOnce) {
         this.ledger = ledger;
         this.records = records;
         this.json = json;
+        this.recordsAtOnce = new Semaphore(recordsAtOnce);
     }
 
     @GetMapping("/agreements.json")
@@ -134,13 +143,28 @@ public class OpenDataController {
         });
     }
 
-    /** The agreement's record; 404 for an unknown agreement and for a draft never opened for signature. */
+    /**
+     * The agreement's record, written as it is read; 404 for an unknown agreement and for a draft never opened for
+     * signature, 503 with {@code Retry-After} while {@code ledger.open-data.records-at-once} records are being
+     * written already.
+     */
     @GetMapping(value = "/agreements/{id}/record.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ObjectNode> record(@PathVariable String id) {
-        ObjectNode record = records.record(id).orElseThrow(() -> new NotFoundException("no public agreement " + id));
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment("agreement-" + id + "-record.json"))
-                .body(record);
+    public void record(@PathVariable String id, HttpServletResponse response) throws IOException {
+        PublicAgreement agreement = records.find(id).orElseThrow(() -> new NotFoundException("no public agreement " + id));
+        if (!recordsAtOnce.tryAcquire()) {
+            ErrorResponseException busy = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE);
+            busy.setDetail("as many records as the ledger writes at once are being downloaded; retry later");
+            busy.getHeaders().set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+            throw busy;
+        }
+        try {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment("agreement-" + id + "-record.json"));
+            records.write(agreement, response.getOutputStream());
+        } finally {
+            recordsAtOnce.release();
+        }
     }
 
     /**
