@@ -200,7 +200,7 @@ class ProjectionsWiringTest {
         assertThat(query(new FindMediatorQuery("M-1"), MediatorView.class).name()).isEqualTo("Taihu Basin Authority");
         assertThat(query(new FindTransferQuery("TR-1"), TransferView.class).status())
                 .isEqualTo(TransferStatus.DISPUTED);
-        assertThat(query(new ListTransfersQuery("AG-1", null, null), TransferList.class).items()).hasSize(1);
+        assertThat(query(new ListTransfersQuery("AG-1", null, null, 0, 10), TransferList.class).items()).hasSize(1);
         // AG-1 is not in force: its transfer counts in no balance
         assertThat(query(new FindBalanceQuery(HZ), JurisdictionBalance.class).counterparties()).isEmpty();
         assertThat(query(new FindMonitoringReportQuery("R-1"), MonitoringReportView.class).period()).isEqualTo("2025");
@@ -236,7 +236,7 @@ class ProjectionsWiringTest {
         assertThat(query(new FindMediatorQuery("M-stale"), MediatorView.class)).isNull();
         assertThat(query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class)).isNull();
         assertThat(query(new ListJurisdictionsQuery(), JurisdictionList.class).jurisdictions()).isEmpty();
-        assertThat(query(new ListTransfersQuery(null, null, null), TransferList.class).items()).isEmpty();
+        assertThat(query(new ListTransfersQuery(null, null, null, 0, 10), TransferList.class).items()).isEmpty();
         assertThat(query(new ListMonitoringReportsQuery(null, null, null), MonitoringReportList.class).items())
                 .isEmpty();
         assertThat(query(new FindAssessmentQuery("AS-1"), AssessmentView.class)).isNull();

@@ -52,6 +52,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublicLedger {
 
+    /** Transfers read at once while a list is written. */
+    static final int TRANSFER_PAGE = 500;
+
     static final int PAGE_SIZE = 100;
 
     private final QueryGateway queries;
@@ -165,10 +168,21 @@ public class PublicLedger {
         }
     }
 
-    /** Transfers of agreements whose details are public, newest first within each agreement. */
+    /**
+     * Transfers of agreements whose details are public, newest first within each agreement, read a page of
+     * {@value #TRANSFER_PAGE} at a time.
+     */
     public void transfers(String agreementId, String party, TransferStatus status, Consumer<TransferView> visitor) {
-        detailedAgreements(agreementId, a -> queries.query(new ListTransfersQuery(a.view().id(), party, status),
-                TransferList.class).join().items().forEach(visitor));
+        detailedAgreements(agreementId, a -> {
+            long offset = 0;
+            TransferList page;
+            do {
+                page = queries.query(new ListTransfersQuery(a.view().id(), party, status, offset, TRANSFER_PAGE),
+                        TransferList.class).join();
+                page.items().forEach(visitor);
+                offset += page.items().size();
+            } while (!page.items().isEmpty() && offset < page.total());
+        });
     }
 
     /** Assessments of agreements whose details are public, oldest first within each agreement. */

@@ -189,7 +189,7 @@ public class TransferProjection {
                 Map.of("id", query.transferId()), (rs, i) -> view(rs)).stream().findFirst().orElse(null);
     }
 
-    /** Newest first; each filter optional, {@code party} matching the payer or the payee. */
+    /** A page, newest first; each filter optional, {@code party} matching the payer or the payee. */
     @QueryHandler
     public TransferList handle(ListTransfersQuery query) {
         MapSqlParameterSource params = new MapSqlParameterSource();
@@ -206,9 +206,11 @@ public class TransferProjection {
             where.append(" AND status = :status");
             params.addValue("status", query.status().name());
         }
-        return new TransferList(jdbc.query("SELECT " + COLUMNS
-                + " FROM compensation_transfer" + where + " ORDER BY created_at DESC, transfer_id DESC", params,
-                (rs, i) -> view(rs)));
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM compensation_transfer" + where, params, Long.class);
+        params.addValue("offset", query.offset()).addValue("limit", query.limit());
+        return new TransferList(jdbc.query("SELECT " + COLUMNS + " FROM compensation_transfer" + where
+                + " ORDER BY created_at DESC, transfer_id DESC LIMIT :limit OFFSET :offset", params,
+                (rs, i) -> view(rs)), total == null ? 0 : total);
     }
 
     /**

@@ -25,6 +25,7 @@ import org.basinledger.api.transfer.FindTransferQuery;
 import org.basinledger.api.transfer.JurisdictionBalance;
 import org.basinledger.api.transfer.JurisdictionBalance.CounterpartyBalance;
 import org.basinledger.api.transfer.ListTransfersQuery;
+import org.basinledger.api.transfer.TransferList;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
 import org.basinledger.api.transfer.TransferAdjustedEvent;
 import org.basinledger.api.transfer.TransferCancelledEvent;
@@ -119,7 +120,7 @@ abstract class TransferProjectionContract {
     }
 
     private List<String> list(String agreementId, String party, TransferStatus status) {
-        return projection.handle(new ListTransfersQuery(agreementId, party, status)).items().stream()
+        return projection.handle(new ListTransfersQuery(agreementId, party, status, 0, 500)).items().stream()
                 .map(TransferView::id).toList();
     }
 
@@ -200,6 +201,25 @@ abstract class TransferProjectionContract {
         assertThat(list("AG-2", HS, TransferStatus.DUE)).containsExactly("TR-D");
         assertThat(list("AG-2", HZ, TransferStatus.DUE)).isEmpty();
         assertThat(list("AG-unknown", null, null)).isEmpty();
+    }
+
+    @Test
+    void aListIsReadAPageAtATimeWithTheCountOfAllThatMatch() {
+        for (int i = 0; i < 7; i++) {
+            transferIn("TR-" + i, i % 2 == 0 ? "AG-1" : "AG-2", HS, HZ, i + ".00", "CNY", TransferStatus.DUE, i * 5);
+        }
+
+        TransferList first = projection.handle(new ListTransfersQuery(null, null, null, 0, 3));
+        TransferList second = projection.handle(new ListTransfersQuery(null, null, null, 3, 3));
+        TransferList last = projection.handle(new ListTransfersQuery(null, null, null, 6, 3));
+        assertThat(first.items()).extracting(TransferView::id).containsExactly("TR-6", "TR-5", "TR-4");
+        assertThat(second.items()).extracting(TransferView::id).containsExactly("TR-3", "TR-2", "TR-1");
+        assertThat(last.items()).extracting(TransferView::id).containsExactly("TR-0");
+        assertThat(List.of(first.total(), second.total(), last.total())).containsOnly(7L);
+        TransferList ofOne = projection.handle(new ListTransfersQuery("AG-1", null, null, 2, 10));
+        assertThat(ofOne.items()).extracting(TransferView::id).containsExactly("TR-2", "TR-0");
+        assertThat(ofOne.total()).isEqualTo(4);
+        assertThat(projection.handle(new ListTransfersQuery(null, null, null, 100, 3)).items()).isEmpty();
     }
 
     @Test

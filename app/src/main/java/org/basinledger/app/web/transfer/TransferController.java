@@ -2,7 +2,9 @@ package org.basinledger.app.web.transfer;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,6 +49,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 public class TransferController {
+
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 500;
+    private static final int SCAN_CHUNK = 500;
 
     private final Commands commands;
     private final QueryGateway queries;
@@ -111,22 +117,68 @@ public class TransferController {
         return ResponseEntity.ok().eTag(etag(view)).body(view);
     }
 
+    /**
+     * A page of the transfers the caller may read, newest first: {@code size} (1 to {@value #MAX_PAGE_SIZE},
+     * default {@value #DEFAULT_PAGE_SIZE}) from page {@code page} (from 0) on, with {@code totalItems},
+     * {@code totalPages} and {@code nextPage} (null on the last page).
+     */
     @GetMapping("/transfers")
-    public TransferList list(@RequestParam(required = false) String agreementId,
+    public TransferPage list(@RequestParam(required = false) String agreementId,
                              @RequestParam(required = false) String party,
-                             @RequestParam(required = false) TransferStatus status, Caller caller) {
+                             @RequestParam(required = false) TransferStatus status,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size, Caller caller) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        long offset = (long) page * size;
         if (agreementId != null) {
             visibility.withDetails(agreementId, caller);
         }
-        TransferList all = queries.query(new ListTransfersQuery(agreementId, party, status), TransferList.class).join();
+        if (agreementId != null || caller.role() == Caller.Role.REGISTRAR) {
+            TransferList found = queries.query(new ListTransfersQuery(agreementId, party, status, offset, size),
+                    TransferList.class).join();
+            return TransferPage.of(found.items(), page, size, found.total());
+        }
+        // Across agreements the rule is the agreement's: the matching transfers are read a chunk at a time and
+        // only the readable ones counted, so memory holds one chunk and one page.
         Map<String, Boolean> readable = new HashMap<>();
-        return new TransferList(all.items().stream()
-                .filter(t -> readable.computeIfAbsent(t.agreementId(), a -> {
+        List<TransferView> items = new ArrayList<>();
+        long visible = 0;
+        long read = 0;
+        TransferList chunk;
+        do {
+            chunk = queries.query(new ListTransfersQuery(null, party, status, read, SCAN_CHUNK), TransferList.class)
+                    .join();
+            for (TransferView transfer : chunk.items()) {
+                boolean mayRead = readable.computeIfAbsent(transfer.agreementId(), a -> {
                     AgreementStatusView view = visibility.current(a);
                     return view != null && AgreementVisibility.canSee(view, caller)
                             && AgreementVisibility.canSeeDetails(view, caller);
-                }))
-                .toList());
+                });
+                if (mayRead) {
+                    if (visible >= offset && items.size() < size) {
+                        items.add(transfer);
+                    }
+                    visible++;
+                }
+            }
+            read += chunk.items().size();
+        } while (!chunk.items().isEmpty() && read < chunk.total());
+        return TransferPage.of(items, page, size, visible);
+    }
+
+    /** A page of transfers; {@code nextPage} is null on the last page. */
+    public record TransferPage(List<TransferView> items, int page, int size, long totalItems, long totalPages,
+                               Integer nextPage) {
+
+        static TransferPage of(List<TransferView> items, int page, int size, long totalItems) {
+            long totalPages = (totalItems + size - 1) / size;
+            return new TransferPage(items, page, size, totalItems, totalPages, page + 1L < totalPages ? page + 1 : null);
+        }
     }
 
     @GetMapping("/jurisdictions/{id}/balance")
