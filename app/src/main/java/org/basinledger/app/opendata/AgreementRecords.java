@@ -28,6 +28,7 @@ import org.basinledger.app.opendata.PublicLedger.AgreementEntry;
 import org.basinledger.app.opendata.PublicLedger.PartyEntry;
 import org.basinledger.app.opendata.PublicLedger.PublicAgreement;
 import org.basinledger.app.opendata.PublicReleases.Disclosure;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,16 +41,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class AgreementRecords {
 
-    private static final int HISTORY_PAGE = 500;
-
     private final PublicLedger ledger;
     private final QueryGateway queries;
     private final ObjectMapper json;
+    private final int historyPage;
 
-    public AgreementRecords(PublicLedger ledger, QueryGateway queries, ObjectMapper json) {
+    /** {@code historyPage}: history entries read at once while a record is written. */
+    public AgreementRecords(PublicLedger ledger, QueryGateway queries, ObjectMapper json,
+                            @Value("${ledger.open-data.record-history-page:500}") int historyPage) {
+        if (historyPage < 1) {
+            throw new IllegalArgumentException("ledger.open-data.record-history-page must be 1 or more");
+        }
         this.ledger = ledger;
         this.queries = queries;
         this.json = json;
+        this.historyPage = historyPage;
     }
 
     /** The agreement when the public may see its record, or empty (an unknown agreement, a draft). */
@@ -58,7 +64,7 @@ public class AgreementRecords {
     }
 
     /**
-     * Writes the record as it is read: the releases a page of {@value #HISTORY_PAGE} history entries at a time,
+     * Writes the record as it is read: the releases a page of history entries at a time,
      * then the compiled release. Memory holds one page, whatever the length of the agreement's history.
      */
     public void write(PublicAgreement agreement, OutputStream out) throws IOException {
@@ -72,7 +78,7 @@ public class AgreementRecords {
             Long after = 0L;
             while (after != null) {
                 AgreementHistoryPage page = queries.query(
-                        new FindAgreementHistoryQuery(agreementId, after, HISTORY_PAGE), AgreementHistoryPage.class)
+                        new FindAgreementHistoryQuery(agreementId, after, historyPage), AgreementHistoryPage.class)
                         .join();
                 for (AgreementHistoryPage.Entry entry : page.items()) {
                     Optional<ObjectNode> release = release(ocid, entry);

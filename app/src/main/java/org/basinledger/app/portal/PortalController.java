@@ -54,18 +54,42 @@ public class PortalController {
         return "portal/agreements";
     }
 
+    /**
+     * An agreement; its long tables a page at a time: {@code transfersPage} and {@code assessmentsPage} (from 1)
+     * and the history from after {@code historyAfter} (an event's sequence). A value that is not a page number
+     * shows the first page, as on the list.
+     */
     @GetMapping("/agreements/{id}")
-    public String agreement(@PathVariable String id, Model model) {
-        model.addAttribute("page", reader.agreement(id));
+    public String agreement(@PathVariable String id,
+                            @RequestParam(name = "transfersPage", required = false) String transfersPage,
+                            @RequestParam(name = "assessmentsPage", required = false) String assessmentsPage,
+                            @RequestParam(name = "historyAfter", required = false) String historyAfter,
+                            Model model) {
+        model.addAttribute("page", reader.agreement(id, selection(transfersPage, assessmentsPage, historyAfter)));
         return "portal/agreement";
     }
 
     /** The live part of the agreement page, for the page's script to swap in when the stream says it changed. */
     @GetMapping("/agreements/{id}/fragment")
-    public ModelAndView fragment(@PathVariable String id) {
+    public ModelAndView fragment(@PathVariable String id,
+                                 @RequestParam(name = "transfersPage", required = false) String transfersPage,
+                                 @RequestParam(name = "assessmentsPage", required = false) String assessmentsPage,
+                                 @RequestParam(name = "historyAfter", required = false) String historyAfter) {
         ModelAndView view = new ModelAndView("portal/agreement :: live");
-        view.addObject("page", reader.agreement(id));
+        view.addObject("page", reader.agreement(id, selection(transfersPage, assessmentsPage, historyAfter)));
         return view;
+    }
+
+    private static PortalReader.TableSelection selection(String transfersPage, String assessmentsPage,
+                                                         String historyAfter) {
+        long after;
+        try {
+            after = historyAfter == null ? 0 : Math.max(Long.parseLong(historyAfter.strip()), 0);
+        } catch (NumberFormatException e) {
+            after = 0;
+        }
+        return new PortalReader.TableSelection(Math.max(parsePage(transfersPage), 1),
+                Math.max(parsePage(assessmentsPage), 1), after);
     }
 
     @GetMapping("/jurisdictions/{id}")

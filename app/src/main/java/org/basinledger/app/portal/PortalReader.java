@@ -25,6 +25,7 @@ import org.basinledger.api.agreement.ObligationStatus;
 import org.basinledger.api.agreement.PartyRole;
 import org.basinledger.api.common.Caller;
 import org.basinledger.api.common.NotFoundException;
+import org.basinledger.api.compliance.AssessmentView;
 import org.basinledger.api.compliance.ComplianceHistory;
 import org.basinledger.api.compliance.FindComplianceHistoryQuery;
 import org.basinledger.api.ledger.FindLedgerKeyQuery;
@@ -37,7 +38,11 @@ import org.basinledger.api.registry.JurisdictionView;
 import org.basinledger.api.registry.ListJurisdictionsQuery;
 import org.basinledger.api.transfer.FindBalanceQuery;
 import org.basinledger.api.transfer.JurisdictionBalance;
+import org.basinledger.api.transfer.ListTransfersQuery;
+import org.basinledger.api.transfer.TransferList;
+import org.basinledger.api.transfer.TransferView;
 import org.basinledger.app.web.agreement.AgreementVisibility;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,18 +55,44 @@ import org.springframework.stereotype.Component;
 @Component
 public class PortalReader {
 
-    /** Events shown on an agreement page. */
-    static final int HISTORY_LIMIT = 500;
-
     private static final Caller PUBLIC = Caller.PUBLIC;
 
     private final QueryGateway queries;
     private final ObjectReader draftReader;
+    private final int rowsPerTable;
 
-    public PortalReader(QueryGateway queries, ObjectMapper objectMapper) {
+    /** {@code rowsPerTable}: rows of a long table (history, transfers, assessments) on one agreement page. */
+    public PortalReader(QueryGateway queries, ObjectMapper objectMapper,
+                        @Value("${ledger.portal.rows-per-table:100}") int rowsPerTable) {
         this.queries = queries;
         this.draftReader = objectMapper.readerFor(AgreementDraft.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        if (rowsPerTable < 1) {
+            throw new IllegalArgumentException("ledger.portal.rows-per-table must be 1 or more");
+        }
+        this.rowsPerTable = rowsPerTable;
+    }
+
+    /** Which part of each long table an agreement page shows: pages from 1, history after an event's sequence. */
+    public record TableSelection(int transfersPage, int assessmentsPage, long historyAfter) {
+
+        public static final TableSelection FIRST = new TableSelection(1, 1, 0);
+    }
+
+    /** One page of a long table: {@code page} from 1, at most {@code totalPages} (0 for an empty table). */
+    public record TablePage<T>(List<T> rows, int page, long totalRows, long totalPages) {
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < totalPages;
+        }
+    }
+
+    /** The events of one page of the history: after {@code after}; {@code nextAfter} null when none follow. */
+    public record HistoryPart(List<HistoryRow> rows, long after, Long nextAfter) {
     }
 
     /** A party as the pages show it. */
@@ -83,10 +114,15 @@ public class PortalReader {
     public record HistoryRow(long sequence, String type, Instant occurredAt, String actor, Long leafIndex) {
     }
 
-    /** The agreement page. */
+    /**
+     * The agreement page: the long tables a page at a time ({@code history}, {@code transfers},
+     * {@code assessments}); the charts over every assessment.
+     */
     public record AgreementPageModel(PublicAgreement agreement, boolean details, List<ObligationRow> obligations,
                                      ComplianceHistory compliance, List<ComplianceChart> charts,
-                                     List<HistoryRow> history, Map<String, String> names, Instant readAt) {
+                                     HistoryPart history, TablePage<TransferView> transfers,
+                                     TablePage<AssessmentView> assessments, TableSelection selection,
+                                     Map<String, String> names, Instant readAt) {
     }
 
     /** The agreement list. */
@@ -122,7 +158,7 @@ public class PortalReader {
                 found.totalItems(), found.totalPages());
     }
 
-    public AgreementPageModel agreement(String id) {
+    public AgreementPageModel agreement(String id, TableSelection selection) {
         AgreementStatusView status = visible(id);
         Map<String, String> names = names();
         PublicAgreement agreement = publicFace(status, names);
@@ -135,12 +171,33 @@ public class PortalReader {
             compliance = new ComplianceHistory(id, List.of(), compliance.obligations(), List.of(), compliance.rulings(),
                     new ComplianceHistory.Summary(0, 0, null));
         }
-        AgreementHistoryPage events = ask(new FindAgreementHistoryQuery(id, 0, HISTORY_LIMIT), AgreementHistoryPage.class);
-        List<HistoryRow> history = events == null ? List.of() : events.items().stream()
+        // one row more than shown: whether later events exist, so a "later events" link never leads to nothing
+        AgreementHistoryPage events = ask(new FindAgreementHistoryQuery(id, selection.historyAfter(),
+                rowsPerTable + 1), AgreementHistoryPage.class);
+        List<HistoryRow> rows = events == null ? List.of() : events.items().stream()
+                .limit(rowsPerTable)
                 .map(e -> new HistoryRow(e.sequence(), e.type(), e.occurredAt(), e.actor(), e.leafIndex()))
                 .toList();
+        Long nextAfter = events != null && events.items().size() > rowsPerTable
+                ? rows.get(rows.size() - 1).sequence() : null;
+        HistoryPart history = new HistoryPart(rows, selection.historyAfter(), nextAfter);
+        TablePage<TransferView> transfers = new TablePage<>(List.of(), 1, 0, 0);
+        if (details) {
+            long offset = (long) (selection.transfersPage() - 1) * rowsPerTable;
+            TransferList page = ask(new ListTransfersQuery(id, null, null, offset, rowsPerTable), TransferList.class);
+            transfers = new TablePage<>(page.items(), selection.transfersPage(), page.total(), pages(page.total()));
+        }
+        List<AssessmentView> all = compliance.assessments();
+        int from = (int) Math.min((long) (selection.assessmentsPage() - 1) * rowsPerTable, all.size());
+        TablePage<AssessmentView> assessments = new TablePage<>(
+                List.copyOf(all.subList(from, Math.min(from + rowsPerTable, all.size()))),
+                selection.assessmentsPage(), all.size(), pages(all.size()));
         return new AgreementPageModel(agreement, details, obligations(agreement, names), compliance,
-                ComplianceChart.of(compliance.assessments()), history, names, Instant.now());
+                ComplianceChart.of(all), history, transfers, assessments, selection, names, Instant.now());
+    }
+
+    private long pages(long rows) {
+        return (rows + rowsPerTable - 1) / rowsPerTable;
     }
 
     public JurisdictionModel jurisdiction(String id) {
