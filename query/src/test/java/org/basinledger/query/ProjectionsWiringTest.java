@@ -212,7 +212,7 @@ class ProjectionsWiringTest {
         assertThat(caseFile.relatedHistory()).hasSize(13);
         assertThat(query(new ListDisputesQuery("AG-1", null, null), DisputeList.class).items())
                 .extracting(DisputeSummary::id).containsExactly("D-2", "D-1");
-        assertThat(query(new ListMonitoringReportsQuery("AG-1", null, null), MonitoringReportList.class).items())
+        assertThat(query(new ListMonitoringReportsQuery("AG-1", null, null, 0, 10), MonitoringReportList.class).items())
                 .hasSize(1);
         assertThat(query(new FindAssessmentQuery("AS-1"), AssessmentView.class).transferId()).isEqualTo("TR-1");
         ComplianceHistory compliance = query(new FindComplianceHistoryQuery("AG-1"), ComplianceHistory.class);
@@ -237,7 +237,7 @@ class ProjectionsWiringTest {
         assertThat(query(new FindAgreementStatusQuery("AG-1", null), AgreementStatusView.class)).isNull();
         assertThat(query(new ListJurisdictionsQuery(), JurisdictionList.class).jurisdictions()).isEmpty();
         assertThat(query(new ListTransfersQuery(null, null, null, 0, 10), TransferList.class).items()).isEmpty();
-        assertThat(query(new ListMonitoringReportsQuery(null, null, null), MonitoringReportList.class).items())
+        assertThat(query(new ListMonitoringReportsQuery(null, null, null, 0, 10), MonitoringReportList.class).items())
                 .isEmpty();
         assertThat(query(new FindAssessmentQuery("AS-1"), AssessmentView.class)).isNull();
         assertThat(query(new ListDisputesQuery(null, null, null), DisputeList.class).items()).isEmpty();

@@ -22,6 +22,7 @@ import org.basinledger.api.agreement.FindAgreementHistoryQuery;
 import org.basinledger.api.compliance.ComplianceHistory;
 import org.basinledger.api.compliance.ListMonitoringReportsQuery;
 import org.basinledger.api.compliance.MonitoringReportList;
+import org.basinledger.api.compliance.MonitoringReportView;
 import org.basinledger.api.registry.FindJurisdictionQuery;
 import org.basinledger.api.registry.JurisdictionView;
 import org.basinledger.app.opendata.PublicLedger.AgreementEntry;
@@ -92,7 +93,7 @@ public class AgreementRecords {
             }
             generator.writeEndArray();
             generator.writeFieldName("compiledRelease");
-            json.writeTree(generator, compiled(ocid, agreement, last));
+            writeCompiled(generator, agreement, compiled(ocid, agreement, last));
             generator.writeEndObject();
         }
     }
@@ -136,6 +137,36 @@ public class AgreementRecords {
         return "implementation";
     }
 
+    /**
+     * Writes the compiled release in its fields' order; its monitoring reports (with their samples, the part
+     * that grows most) are read and written a page at a time.
+     */
+    private void writeCompiled(JsonGenerator generator, PublicAgreement agreement, ObjectNode compiled)
+            throws IOException {
+        generator.writeStartObject();
+        for (Map.Entry<String, JsonNode> field : compiled.properties()) {
+            generator.writeFieldName(field.getKey());
+            if (!field.getKey().equals("monitoringReports") || !agreement.inForceOrEnded()) {
+                json.writeTree(generator, field.getValue());
+                continue;
+            }
+            generator.writeStartArray();
+            long offset = 0;
+            MonitoringReportList page;
+            do {
+                page = queries.query(new ListMonitoringReportsQuery(agreement.view().id(), null, null, offset,
+                        historyPage), MonitoringReportList.class).join();
+                for (MonitoringReportView report : page.items()) {
+                    json.writeValue(generator, report);
+                }
+                generator.flush();
+                offset += page.items().size();
+            } while (!page.items().isEmpty() && offset < page.total());
+            generator.writeEndArray();
+        }
+        generator.writeEndObject();
+    }
+
     /** The current public state; {@code last} is the last release written (null when there was none). */
     private ObjectNode compiled(String ocid, PublicAgreement agreement, JsonNode last) {
         AgreementStatusView view = agreement.view();
@@ -159,9 +190,8 @@ public class AgreementRecords {
         compiled.set("obligations", json.valueToTree(view.obligations()));
 
         if (agreement.inForceOrEnded()) {
-            // written by the generator from the views, not copied into a tree first
-            compiled.putPOJO("monitoringReports", queries.query(
-                    new ListMonitoringReportsQuery(view.id(), null, null), MonitoringReportList.class).join().items());
+            // written a page at a time by writeCompiled
+            compiled.putNull("monitoringReports");
             ComplianceHistory history = ledger.compliance(view.id());
             compiled.putPOJO("assessments", history == null ? List.of() : history.assessments());
             compiled.putPOJO("transfers", history == null ? List.of() : history.transfers());

@@ -35,6 +35,8 @@ class LargeAnswersIT {
     static final Path DATA_DIR = Path.of("target", "it-data", "large-answers-" + System.nanoTime());
     static final int ROWS_PER_TABLE = 7;
     static final int PARTY_TRANSFERS = 45;
+    /** More than one page of the record's reads (10 here). */
+    static final int REPORTS = 12;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
@@ -72,6 +74,12 @@ class LargeAnswersIT {
                     .token(zhejiang.token()).send();
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
         }
+        for (int month = 1; month <= REPORTS; month++) {
+            Http.Answer report = http.post("/api/v1/agreements/" + agreementId + "/monitoring-reports",
+                    Scenarios.monthlyReport("JIEKOU", Scenarios.LAST_YEAR, month, Map.of("CODMN", "1.70", "NH3N",
+                            "0.11", "TP", "0.020", "TN", "1.10"), null)).token(zhejiang.token()).send();
+            assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        }
         // a draft of other parties: its transfers (none) and itself are nobody else's
         Government jiangsu = ledger.register("CN-JS");
         draftId = ledger.draft(jiangsu, LedgerDriver.draftBody(LocalDate.of(Scenarios.LAST_YEAR, 1, 1),
@@ -105,6 +113,25 @@ class LargeAnswersIT {
         assertThat(pastTheEnd.path("items").size()).isZero();
         assertThat(pastTheEnd.path("totalItems").asLong()).isEqualTo(total);
         assertThat(pastTheEnd.path("nextPage").isNull()).isTrue();
+    }
+
+    @Test
+    void monitoringReportsAreReadPageByPageOldestFirst() {
+        List<String> periods = new ArrayList<>();
+        Integer page = 0;
+        while (page != null) {
+            JsonNode answer = http.get("/api/v1/agreements/" + agreementId + "/monitoring-reports?size=5&page=" + page)
+                    .send().json();
+            assertThat(answer.path("items").size()).isLessThanOrEqualTo(5);
+            assertThat(answer.path("totalItems").asInt()).isEqualTo(REPORTS);
+            answer.path("items").forEach(r -> periods.add(r.path("period").asText()));
+            page = answer.path("nextPage").isNull() ? null : answer.path("nextPage").asInt();
+        }
+        assertThat(periods).hasSize(REPORTS).doesNotHaveDuplicates().isSorted();
+        for (String query : List.of("page=-1", "size=0", "size=501", "page=x")) {
+            Http.Answer answer = http.get("/api/v1/agreements/" + agreementId + "/monitoring-reports?" + query).send();
+            assertThat(answer.status()).as(query + ": " + answer).isEqualTo(400);
+        }
     }
 
     @Test
@@ -158,6 +185,10 @@ class LargeAnswersIT {
                 .path("totalItems").asLong();
         assertThat(compiled.path("transfers").size()).isEqualTo((int) transfers);
         assertThat(compiled.path("parties").size()).isEqualTo(3);
+        List<String> reportPeriods = new ArrayList<>();
+        compiled.path("monitoringReports").forEach(r -> reportPeriods.add(r.path("period").asText()));
+        assertThat(reportPeriods).hasSize(REPORTS).doesNotHaveDuplicates().isSorted();
+        assertThat(compiled.path("monitoringReports").path(0).path("samples").size()).isEqualTo(8);
 
         assertThat(http.get("/open-data/agreements/" + draftId + "/record.json").send().status()).isEqualTo(404);
         assertThat(http.get("/open-data/agreements/no-such/record.json").send().status()).isEqualTo(404);

@@ -173,7 +173,7 @@ public class ComplianceProjection {
                 Map.of("id", query.reportId()), (rs, i) -> report(rs)).stream().findFirst().orElse(null);
     }
 
-    /** Oldest first; agreement, section and period each optional. */
+    /** A page, oldest first; agreement, section and period each optional. */
     @QueryHandler
     public MonitoringReportList handle(ListMonitoringReportsQuery query) {
         MapSqlParameterSource params = new MapSqlParameterSource();
@@ -190,8 +190,11 @@ public class ComplianceProjection {
             where.append(" AND period = :period");
             params.addValue("period", query.period());
         }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM compliance_report" + where, params, Long.class);
+        params.addValue("offset", query.offset()).addValue("limit", query.limit());
         return new MonitoringReportList(jdbc.query("SELECT " + REPORT_COLUMNS + " FROM compliance_report" + where
-                + " ORDER BY submitted_at, aggregate_sequence, report_id", params, (rs, i) -> report(rs)));
+                + " ORDER BY submitted_at, aggregate_sequence, report_id LIMIT :limit OFFSET :offset", params,
+                (rs, i) -> report(rs)), total == null ? 0 : total);
     }
 
     @QueryHandler

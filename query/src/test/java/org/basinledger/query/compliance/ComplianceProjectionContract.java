@@ -31,6 +31,7 @@ import org.basinledger.api.compliance.FindAssessmentQuery;
 import org.basinledger.api.compliance.FindComplianceHistoryQuery;
 import org.basinledger.api.compliance.FindMonitoringReportQuery;
 import org.basinledger.api.compliance.ListMonitoringReportsQuery;
+import org.basinledger.api.compliance.MonitoringReportList;
 import org.basinledger.api.compliance.MonitoringReportSubmittedEvent;
 import org.basinledger.api.compliance.MonitoringReportStatus;
 import org.basinledger.api.compliance.MonitoringReportView;
@@ -122,7 +123,7 @@ abstract class ComplianceProjectionContract {
     }
 
     private List<String> reports(String agreementId, String sectionId, String period) {
-        return projection.handle(new ListMonitoringReportsQuery(agreementId, sectionId, period)).items().stream()
+        return projection.handle(new ListMonitoringReportsQuery(agreementId, sectionId, period, 0, 500)).items().stream()
                 .map(MonitoringReportView::id).toList();
     }
 
@@ -173,6 +174,24 @@ abstract class ComplianceProjectionContract {
         assertThat(reports("AG-1", "JINZE", "2025-02")).isEmpty();
         assertThat(reports("AG-2", null, null)).containsExactly("R-x");
         assertThat(reports("AG-unknown", null, null)).isEmpty();
+    }
+
+    @Test
+    void reportsAreReadAPageAtATimeWithTheCountOfAllThatMatch() {
+        for (int i = 0; i < 5; i++) {
+            given(10 + i, report("AG-1", "R-" + i, "JIEKOU", "2025-0" + (i + 1), "1"), i);
+        }
+        given(3, report("AG-2", "R-x", "JIEKOU", "2025-01", "1"), 2);
+
+        MonitoringReportList first = projection.handle(new ListMonitoringReportsQuery("AG-1", null, null, 0, 2));
+        MonitoringReportList second = projection.handle(new ListMonitoringReportsQuery("AG-1", null, null, 2, 2));
+        MonitoringReportList last = projection.handle(new ListMonitoringReportsQuery("AG-1", null, null, 4, 2));
+        assertThat(first.items()).extracting(MonitoringReportView::id).containsExactly("R-0", "R-1");
+        assertThat(second.items()).extracting(MonitoringReportView::id).containsExactly("R-2", "R-3");
+        assertThat(last.items()).extracting(MonitoringReportView::id).containsExactly("R-4");
+        assertThat(List.of(first.total(), second.total(), last.total())).containsOnly(5L);
+        assertThat(projection.handle(new ListMonitoringReportsQuery(null, null, "2025-01", 0, 1)).total()).isEqualTo(2);
+        assertThat(projection.handle(new ListMonitoringReportsQuery("AG-1", null, null, 50, 2)).items()).isEmpty();
     }
 
     @Test
@@ -296,7 +315,7 @@ abstract class ComplianceProjectionContract {
         assertThat(rejected.status()).isEqualTo(MonitoringReportStatus.REJECTED);
         assertThat(rejected.samples()).hasSize(2);
         assertThat(rejected.flowCubicMetresPerSecond()).isEqualByComparingTo("2");
-        assertThat(projection.handle(new ListMonitoringReportsQuery("AG-1", null, null)).items())
+        assertThat(projection.handle(new ListMonitoringReportsQuery("AG-1", null, null, 0, 500)).items())
                 .extracting(MonitoringReportView::id, MonitoringReportView::status)
                 .containsExactly(tuple("R-1", MonitoringReportStatus.REJECTED),
                         tuple("R-2", MonitoringReportStatus.ACCEPTED));

@@ -23,6 +23,7 @@ import org.basinledger.api.compliance.Sample;
 import org.basinledger.api.compliance.SubmitMonitoringReportCommand;
 import org.basinledger.app.security.Access;
 import org.basinledger.app.web.Commands;
+import org.basinledger.app.web.ListPage;
 import org.basinledger.app.web.agreement.AgreementVisibility;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,11 +68,19 @@ public class ComplianceController {
         return ResponseEntity.created(location).body(report(reportId));
     }
 
+    /** A page of the agreement's reports, oldest first ({@link ListPage}). */
     @GetMapping("/agreements/{id}/monitoring-reports")
-    public MonitoringReportList reports(@PathVariable String id, @RequestParam(required = false) String sectionId,
-                                        @RequestParam(required = false) String period, Caller caller) {
+    public ListPage<MonitoringReportView> reports(@PathVariable String id,
+                                                  @RequestParam(required = false) String sectionId,
+                                                  @RequestParam(required = false) String period,
+                                                  @RequestParam(defaultValue = "0") int page,
+                                                  @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size,
+                                                  Caller caller) {
         visibility.withDetails(id, caller);
-        return queries.query(new ListMonitoringReportsQuery(id, sectionId, period), MonitoringReportList.class).join();
+        long offset = ListPage.offset(page, size);
+        MonitoringReportList found = queries.query(new ListMonitoringReportsQuery(id, sectionId, period, offset, size),
+                MonitoringReportList.class).join();
+        return ListPage.of(found.items(), page, size, found.total());
     }
 
     @GetMapping("/monitoring-reports/{reportId}")

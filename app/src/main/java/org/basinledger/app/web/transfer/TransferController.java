@@ -31,6 +31,7 @@ import org.basinledger.api.transfer.TransferStatus;
 import org.basinledger.api.transfer.TransferView;
 import org.basinledger.app.security.Access;
 import org.basinledger.app.web.Commands;
+import org.basinledger.app.web.ListPage;
 import org.basinledger.app.web.agreement.AgreementVisibility;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,8 +51,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 public class TransferController {
 
-    static final int DEFAULT_PAGE_SIZE = 100;
-    static final int MAX_PAGE_SIZE = 500;
     private static final int SCAN_CHUNK = 500;
 
     private final Commands commands;
@@ -117,31 +116,21 @@ public class TransferController {
         return ResponseEntity.ok().eTag(etag(view)).body(view);
     }
 
-    /**
-     * A page of the transfers the caller may read, newest first: {@code size} (1 to {@value #MAX_PAGE_SIZE},
-     * default {@value #DEFAULT_PAGE_SIZE}) from page {@code page} (from 0) on, with {@code totalItems},
-     * {@code totalPages} and {@code nextPage} (null on the last page).
-     */
+    /** A page of the transfers the caller may read, newest first ({@link ListPage}). */
     @GetMapping("/transfers")
-    public TransferPage list(@RequestParam(required = false) String agreementId,
+    public ListPage<TransferView> list(@RequestParam(required = false) String agreementId,
                              @RequestParam(required = false) String party,
                              @RequestParam(required = false) TransferStatus status,
                              @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size, Caller caller) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        long offset = (long) page * size;
+                             @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size, Caller caller) {
         if (agreementId != null) {
             visibility.withDetails(agreementId, caller);
         }
+        long offset = ListPage.offset(page, size);
         if (agreementId != null || caller.role() == Caller.Role.REGISTRAR) {
             TransferList found = queries.query(new ListTransfersQuery(agreementId, party, status, offset, size),
                     TransferList.class).join();
-            return TransferPage.of(found.items(), page, size, found.total());
+            return ListPage.of(found.items(), page, size, found.total());
         }
         // Across agreements the rule is the agreement's: the matching transfers are read a chunk at a time and
         // only the readable ones counted, so memory holds one chunk and one page.
@@ -168,17 +157,7 @@ public class TransferController {
             }
             read += chunk.items().size();
         } while (!chunk.items().isEmpty() && read < chunk.total());
-        return TransferPage.of(items, page, size, visible);
-    }
-
-    /** A page of transfers; {@code nextPage} is null on the last page. */
-    public record TransferPage(List<TransferView> items, int page, int size, long totalItems, long totalPages,
-                               Integer nextPage) {
-
-        static TransferPage of(List<TransferView> items, int page, int size, long totalItems) {
-            long totalPages = (totalItems + size - 1) / size;
-            return new TransferPage(items, page, size, totalItems, totalPages, page + 1L < totalPages ? page + 1 : null);
-        }
+        return ListPage.of(items, page, size, visible);
     }
 
     @GetMapping("/jurisdictions/{id}/balance")
