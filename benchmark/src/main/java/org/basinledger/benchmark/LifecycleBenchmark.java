@@ -31,8 +31,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * percentiles, peak heap and RSS. See docs/benchmarks.md.
  *
  * <p>Benchmark options: {@code --db=h2|postgres --mode=gateway|http --threads=T --agreements=K --warmup=W
- * --parties=P --jurisdictions=J --keep-data --h2-write-delay=MS}; {@code --workload=reports|assessment|integrity|proofs} runs the
- * monitoring-report, assessment, integrity-log and proof benchmarks instead (their options in
+ * --parties=P --jurisdictions=J --keep-data --h2-write-delay=MS};
+ * {@code --workload=reports|assessment|integrity|proofs|streams} runs the monitoring-report, assessment,
+ * integrity-log, proof and live-stream benchmarks instead (their options in
  * {@link Options.Extra}). Every other {@code --name=value} argument is handed to the application as a Spring
  * property (e.g. {@code --axon.eventhandling.processors.projections.batch-size=500}).
  */
@@ -112,6 +113,7 @@ public final class LifecycleBenchmark {
                     case "assessment" -> new ComplianceBenchmark(context, port, options).assessment();
                     case "integrity" -> new IntegrityBenchmark(context, port, options).run();
                     case "proofs" -> new ProofBenchmark(context, port, options).run();
+                    case "streams" -> new StreamsBenchmark(context, port, options).run();
                     default -> throw new IllegalStateException(options.workload());
                 };
                 summary.put("startSeconds", round(startSeconds, 1));

@@ -24,10 +24,12 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
 
     private static final Set<String> OWN = Set.of("db", "mode", "threads", "agreements", "warmup", "parties",
             "jurisdictions", "data-root", "keep-data", "workload", "reports", "reports-per-agreement", "assessments",
-            "leaves", "requests", "verifications", "sample-ms", "burst", "cpu-through-catch-up", "h2-write-delay");
+            "leaves", "requests", "verifications", "sample-ms", "burst", "cpu-through-catch-up", "h2-write-delay",
+            "streams", "sources", "stream-threads", "stream-seconds", "baseline-seconds");
 
-    /** The workloads: lifecycle (the default), reports, assessment, integrity, proofs. */
-    static final Set<String> WORKLOADS = Set.of("lifecycle", "reports", "assessment", "integrity", "proofs");
+    /** The workloads: lifecycle (the default), reports, assessment, integrity, proofs, streams. */
+    static final Set<String> WORKLOADS = Set.of("lifecycle", "reports", "assessment", "integrity", "proofs",
+            "streams");
 
     /**
      * Options of the workloads other than {@code lifecycle} (docs/benchmarks.md):
@@ -44,9 +46,15 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
      * @param sampleMillis        how often the integrity log's size is sampled ({@code integrity})
      * @param burst               lifecycles written while the integrity log is stopped, to time its catch-up
      *                            ({@code integrity}; 0 = skip)
+     * @param streams             live streams attempted ({@code streams}, 1 to 20,000)
+     * @param sources             loopback source addresses they come from, 127.0.0.1 on ({@code streams}, 1 to 250)
+     * @param streamThreads       attempts under way at once ({@code streams})
+     * @param streamSeconds       the attempts stop after this long even if not all were made ({@code streams})
+     * @param baselineSeconds     probes before and after the attempts ({@code streams})
      */
     record Extra(String workload, int reports, int reportsPerAgreement, int assessments, long leaves, int requests,
-                 int verifications, int sampleMillis, int burst) {
+                 int verifications, int sampleMillis, int burst, int streams, int sources, int streamThreads,
+                 int streamSeconds, int baselineSeconds) {
     }
 
     static Options parse(String[] args) {
@@ -70,6 +78,11 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
         int verifications = 3;
         int sampleMillis = 200;
         int burst = 1000;
+        int streams = 5000;
+        int sources = 80;
+        int streamThreads = 64;
+        int streamSeconds = 120;
+        int baselineSeconds = 3;
         Integer agreementsGiven = null;
         Integer warmupGiven = null;
         List<String> spring = new ArrayList<>();
@@ -106,6 +119,11 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
                 case "verifications" -> verifications = Integer.parseInt(value);
                 case "sample-ms" -> sampleMillis = Integer.parseInt(value);
                 case "burst" -> burst = Integer.parseInt(value);
+                case "streams" -> streams = Integer.parseInt(value);
+                case "sources" -> sources = Integer.parseInt(value);
+                case "stream-threads" -> streamThreads = Integer.parseInt(value);
+                case "stream-seconds" -> streamSeconds = Integer.parseInt(value);
+                case "baseline-seconds" -> baselineSeconds = Integer.parseInt(value);
                 default -> throw new IllegalStateException(name);
             }
         }
@@ -131,6 +149,11 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
             throw new IllegalArgumentException("need --reports-per-agreement, --assessments, --requests >= 1,"
                     + " --leaves >= 2, --sample-ms >= 10, --burst >= 0");
         }
+        if (streams < 1 || streams > 20_000 || sources < 1 || sources > 250 || streamThreads < 1
+                || streamThreads > 512 || streamSeconds < 1 || streamSeconds > 600 || baselineSeconds < 1) {
+            throw new IllegalArgumentException("need 1 <= --streams <= 20000, 1 <= --sources <= 250,"
+                    + " 1 <= --stream-threads <= 512, 1 <= --stream-seconds <= 600, --baseline-seconds >= 1");
+        }
         if (threads < 1 || agreements < threads || parties < 2 || parties > 4) {
             throw new IllegalArgumentException("need threads >= 1, agreements >= threads, 2 <= parties <= 4");
         }
@@ -146,7 +169,8 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
         return new Options(db, mode, threads, agreements, warmup, parties, jurisdictions, dataRoot, keepData,
                 cpuThroughCatchUp, h2WriteDelay,
                 List.copyOf(spring), new Extra(workload, reports, reportsPerAgreement, assessments, leaves, requests,
-                        verifications, sampleMillis, burst));
+                        verifications, sampleMillis, burst, streams, sources, streamThreads, streamSeconds,
+                        baselineSeconds));
     }
 
     /** benchmark/target/bench-data next to the jar when run from it, else ./target/bench-data. */
