@@ -2,12 +2,15 @@ package org.basinledger.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.basinledger.app.support.Http;
+import org.basinledger.app.support.Keys;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
 import org.basinledger.query.integrity.IntegrityLog;
@@ -21,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * event rewritten, the integrity log deleted from its leaf on (leaves, subtrees, heads) and the log processor's token
  * set back before it, so that the processor logs the rewritten history again. Before the last signed head was kept
  * outside the database the ledger re-signed it and the verification was ok; now it signs nothing, the health says
- * why and the verification fails. Run on H2 and PostgreSQL by the subclasses (each with a context of its own: the
+ * why, the verification fails and writes are held (503) while reads go on. Run on H2 and PostgreSQL by the subclasses (each with a context of its own: the
  * tampering is not undone).
  */
 abstract class IntegrityTamperContract {
@@ -39,6 +42,9 @@ abstract class IntegrityTamperContract {
     void aRewrittenAndReloggedHistoryIsNeverReSigned() throws Exception {
         Http http = new Http(port);
         LedgerDriver ledger = new LedgerDriver(http);
+        // the scheduled verification runs soon after start (first-verification-delay 1 s here), not an interval later
+        assertThat(LedgerIntegrityContract.await(() -> jdbc.queryForObject(
+                "select count(*) from ledger_verification where ok = true", Long.class) > 0 ? true : null)).isTrue();
         Government a = ledger.register("CN-AH");
         Government b = ledger.register("CN-ZJ");
         String id = ledger.draft(a, LedgerDriver.draftBody(LedgerIntegrityContract.PAST,
@@ -92,6 +98,20 @@ abstract class IntegrityTamperContract {
         assertThat(report.path("firstMismatch").path("detail").asText())
                 .contains("the ledger signed a head of " + signed + " leaves");
         assertThat(http.get("/api/v1/agreements/" + id).send().status()).as("reads go on").isEqualTo(200);
+
+        // writes are held, with the reason; a release cannot help while the log refuses to sign
+        Http.Answer write = http.post("/api/v1/jurisdictions", Map.of("id", "CN-JS-NJ", "name", "Nanjing",
+                "level", "CITY", "publicKey", Keys.generate().publicKeyPem())).token(LedgerDriver.REGISTRAR_TOKEN).send();
+        assertThat(write.status()).as(write.toString()).isEqualTo(503);
+        assertThat(write.contentType()).startsWith("application/problem+json");
+        assertThat(write.json().path("type").asText()).isEqualTo("urn:basin-ledger:problem:ledger-integrity-failed");
+        assertThat(write.json().path("detail").asText()).contains("refuses to sign");
+        assertThat(write.header("Retry-After")).isNull();
+        Http.Answer release = http.post("/api/v1/ledger/integrity-hold/release", Map.of("reason", "looked at it"))
+                .token(LedgerDriver.REGISTRAR_TOKEN).send();
+        assertThat(release.status()).as(release.toString()).isEqualTo(409);
+        assertThat(release.json().path("detail").asText()).contains("refuses to sign");
+        assertThat(http.get("/api/v1/jurisdictions").send().status()).isEqualTo(200);
     }
 
     /** Sets the integrity log's tracking token just before the event at {@code globalIndex}, as a reset would. */

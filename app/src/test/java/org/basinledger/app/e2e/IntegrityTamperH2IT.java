@@ -19,5 +19,6 @@ class IntegrityTamperH2IT extends IntegrityTamperContract {
         // same settings as application.yml
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("ledger") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
+        registry.add("ledger.integrity.first-verification-delay", () -> "1s");
     }
 }

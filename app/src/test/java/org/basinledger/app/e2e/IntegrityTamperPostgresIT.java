@@ -26,5 +26,6 @@ class IntegrityTamperPostgresIT extends IntegrityTamperContract {
         registry.add("spring.flyway.create-schemas", () -> "true");
         registry.add("ledger.data-dir", () -> Path.of("target", "it-data", "tamper-pg-" + schema).toString());
         registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
+        registry.add("ledger.integrity.first-verification-delay", () -> "1s");
     }
 }

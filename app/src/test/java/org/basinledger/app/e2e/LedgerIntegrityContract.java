@@ -21,6 +21,7 @@ import org.basinledger.api.ledger.LeafData;
 import org.basinledger.api.ledger.Rfc6962;
 import org.basinledger.api.registry.KeyIds;
 import org.basinledger.app.support.Http;
+import org.basinledger.app.support.Keys;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,11 +246,39 @@ abstract class LedgerIntegrityContract {
             assertThat(http.get("/api/v1/agreements/" + id).send().status()).isEqualTo(200);
             assertThat(jdbc.queryForObject("select payload from domain_event_entry where event_identifier = ?",
                     byte[].class, eventId)).as("never repaired silently").isEqualTo(changed);
+            Http.Answer held = http.post("/api/v1/jurisdictions", Map.of("id", "CN-SH-H", "name", "Shanghai",
+                    "level", "CITY", "publicKey", Keys.generate().publicKeyPem())).token(LedgerDriver.REGISTRAR_TOKEN)
+                    .send();
+            assertThat(held.status()).as(held.toString()).isEqualTo(503);
+            assertThat(held.json().path("type").asText()).isEqualTo("urn:basin-ledger:problem:ledger-integrity-failed");
+            assertThat(held.json().path("detail").asText()).contains("CHANGED at leaf " + leafIndex);
+            assertThat(held.header("Retry-After")).isNull();
         } finally {
             jdbc.update("update domain_event_entry set payload = ? where event_identifier = ?", original, eventId);
         }
         assertThat(verification().path("ok").asBoolean()).isTrue();
         assertThat(http.get("/actuator/health").send().json().path("status").asText()).isEqualTo("UP");
+
+        // a passing verification does not end the hold: the registrar does, saying why
+        Http.Answer stillHeld = http.post("/api/v1/jurisdictions", Map.of("id", "CN-SH-X", "name", "Shanghai",
+                "level", "CITY", "publicKey", Keys.generate().publicKeyPem())).token(LedgerDriver.REGISTRAR_TOKEN).send();
+        assertThat(stillHeld.status()).as(stillHeld.toString()).isEqualTo(503);
+        String release = "/api/v1/ledger/integrity-hold/release";
+        assertThat(http.post(release, Map.of("reason", "x")).send().status()).isEqualTo(401);
+        assertThat(http.post(release, Map.of()).token(LedgerDriver.REGISTRAR_TOKEN).send().status()).isEqualTo(400);
+        Http.Answer blank = http.post(release, Map.of("reason", " ")).token(LedgerDriver.REGISTRAR_TOKEN).send();
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.json().path("errors").path(0).path("field").asText()).isEqualTo("reason");
+        Http.Answer released = http.post(release, Map.of("reason", "test payload change undone"))
+                .token(LedgerDriver.REGISTRAR_TOKEN).send();
+        assertThat(released.status()).as(released.toString()).isEqualTo(200);
+        assertThat(released.json().path("reason").asText()).isEqualTo("test payload change undone");
+        assertThat(jdbc.queryForObject("select count(*) from integrity_hold_release where reason = ?", Long.class,
+                "test payload change undone")).isEqualTo(1);
+        assertThat(http.post(release, Map.of("reason", "again")).token(LedgerDriver.REGISTRAR_TOKEN).send().status())
+                .as("nothing left to release").isEqualTo(409);
+        Government afterRelease = ledger.register("CN-SH");
+        assertThat(http.get("/api/v1/jurisdictions/" + afterRelease.id()).send().status()).isEqualTo(200);
     }
 
     @Test
@@ -276,6 +305,8 @@ abstract class LedgerIntegrityContract {
                     columns.stream().map(row::get).toArray());
         }
         assertThat(verification().path("ok").asBoolean()).isTrue();
+        assertThat(http.post("/api/v1/ledger/integrity-hold/release", Map.of("reason", "test row restored"))
+                .token(LedgerDriver.REGISTRAR_TOKEN).send().status()).isEqualTo(200);
     }
 
     private JsonNode verification() {

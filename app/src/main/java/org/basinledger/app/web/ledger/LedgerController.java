@@ -20,9 +20,12 @@ import org.basinledger.api.ledger.SignedTreeHead;
 import org.basinledger.api.ledger.TreeHeadPage;
 import org.basinledger.api.ledger.VerificationReport;
 import org.basinledger.api.ledger.VerifyLedgerQuery;
+import org.basinledger.app.integrity.IntegrityHold;
 import org.basinledger.app.security.Access;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,9 +41,26 @@ import org.springframework.web.bind.annotation.RestController;
 public class LedgerController {
 
     private final QueryGateway queries;
+    private final IntegrityHold integrityHold;
 
-    public LedgerController(QueryGateway queries) {
+    public LedgerController(QueryGateway queries, IntegrityHold integrityHold) {
         this.queries = queries;
+        this.integrityHold = integrityHold;
+    }
+
+    /** The body of a release: why writes may resume. */
+    public record ReleaseRequest(String reason) {
+    }
+
+    /**
+     * The registrar ends the hold on writes that failed verifications put on (docs/operations.md, "Integrity"),
+     * saying why; 409 when nothing is held or the integrity log refuses to sign.
+     */
+    @PostMapping("/integrity-hold/release")
+    public IntegrityHold.Release releaseIntegrityHold(@RequestBody(required = false) ReleaseRequest body,
+                                                      Caller caller) {
+        Access.requireRegistrar(caller);
+        return integrityHold.release(caller.actor(), body == null ? null : body.reason());
     }
 
     @GetMapping("/key")
