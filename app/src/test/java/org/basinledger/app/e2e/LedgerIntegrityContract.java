@@ -185,6 +185,63 @@ abstract class LedgerIntegrityContract {
     }
 
     @Test
+    void aJurisdictionCoSignsAHeadWithItsRegisteredKeyAndAnyoneReadsTheWitnesses() {
+        Government witness = ledger.register("CN-WT");
+        Government other = ledger.register("CN-OT");
+        JsonNode head = headCoveringEverything();
+        long size = head.path("treeSize").asLong();
+        byte[] signed = ("basin-ledger:tree-head:v1:" + size + ":" + head.path("rootHash").asText() + ":"
+                + head.path("timestamp").asText()).getBytes(StandardCharsets.UTF_8);
+        String path = "/api/v1/ledger/heads/" + size + "/witnesses";
+
+        Http.Answer anonymous = http.post(path, Map.of("signature", witness.keys().sign(signed))).send();
+        assertThat(anonymous.status()).isEqualTo(401);
+        Http.Answer registrar = http.post(path, Map.of("signature", witness.keys().sign(signed)))
+                .token(LedgerDriver.REGISTRAR_TOKEN).send();
+        assertThat(registrar.status()).as("only a jurisdiction witnesses").isEqualTo(403);
+        Http.Answer othersKey = http.post(path, Map.of("signature", other.keys().sign(signed)))
+                .token(witness.token()).send();
+        assertThat(othersKey.status()).as(othersKey.toString()).isEqualTo(400);
+        assertThat(othersKey.json().path("type").asText()).isEqualTo("urn:basin-ledger:problem:signature-rejected");
+        byte[] otherBytes = ("basin-ledger:tree-head:v1:" + size + ":" + "0".repeat(64) + ":"
+                + head.path("timestamp").asText()).getBytes(StandardCharsets.UTF_8);
+        assertThat(http.post(path, Map.of("signature", witness.keys().sign(otherBytes))).token(witness.token()).send()
+                .status()).as("another root").isEqualTo(400);
+        Http.Answer noSignature = http.post(path, Map.of()).token(witness.token()).send();
+        assertThat(noSignature.status()).isEqualTo(400);
+        assertThat(noSignature.json().path("errors").path(0).path("field").asText()).isEqualTo("signature");
+        Http.Answer wrongKeyId = http.post(path, Map.of("signature", witness.keys().sign(signed), "keyId",
+                other.keyId())).token(witness.token()).send();
+        assertThat(wrongKeyId.status()).isEqualTo(400);
+        assertThat(wrongKeyId.json().path("errors").path(0).path("field").asText()).isEqualTo("keyId");
+        assertThat(http.post("/api/v1/ledger/heads/" + (size + 1000) + "/witnesses", Map.of("signature",
+                witness.keys().sign(signed))).token(witness.token()).send().status()).isEqualTo(404);
+        assertThat(http.post("/api/v1/ledger/heads/x/witnesses", Map.of("signature", witness.keys().sign(signed)))
+                .token(witness.token()).send().status()).isEqualTo(400);
+
+        Http.Answer cosigned = http.post(path, Map.of("signature", witness.keys().sign(signed), "keyId",
+                witness.keyId())).token(witness.token()).send();
+        assertThat(cosigned.status()).as(cosigned.toString()).isEqualTo(201);
+        assertThat(cosigned.json().path("jurisdictionId").asText()).isEqualTo(witness.id());
+        assertThat(cosigned.json().path("keyId").asText()).isEqualTo(witness.keyId());
+        assertThat(http.post(path, Map.of("signature", witness.keys().sign(signed))).token(witness.token()).send()
+                .status()).as("once per head").isEqualTo(409);
+        assertThat(http.post(path, Map.of("signature", other.keys().sign(signed))).token(other.token()).send()
+                .status()).as("keyId is optional").isEqualTo(201);
+
+        JsonNode witnessed = http.get(path).send().json();
+        assertThat(witnessed.path("treeSize").asLong()).isEqualTo(size);
+        assertThat(witnessed.path("rootHash").asText()).isEqualTo(head.path("rootHash").asText());
+        assertThat(witnessed.path("signature").asText()).isEqualTo(head.path("signature").asText());
+        assertThat(witnessed.path("witnesses")).extracting(w -> w.path("jurisdictionId").asText())
+                .containsExactlyInAnyOrder(witness.id(), other.id());
+        JsonNode page = http.get("/api/v1/ledger/witnessed-heads?after=" + (size - 1) + "&limit=1").send().json();
+        assertThat(page.path("items").path(0).path("treeSize").asLong()).isEqualTo(size);
+        assertThat(page.path("items").path(0).path("witnesses")).hasSize(2);
+        assertThat(http.get("/api/v1/ledger/witnessed-heads?limit=5000").send().status()).isEqualTo(400);
+    }
+
+    @Test
     void badProofRequestsAreRefusedWith400AndTheVerificationIsTheRegistrars() {
         lifecycle();
         long size = headCoveringEverything().path("treeSize").asLong();
