@@ -9,12 +9,17 @@ create table integrity_hold_release (
 );
 
 -- Witnesses' co-signatures of signed heads: a jurisdiction's Ed25519 signature (base64) of the head's signed bytes,
--- once per head and jurisdiction. Not the integrity log (ledger_*): kept by the application, never re-derived.
+-- once per head and jurisdiction, with the head as it was co-signed (size, root, time, the ledger's key and
+-- signature), so that the witnessed head is served as witnessed even if ledger_head were changed later.
 create table head_witness (
     tree_size       bigint                   not null,
     jurisdiction_id varchar(255)             not null,
     key_id          varchar(64)              not null,
     signature       varchar(128)             not null,
     witnessed_at    timestamp with time zone not null,
+    root_hash       varchar(64)              not null,
+    head_signed_at  timestamp with time zone not null,
+    head_key_id     varchar(64)              not null,
+    head_signature  varchar(128)             not null,
     primary key (tree_size, jurisdiction_id)
 );

@@ -3,6 +3,8 @@ package org.basinledger.app.integrity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -103,11 +105,15 @@ public class HeadWitnesses {
         Witness witness = new Witness(jurisdictionId, key.keyId(), signature.strip(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         try {
-            jdbc.update("INSERT INTO head_witness (tree_size, jurisdiction_id, key_id, signature, witnessed_at)"
-                            + " VALUES (:size, :jurisdiction, :key, :signature, :at)",
+            jdbc.update("INSERT INTO head_witness (tree_size, jurisdiction_id, key_id, signature, witnessed_at,"
+                            + " root_hash, head_signed_at, head_key_id, head_signature) VALUES (:size, :jurisdiction,"
+                            + " :key, :signature, :at, :root, :signedAt, :headKey, :headSignature)",
                     new MapSqlParameterSource().addValue("size", treeSize).addValue("jurisdiction", jurisdictionId)
                             .addValue("key", witness.keyId()).addValue("signature", witness.signature())
-                            .addValue("at", EventMessages.sqlTime(witness.witnessedAt())));
+                            .addValue("at", EventMessages.sqlTime(witness.witnessedAt()))
+                            .addValue("root", head.rootHash())
+                            .addValue("signedAt", EventMessages.sqlTime(head.timestamp()))
+                            .addValue("headKey", head.keyId()).addValue("headSignature", head.signature()));
         } catch (DuplicateKeyException e) {
             throw new AlreadyExistsException("jurisdiction " + jurisdictionId + " witnessed the head of " + treeSize
                     + " leaves already");
@@ -115,46 +121,56 @@ public class HeadWitnesses {
         return witness;
     }
 
-    /** The head of {@code treeSize} with its witnesses. */
+    /**
+     * The head of {@code treeSize} with its witnesses; with none, the head as the ledger keeps it.
+     *
+     * @throws NotFoundException when no head of that size was signed
+     */
     public WitnessedHead head(long treeSize) {
+        List<WitnessedHead> witnessed = witnessedHeads(treeSize - 1, treeSize);
+        if (!witnessed.isEmpty()) {
+            return witnessed.get(0);
+        }
         SignedTreeHead head = store.head(treeSize)
                 .orElseThrow(() -> new NotFoundException("the ledger signed no head of " + treeSize + " leaves"));
-        return witnessed(head, witnesses(List.of(treeSize)).getOrDefault(treeSize, List.of()));
+        return new WitnessedHead(head.treeSize(), head.rootHash(), head.timestamp(), head.keyId(), head.signature(),
+                List.of());
     }
 
-    /** Heads with at least one witness and a size greater than {@code after}, by size, at most {@code limit}. */
+    /**
+     * Heads with at least one witness and a size greater than {@code after}, by size, at most {@code limit} sizes;
+     * each as it was co-signed (should rows of one size name different heads, each is listed).
+     */
     public WitnessedHeadPage witnessedHeads(long after, int limit) {
         List<Long> sizes = jdbc.queryForList("SELECT DISTINCT tree_size FROM head_witness WHERE tree_size > :after"
-                        + " ORDER BY tree_size LIMIT :limit", new MapSqlParameterSource().addValue("after", after)
-                        .addValue("limit", limit + 1), Long.class);
+                + " ORDER BY tree_size LIMIT :limit", new MapSqlParameterSource().addValue("after", after)
+                .addValue("limit", limit + 1), Long.class);
         boolean more = sizes.size() > limit;
         List<Long> page = more ? sizes.subList(0, limit) : sizes;
-        Map<Long, List<Witness>> witnesses = witnesses(page);
-        List<WitnessedHead> items = page.stream()
-                .map(size -> witnessed(store.head(size).orElseThrow(() -> new IllegalStateException(
-                        "head_witness names a head of " + size + " leaves that ledger_head does not have")),
-                        witnesses.get(size)))
-                .toList();
-        return new WitnessedHeadPage(items, more ? page.get(page.size() - 1) : null);
-    }
-
-    private static WitnessedHead witnessed(SignedTreeHead head, List<Witness> witnesses) {
-        return new WitnessedHead(head.treeSize(), head.rootHash(), head.timestamp(), head.keyId(), head.signature(),
-                witnesses);
-    }
-
-    private Map<Long, List<Witness>> witnesses(List<Long> sizes) {
-        if (sizes.isEmpty()) {
-            return Map.of();
+        if (page.isEmpty()) {
+            return new WitnessedHeadPage(List.of(), null);
         }
-        Map<Long, List<Witness>> bySize = new java.util.LinkedHashMap<>();
-        jdbc.query("SELECT tree_size, jurisdiction_id, key_id, signature, witnessed_at FROM head_witness"
-                + " WHERE tree_size IN (:sizes) ORDER BY tree_size, witnessed_at, jurisdiction_id",
-                Map.of("sizes", sizes), rs -> {
-                    bySize.computeIfAbsent(rs.getLong("tree_size"), s -> new java.util.ArrayList<>())
-                            .add(new Witness(rs.getString("jurisdiction_id"), rs.getString("key_id"),
-                                    rs.getString("signature"), EventMessages.instant(rs, "witnessed_at")));
+        return new WitnessedHeadPage(witnessedHeads(after, page.get(page.size() - 1)),
+                more ? page.get(page.size() - 1) : null);
+    }
+
+    private record HeadKey(long treeSize, String rootHash, Instant timestamp, String keyId, String signature) {
+    }
+
+    private List<WitnessedHead> witnessedHeads(long after, long upTo) {
+        Map<HeadKey, List<Witness>> byHead = new LinkedHashMap<>();
+        jdbc.query("SELECT tree_size, jurisdiction_id, key_id, signature, witnessed_at, root_hash, head_signed_at,"
+                        + " head_key_id, head_signature FROM head_witness WHERE tree_size > :after"
+                        + " AND tree_size <= :upTo ORDER BY tree_size, witnessed_at, jurisdiction_id",
+                new MapSqlParameterSource().addValue("after", after).addValue("upTo", upTo), rs -> {
+                    HeadKey head = new HeadKey(rs.getLong("tree_size"), rs.getString("root_hash"),
+                            EventMessages.instant(rs, "head_signed_at"), rs.getString("head_key_id"),
+                            rs.getString("head_signature"));
+                    byHead.computeIfAbsent(head, h -> new ArrayList<>()).add(new Witness(
+                            rs.getString("jurisdiction_id"), rs.getString("key_id"), rs.getString("signature"),
+                            EventMessages.instant(rs, "witnessed_at")));
                 });
-        return bySize;
+        return byHead.entrySet().stream().map(e -> new WitnessedHead(e.getKey().treeSize(), e.getKey().rootHash(),
+                e.getKey().timestamp(), e.getKey().keyId(), e.getKey().signature(), e.getValue())).toList();
     }
 }
