@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
         description = {"Fetches the ledger's current signed head, verifies its signature with the pinned key, and"
                 + " proves it consistent with every head saved in the state file: the same signed head is still"
                 + " served for each saved size, and a consistency proof from it to the current head verifies.",
+                "Then the same for every head witnesses co-signed, each co-signature verified with the key its"
+                + " jurisdiction registered (unless --no-witnesses).",
                 "On success the current head is saved; on any failure nothing is saved and the exit code is non-zero.",
                 "With no saved heads the current head is trusted on first use (its signature is still checked)."})
 final class CheckCommand implements Callable<Integer> {
@@ -46,6 +48,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--no-save", description = "Do not save the current head.")
     boolean noSave;
+
+    @Option(names = "--no-witnesses",
+            description = "Do not check the heads witnesses co-signed (GET /api/v1/ledger/witnessed-heads): by default"
+                    + " every co-signature must verify with its jurisdiction's registered key and the current head"
+                    + " must extend every witnessed head.")
+    boolean noWitnesses;
 
     @Override
     public Integer call() {
@@ -80,6 +88,13 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             out.println("consistent with " + heads.size() + " saved head(s), sizes " + heads.get(0).treeSize()
                     + (heads.size() > 1 ? ".." + heads.get(heads.size() - 1).treeSize() : ""));
+        }
+        if (!noWitnesses) {
+            WitnessCheck.Result witnessed = WitnessCheck.check(client, pinned, current);
+            out.println(witnessed.heads() == 0 ? "no witnessed heads"
+                    : "consistent with " + witnessed.heads() + " witnessed head(s), " + witnessed.signatures()
+                    + " co-signature(s) by " + witnessed.witnesses() + " jurisdiction(s) verified with their"
+                    + " registered keys");
         }
         if (!noSave) {
             boolean added = saved.add(current, Instant.now());
