@@ -181,6 +181,29 @@ class AuditorCommandsTest {
         }
 
         @Test
+        void aHeadKeptAsAFileIsCheckedLikeASavedOne() throws IOException {
+            Path kept = dir.resolve("basin-ledger-head-5.json");
+            Files.writeString(kept, JSON.writeValueAsString(Heads.toJson(ledger.latest())));
+            ledger.append(2);
+            Run ok = run("check", "--no-save", "--head", kept.toString());
+            assertThat(ok.code()).as(ok.toString()).isZero();
+            assertThat(ok.out()).contains("consistent with the head in " + kept);
+
+            ledger.rewrite(1, false);
+            Run rewritten = run("check", "--no-save", "--head", kept.toString());
+            assertThat(rewritten.code()).as(rewritten.toString()).isEqualTo(ExitCodes.INCONSISTENT);
+            assertThat(rewritten.err()).contains("the kept head (size 5");
+
+            ObjectNode forged = Heads.toJson(ledger.latest()).put("rootHash", "ab".repeat(32));
+            Files.writeString(kept, JSON.writeValueAsString(forged));
+            assertThat(run("check", "--no-save", "--head", kept.toString()).code()).isEqualTo(ExitCodes.SIGNATURE);
+            Files.writeString(kept, "{\"treeSize\": \"five\"}");
+            Run junk = run("check", "--no-save", "--head", kept.toString());
+            assertThat(junk.code()).as(junk.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(junk.err()).contains("is not a signed head");
+        }
+
+        @Test
         void aCoSignatureThatDoesNotVerifyWithTheJurisdictionsKeyFails() {
             ledger.witness(5, "CN-AH", FakeLedger.generateKey());
             ledger.badWitnessSignature = true;
