@@ -1,10 +1,15 @@
 package org.basinledger.auditor;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.basinledger.api.ledger.SignedTreeHead;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +25,8 @@ import picocli.CommandLine.Spec;
         description = {"Fetches the ledger's current signed head, verifies its signature with the pinned key, and"
                 + " proves it consistent with every head saved in the state file: the same signed head is still"
                 + " served for each saved size, and a consistency proof from it to the current head verifies.",
+                "Then the same for every head witnesses co-signed, each co-signature verified with the key its"
+                + " jurisdiction registered (unless --no-witnesses).",
                 "On success the current head is saved; on any failure nothing is saved and the exit code is non-zero.",
                 "With no saved heads the current head is trusted on first use (its signature is still checked)."})
 final class CheckCommand implements Callable<Integer> {
@@ -46,6 +53,18 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--no-save", description = "Do not save the current head.")
     boolean noSave;
+
+    @Option(names = "--head", paramLabel = "<file>",
+            description = "A head kept elsewhere, as a JSON file ({treeSize, rootHash, timestamp, keyId, signature}:"
+                    + " the answer of /api/v1/ledger/head, or the portal's download); repeatable. Its signature must"
+                    + " verify with the pinned key and the current head must extend it, like a saved head.")
+    List<Path> keptHeads = new ArrayList<>();
+
+    @Option(names = "--no-witnesses",
+            description = "Do not check the heads witnesses co-signed (GET /api/v1/ledger/witnessed-heads): by default"
+                    + " every co-signature must verify with its jurisdiction's registered key and the current head"
+                    + " must extend every witnessed head.")
+    boolean noWitnesses;
 
     @Override
     public Integer call() {
@@ -81,6 +100,19 @@ final class CheckCommand implements Callable<Integer> {
             out.println("consistent with " + heads.size() + " saved head(s), sizes " + heads.get(0).treeSize()
                     + (heads.size() > 1 ? ".." + heads.get(heads.size() - 1).treeSize() : ""));
         }
+        for (Path file : keptHeads) {
+            SignedTreeHead kept = readHead(file);
+            pinned.requireSignature(kept, "the head in " + file);
+            Consistency.requireExtends(client, pinned, kept, current, "kept");
+            out.println("consistent with the head in " + file + " (" + Heads.describe(kept) + ")");
+        }
+        if (!noWitnesses) {
+            WitnessCheck.Result witnessed = WitnessCheck.check(client, pinned, current);
+            out.println(witnessed.heads() == 0 ? "no witnessed heads"
+                    : "consistent with " + witnessed.heads() + " witnessed head(s), " + witnessed.signatures()
+                    + " co-signature(s) by " + witnessed.witnesses() + " jurisdiction(s) verified with their"
+                    + " registered keys");
+        }
         if (!noSave) {
             boolean added = saved.add(current, Instant.now());
             saved.save();
@@ -89,5 +121,15 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.println("OK");
         return ExitCodes.OK;
+    }
+
+    private static SignedTreeHead readHead(Path file) {
+        try {
+            return Heads.parse(new ObjectMapper().readTree(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw AuditFailure.badInput("--head " + file + ": cannot read it as JSON: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw AuditFailure.badInput("--head " + file + " is not a signed head: " + e.getMessage());
+        }
     }
 }

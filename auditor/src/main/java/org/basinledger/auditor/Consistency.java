@@ -21,7 +21,15 @@ final class Consistency {
      * @param current the ledger's current head (its signature already checked)
      */
     static void requireExtends(LedgerClient client, PinnedKey key, SignedTreeHead saved, SignedTreeHead current) {
-        String savedHead = "the saved head (" + Heads.describe(saved) + ")";
+        requireExtends(client, key, saved, current, "saved");
+    }
+
+    /**
+     * @param kind how the head was kept, for the messages: "saved" (by this party), "witnessed" (co-signed)
+     */
+    static void requireExtends(LedgerClient client, PinnedKey key, SignedTreeHead saved, SignedTreeHead current,
+                               String kind) {
+        String savedHead = "the " + kind + " head (" + Heads.describe(saved) + ")";
         if (saved.treeSize() > current.treeSize()) {
             throw AuditFailure.inconsistent("the ledger's current head (" + Heads.describe(current) + ") has fewer"
                     + " leaves than " + savedHead + ": the log was truncated or rolled back");
@@ -39,7 +47,7 @@ final class Consistency {
         if (!now.rootHash().equals(saved.rootHash())) {
             String signedBoth = key.verifies(now)
                     ? " Both heads carry valid signatures of the pinned key: keep them, together they prove the"
-                    + " ledger signed two different logs of the same size.\n  saved:  " + Heads.toJson(saved)
+                    + " ledger signed two different logs of the same size.\n  " + kind + ":  " + Heads.toJson(saved)
                     + "\n  served: " + Heads.toJson(now)
                     : " (the head it serves now does not even verify with the pinned key)";
             throw AuditFailure.inconsistent("the ledger now answers root " + now.rootHash() + " (signed "

@@ -121,6 +121,64 @@ public final class LedgerClient {
         });
     }
 
+    /** A head some witnesses co-signed, as the ledger serves it, with their signatures. */
+    public record WitnessedHead(SignedTreeHead head, List<Witness> witnesses) {
+    }
+
+    /** One co-signature: the jurisdiction, its key id and the base64 Ed25519 signature of the head's signed bytes. */
+    public record Witness(String jurisdictionId, String keyId, String signature) {
+    }
+
+    /** A page of witnessed heads; {@code nextAfter} null at the end. */
+    public record WitnessedHeadPage(List<WitnessedHead> items, Long nextAfter) {
+    }
+
+    /** Heads co-signed by witnesses, with a size greater than {@code after}, by size. */
+    public WitnessedHeadPage witnessedHeads(long after, int limit) {
+        String path = "/api/v1/ledger/witnessed-heads?after=" + after + "&limit=" + limit;
+        JsonNode json = get(path).orElseThrow(() -> notFound(path));
+        return read(path, () -> {
+            JsonNode items = json.get("items");
+            if (items == null || !items.isArray()) {
+                throw new IllegalArgumentException("items is missing");
+            }
+            List<WitnessedHead> heads = new ArrayList<>(items.size());
+            for (JsonNode item : items) {
+                JsonNode witnesses = item.get("witnesses");
+                if (witnesses == null || !witnesses.isArray()) {
+                    throw new IllegalArgumentException("witnesses is missing");
+                }
+                List<Witness> list = new ArrayList<>(witnesses.size());
+                for (JsonNode witness : witnesses) {
+                    list.add(new Witness(text(witness, "jurisdictionId"), text(witness, "keyId"),
+                            text(witness, "signature")));
+                }
+                heads.add(new WitnessedHead(Heads.parse(item), list));
+            }
+            JsonNode next = json.get("nextAfter");
+            return new WitnessedHeadPage(heads, next == null || next.isNull() ? null : next.asLong());
+        });
+    }
+
+    /**
+     * The keys (key id to base64 DER) a jurisdiction registered, revoked ones included; empty when the ledger
+     * answers 404 (no such jurisdiction).
+     */
+    public Optional<java.util.Map<String, String>> jurisdictionKeys(String jurisdictionId) {
+        String path = "/api/v1/jurisdictions/" + java.net.URLEncoder.encode(jurisdictionId, StandardCharsets.UTF_8);
+        return get(path).map(json -> read(path, () -> {
+            JsonNode keys = json.get("keys");
+            if (keys == null || !keys.isArray()) {
+                throw new IllegalArgumentException("keys is missing");
+            }
+            java.util.Map<String, String> byId = new java.util.LinkedHashMap<>();
+            for (JsonNode key : keys) {
+                byId.put(text(key, "keyId"), text(key, "publicKey"));
+            }
+            return byId;
+        }));
+    }
+
     /** One page of an agreement's history (needs a token of a party, mediator or the registrar). */
     public JsonNode history(String agreementId, long after, int limit) {
         String path = "/api/v1/agreements/" + URLEncoder.encode(agreementId, StandardCharsets.UTF_8)

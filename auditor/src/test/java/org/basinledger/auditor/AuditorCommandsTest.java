@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -154,6 +155,67 @@ class AuditorCommandsTest {
             assertThat(again.code()).as(again.toString()).isZero();
             assertThat(again.out()).contains("was saved before");
             assertThat(stateJson().path("heads")).hasSize(3);
+        }
+
+        @Test
+        void aRewriteAfterAWitnessCoSignedFailsForAPartyThatSavedNothing() throws IOException {
+            KeyPair anhui = FakeLedger.generateKey();
+            ledger.append(3);
+            ledger.witness(8, "CN-AH", anhui);
+            ledger.witness(8, "CN-ZJ", FakeLedger.generateKey());
+            ledger.append(4);
+            ledger.witness(12, "CN-AH", anhui);
+            Run honest = run("check", "--no-save");
+            assertThat(honest.code()).as(honest.toString()).isZero();
+            assertThat(honest.out()).contains("no saved heads", "consistent with 2 witnessed head(s), 3 co-signature(s)"
+                    + " by 2 jurisdiction(s)");
+
+            // the operator rewrites event 3 and re-signs every size: no saved state, but the witnesses hold size 8
+            ledger.rewrite(3, false);
+            Run rewritten = run("check", "--no-save");
+            assertThat(rewritten.code()).as(rewritten.toString()).isEqualTo(ExitCodes.INCONSISTENT);
+            assertThat(rewritten.err()).contains("for size 8", "the log was rewritten");
+            Run without = run("check", "--no-save", "--no-witnesses");
+            assertThat(without.code()).as("what a party without saved heads saw before witnesses: " + without)
+                    .isZero();
+        }
+
+        @Test
+        void aHeadKeptAsAFileIsCheckedLikeASavedOne() throws IOException {
+            Path kept = dir.resolve("basin-ledger-head-5.json");
+            Files.writeString(kept, JSON.writeValueAsString(Heads.toJson(ledger.latest())));
+            ledger.append(2);
+            Run ok = run("check", "--no-save", "--head", kept.toString());
+            assertThat(ok.code()).as(ok.toString()).isZero();
+            assertThat(ok.out()).contains("consistent with the head in " + kept);
+
+            ledger.rewrite(1, false);
+            Run rewritten = run("check", "--no-save", "--head", kept.toString());
+            assertThat(rewritten.code()).as(rewritten.toString()).isEqualTo(ExitCodes.INCONSISTENT);
+            assertThat(rewritten.err()).contains("the kept head (size 5");
+
+            ObjectNode forged = Heads.toJson(ledger.latest()).put("rootHash", "ab".repeat(32));
+            Files.writeString(kept, JSON.writeValueAsString(forged));
+            assertThat(run("check", "--no-save", "--head", kept.toString()).code()).isEqualTo(ExitCodes.SIGNATURE);
+            Files.writeString(kept, "{\"treeSize\": \"five\"}");
+            Run junk = run("check", "--no-save", "--head", kept.toString());
+            assertThat(junk.code()).as(junk.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(junk.err()).contains("is not a signed head");
+        }
+
+        @Test
+        void aCoSignatureThatDoesNotVerifyWithTheJurisdictionsKeyFails() {
+            ledger.witness(5, "CN-AH", FakeLedger.generateKey());
+            ledger.badWitnessSignature = true;
+            Run run = run("check", "--no-save");
+            assertThat(run.code()).as(run.toString()).isEqualTo(ExitCodes.SIGNATURE);
+            assertThat(run.err()).contains("co-signature", "jurisdiction CN-AH", "does not verify");
+
+            ledger.badWitnessSignature = false;
+            ledger.witness(5, "CN-AH", FakeLedger.generateKey());
+            Run unregistered = run("check", "--no-save");
+            assertThat(unregistered.code()).as(unregistered.toString()).isEqualTo(ExitCodes.SIGNATURE);
+            assertThat(unregistered.err()).contains("names a key the jurisdiction never registered");
         }
 
         @Test

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,10 +36,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The auditor against the real application, in-process on H2: a party saves a head, then the operator rewrites the
- * log the way a dishonest one would (one stored payload byte changed through JDBC, the Merkle log dropped and rebuilt
- * from the changed store by a restart, new heads signed with the ledger's own key). The auditor, holding the head from
- * before, fails with the inconsistency exit code and names that head.
+ * The auditor against the real application, in-process on H2: a party saves a head and a jurisdiction co-signs it,
+ * then the operator rewrites the log the way a dishonest one would (one stored payload byte changed through JDBC,
+ * the Merkle log dropped and rebuilt from the changed store by a restart). With database access alone the ledger
+ * refuses to sign the rebuilt log (it keeps its last signed head in the data directory); an operator who also
+ * deletes that file gets new heads signed with the ledger's own key. The auditor, holding the head from before, fails
+ * with the inconsistency exit code and names that head; so does a party that saved nothing, through the witness.
  */
 class AuditorEndToEndIT {
 
@@ -87,6 +90,19 @@ class AuditorEndToEndIT {
             Run verified = Run.of("verify-export", export.toString(), "--key", keyFile.toString(), "--require-data");
             assertThat(verified.code()).as(verified.toString()).isZero();
 
+            // a jurisdiction co-signs the head it saw
+            Signature cosigner = Signature.getInstance("Ed25519");
+            cosigner.initSign(b.keys().getPrivate());
+            cosigner.update(("basin-ledger:tree-head:v1:" + savedHead.path("treeSize").asLong() + ":"
+                    + savedHead.path("rootHash").asText() + ":" + savedHead.path("timestamp").asText())
+                    .getBytes(StandardCharsets.UTF_8));
+            api.call("POST", "/api/v1/ledger/heads/" + savedHead.path("treeSize").asLong() + "/witnesses", b.token(),
+                    Map.of("signature", Base64.getEncoder().encodeToString(cosigner.sign())), 201);
+            Run witnessed = Run.of("check", "--ledger", url, "--key", keyFile.toString(), "--state",
+                    state.toString());
+            assertThat(witnessed.code()).as(witnessed.toString()).isZero();
+            assertThat(witnessed.out()).contains("consistent with 1 witnessed head(s), 1 co-signature(s)");
+
             // the dishonest operator: stop the log, change one stored byte, drop the Merkle log and its token
             app.getBean(EventProcessingConfiguration.class)
                     .eventProcessor(IntegrityLog.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow()
@@ -99,7 +115,23 @@ class AuditorEndToEndIT {
                     .isPositive();
         }
 
-        // the same data directory: the log processor re-logs the changed store and signs with the same key
+        // the same data directory: the log processor re-logs the changed store, but refuses to sign it
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            url = "http://127.0.0.1:" + port(app);
+            Api api = new Api(url);
+            String health = api.awaitHealthDown();
+            assertThat(health).contains("refuses to sign", "the ledger signed a head of "
+                    + savedHead.path("treeSize").asLong() + " leaves");
+            assertThat(api.tryHead()).as("nothing signed").isEmpty();
+        }
+
+        // an operator with the data directory too deletes the last signed head: the ledger re-signs the changed log
+        try (Stream<Path> files = Files.list(dataDir)) {
+            List<Path> lastHeads = files.filter(f -> f.getFileName().toString().startsWith("ledger-last-head-"))
+                    .toList();
+            assertThat(lastHeads).hasSize(1);
+            Files.delete(lastHeads.get(0));
+        }
         try (ConfigurableApplicationContext app = start(dataDir)) {
             url = "http://127.0.0.1:" + port(app);
             Api api = new Api(url);
@@ -109,10 +141,15 @@ class AuditorEndToEndIT {
             assertThat(rebuilt.path("rootHash").asText()).isNotEqualTo(savedHead.path("rootHash").asText());
             assertThat(rebuilt.path("keyId").asText()).isEqualTo(savedHead.path("keyId").asText());
 
-            // the rebuilt head alone verifies: only the saved head gives the rewrite away
+            // the rebuilt head alone verifies: only a head kept from before gives the rewrite away, the party's own
+            // or the witness's (which a party that saved nothing checks too)
             Run fresh = Run.of("check", "--ledger", url, "--key", keyFile.toString(), "--state",
-                    work.resolve("fresh.json").toString());
+                    work.resolve("fresh.json").toString(), "--no-witnesses");
             assertThat(fresh.code()).as(fresh.toString()).isZero();
+            Run freshWithWitnesses = Run.of("check", "--ledger", url, "--key", keyFile.toString(), "--state",
+                    work.resolve("fresh2.json").toString());
+            assertThat(freshWithWitnesses.code()).as(freshWithWitnesses.toString()).isEqualTo(ExitCodes.INCONSISTENT);
+            assertThat(freshWithWitnesses.err()).contains("witnessed head (size " + savedHead.path("treeSize").asLong());
 
             byte[] before = Files.readAllBytes(state);
             Run check = Run.of("check", "--ledger", url, "--key", keyFile.toString(), "--state", state.toString());
@@ -231,6 +268,24 @@ class AuditorEndToEndIT {
                 Thread.sleep(100);
             }
             throw new AssertionError("no signed head covering all " + stored.get() + " events within 20 s");
+        }
+
+        /** The description of /actuator/health once it is DOWN. */
+        String awaitHealthDown() throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base
+                            + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    if (response.statusCode() == 503) {
+                        return JSON.readTree(response.body()).path("description").asText();
+                    }
+                } catch (IOException e) {
+                    // not up yet
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("the health did not turn DOWN within 30 s");
         }
 
         private Optional<JsonNode> tryHead() {

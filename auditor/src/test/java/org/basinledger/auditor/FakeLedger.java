@@ -46,9 +46,14 @@ final class FakeLedger implements AutoCloseable {
     private final List<StoredEvent> events = new ArrayList<>();
     private final TreeMap<Long, SignedTreeHead> heads = new TreeMap<>();
     private Instant clock = Instant.parse("2026-03-01T08:00:00Z");
+    /** Registered jurisdictions' keys, and the heads they co-signed (as signed then) with their signatures. */
+    private final Map<String, KeyPair> jurisdictions = new HashMap<>();
+    private final TreeMap<Long, SignedTreeHead> witnessedHeads = new TreeMap<>();
+    private final TreeMap<Long, List<ObjectNode>> witnesses = new TreeMap<>();
 
     /** Misbehaviours, off by default. */
     boolean badHeadSignature;
+    boolean badWitnessSignature;
     boolean badInclusionProofs;
     boolean badConsistencyProofs;
     boolean serverError;
@@ -150,6 +155,16 @@ final class FakeLedger implements AutoCloseable {
         sign(n);
     }
 
+    /** Jurisdiction {@code id} (registered with {@code key} when new) co-signs the head of {@code size}. */
+    synchronized void witness(long size, String id, KeyPair key) {
+        jurisdictions.putIfAbsent(id, key);
+        SignedTreeHead head = heads.get(size);
+        witnessedHeads.put(size, head);
+        witnesses.computeIfAbsent(size, s -> new ArrayList<>()).add(JSON.createObjectNode().put("jurisdictionId", id)
+                .put("keyId", KeyIds.of(key.getPublic().getEncoded()))
+                .put("signature", sign(key, head.signedBytes())).put("witnessedAt", clock.toString()));
+    }
+
     private List<byte[]> leafHashes() {
         return events.stream().map(LeafData::leafHash).toList();
     }
@@ -162,6 +177,10 @@ final class FakeLedger implements AutoCloseable {
     }
 
     private String sign(byte[] bytes) {
+        return sign(key, bytes);
+    }
+
+    private static String sign(KeyPair key, byte[] bytes) {
         try {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initSign(key.getPrivate());
@@ -256,6 +275,38 @@ final class FakeLedger implements AutoCloseable {
                 } else {
                     json.putNull("nextFrom");
                 }
+                send(exchange, 200, json);
+            } else if (path.equals("/api/v1/ledger/witnessed-heads")) {
+                long after = Long.parseLong(query.getOrDefault("after", "0"));
+                ObjectNode json = JSON.createObjectNode();
+                ArrayNode items = json.putArray("items");
+                witnessedHeads.tailMap(after, false).forEach((size, head) -> {
+                    ObjectNode item = headJson(head, false);
+                    ArrayNode list = item.putArray("witnesses");
+                    for (ObjectNode witness : witnesses.get(size)) {
+                        ObjectNode copy = witness.deepCopy();
+                        if (badWitnessSignature) {
+                            byte[] bytes = Base64.getDecoder().decode(copy.get("signature").asText());
+                            bytes[7] ^= 0x10;
+                            copy.put("signature", Base64.getEncoder().encodeToString(bytes));
+                        }
+                        list.add(copy);
+                    }
+                    items.add(item);
+                });
+                json.putNull("nextAfter");
+                send(exchange, 200, json);
+            } else if (path.startsWith("/api/v1/jurisdictions/")) {
+                String id = path.substring("/api/v1/jurisdictions/".length());
+                KeyPair jurisdiction = jurisdictions.get(id);
+                if (jurisdiction == null) {
+                    send(exchange, 404, problem(404, "Not Found", "no jurisdiction " + id));
+                    return;
+                }
+                ObjectNode json = JSON.createObjectNode().put("id", id).put("name", "Government " + id);
+                json.putArray("keys").addObject().put("keyId", KeyIds.of(jurisdiction.getPublic().getEncoded()))
+                        .put("publicKey", Base64.getEncoder().encodeToString(jurisdiction.getPublic().getEncoded()))
+                        .put("addedAt", "2026-03-01T07:00:00Z").putNull("revokedAt");
                 send(exchange, 200, json);
             } else if (path.matches("/api/v1/agreements/[^/]+/history")) {
                 if (!registrar) {

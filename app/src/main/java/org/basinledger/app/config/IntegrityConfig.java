@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.basinledger.api.ledger.VerificationReport;
 import org.basinledger.query.integrity.IntegrityLog;
+import org.basinledger.query.integrity.LastSignedHead;
 import org.basinledger.query.integrity.LedgerSigner;
 import org.basinledger.query.integrity.LedgerVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,13 @@ public class IntegrityConfig {
         return LedgerSigningKey.load(properties.dataDir(), path);
     }
 
+    /** The last head signed, in the data directory (out of the database's reach), per database. */
+    @Bean
+    LastSignedHead lastSignedHead(LedgerProperties properties, @Value("${spring.datasource.url:}") String url,
+                                  @Value("${spring.flyway.default-schema:}") String schema) {
+        return LastSignedHeadFile.open(properties.dataDir(), url, schema);
+    }
+
     /**
      * The {@value IntegrityLog#PROCESSING_GROUP} processor is registered here, not in {@code application.yml}: a
      * tracking processor configured by properties starts, on its first run, with a replay token up to the store's
@@ -52,14 +60,16 @@ public class IntegrityConfig {
     }
 
     /**
-     * {@code integrity}: DOWN once the latest verification found a mismatch (until one finds none), with the first
-     * mismatch as the status description, so that even the public {@code /actuator/health} says why. The ledger goes
+     * {@code integrity}: DOWN while the integrity log refuses to sign (its reason as the description), and once the
+     * latest verification found a mismatch (until one finds none), with the first mismatch as the description, so that even the public {@code /actuator/health} says why. The ledger goes
      * on serving reads meanwhile; nothing is repaired.
      */
     @Bean
-    HealthIndicator integrityHealthIndicator(LedgerVerifier verifier) {
-        return () -> verifier.latest().map(IntegrityConfig::health)
-                .orElseGet(() -> Health.up().withDetail("verification", "none has run yet").build());
+    HealthIndicator integrityHealthIndicator(LedgerVerifier verifier, IntegrityLog integrityLog) {
+        return () -> integrityLog.refusal()
+                .map(refusal -> Health.status(new Status(Status.DOWN.getCode(), refusal)).build())
+                .orElseGet(() -> verifier.latest().map(IntegrityConfig::health)
+                        .orElseGet(() -> Health.up().withDetail("verification", "none has run yet").build()));
     }
 
     static Health health(VerificationReport report) {

@@ -15,9 +15,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Verifies the integrity log every {@code ledger.integrity.verification-interval} (6 h by default, the first one an
- * interval after start; 0 turns them off: the registrar can still run one), so a tampered store turns the
- * {@code integrity} health DOWN without anyone asking.
+ * Verifies the integrity log soon after start ({@code ledger.integrity.first-verification-delay}, 30 s by default, or
+ * the interval when shorter) and then every {@code ledger.integrity.verification-interval} (6 h by default; 0 turns
+ * them off: the registrar can still run one), so a tampered store turns the {@code integrity} health DOWN and holds
+ * writes ({@link org.basinledger.app.integrity.IntegrityHold}) without anyone asking.
  */
 @Component
 public class ScheduledVerification {
@@ -26,6 +27,7 @@ public class ScheduledVerification {
 
     private final LedgerVerifier verifier;
     private final Duration interval;
+    private final Duration firstDelay;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "integrity-verification");
         thread.setDaemon(true);
@@ -33,9 +35,11 @@ public class ScheduledVerification {
     });
 
     public ScheduledVerification(LedgerVerifier verifier,
-                                 @Value("${ledger.integrity.verification-interval:6h}") Duration interval) {
+                                 @Value("${ledger.integrity.verification-interval:6h}") Duration interval,
+                                 @Value("${ledger.integrity.first-verification-delay:30s}") Duration firstDelay) {
         this.verifier = verifier;
         this.interval = interval;
+        this.firstDelay = firstDelay.isNegative() ? Duration.ZERO : firstDelay;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -44,7 +48,9 @@ public class ScheduledVerification {
             log.info("scheduled integrity verification is off (ledger.integrity.verification-interval)");
             return;
         }
-        scheduler.scheduleWithFixedDelay(this::verify, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        long first = Math.min(firstDelay.toMillis(), interval.toMillis());
+        log.info("integrity verification in {} ms, then every {}", first, interval);
+        scheduler.scheduleWithFixedDelay(this::verify, first, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void verify() {

@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 import org.basinledger.api.agreement.AgreementStatus;
+import org.basinledger.api.common.NotFoundException;
+import org.basinledger.api.ledger.SignedTreeHead;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -102,6 +108,23 @@ public class PortalController {
     public String ledger(Model model) {
         model.addAttribute("page", reader.ledger());
         return "portal/ledger";
+    }
+
+    /**
+     * The current signed head as a file to keep ({@code basin-ledger-head-<size>.json}, the JSON of
+     * {@code /api/v1/ledger/head}): a visitor who keeps it can later prove the ledger still extends it (the auditor's
+     * {@code check --head <file>}, or a consistency proof by hand).
+     */
+    @GetMapping(value = "/ledger/head.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<SignedTreeHead> headDownload() {
+        SignedTreeHead head = reader.ledger().head();
+        if (head == null) {
+            throw new NotFoundException("the ledger has logged no event yet: there is no signed head to keep");
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("basin-ledger-head-" + head.treeSize() + ".json").build().toString())
+                .body(head);
     }
 
     /** The states an agreement the public can see may be in (never a draft). */

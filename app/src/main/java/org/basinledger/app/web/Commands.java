@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.basinledger.api.common.Actor;
 import org.basinledger.api.common.Caller;
 import org.basinledger.app.idempotency.IdempotencyAttempt;
+import org.basinledger.app.integrity.IntegrityHold;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * up within the read-after-write timeout, building the answer) is answered by {@link AppliedAnswerResolver} as
  * "applied", with the location of the resource the command changed, never as a failure. A request with an
  * {@code Idempotency-Key} also hands its {@link IdempotencyAttempt} to the command, which records the key in its
- * own transaction.
+ * own transaction. While the ledger's integrity is in doubt ({@link IntegrityHold}) no command is sent.
  */
 @Component
 public class Commands {
@@ -34,11 +35,14 @@ public class Commands {
     private final CommandGateway gateway;
     private final ReadAfterWrite readAfterWrite;
     private final ObjectProvider<FaultInjection> faults;
+    private final IntegrityHold integrityHold;
 
-    public Commands(CommandGateway gateway, ReadAfterWrite readAfterWrite, ObjectProvider<FaultInjection> faults) {
+    public Commands(CommandGateway gateway, ReadAfterWrite readAfterWrite, ObjectProvider<FaultInjection> faults,
+                    IntegrityHold integrityHold) {
         this.gateway = gateway;
         this.readAfterWrite = readAfterWrite;
         this.faults = faults;
+        this.integrityHold = integrityHold;
     }
 
     /** The read models did not include an applied command within the read-after-write timeout. */
@@ -62,6 +66,7 @@ public class Commands {
     }
 
     private <R> R dispatch(Object command, String where, Caller caller, HttpServletRequest request) {
+        integrityHold.requireNoHold();
         Map<String, String> metaData = new HashMap<>();
         metaData.put(Actor.ACTOR, caller.actor());
         if (caller.role() == Caller.Role.JURISDICTION) {

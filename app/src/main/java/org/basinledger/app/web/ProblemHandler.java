@@ -23,6 +23,7 @@ import org.basinledger.api.common.LedgerException;
 import org.basinledger.api.common.SignatureRejectedException;
 import org.basinledger.api.common.StaleVersionException;
 import org.basinledger.app.idempotency.IdempotencyKeyInUseException;
+import org.basinledger.app.integrity.IntegrityHoldException;
 import org.basinledger.app.security.AuthenticationRequiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +95,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(Problems.of(HttpStatus.CONFLICT, "idempotency-in-progress", "In progress", e.getMessage()
                         + "; send it again after Retry-After seconds"));
+    }
+
+    @ExceptionHandler(IntegrityHoldException.class)
+    ResponseEntity<ProblemDetail> integrityHold(IntegrityHoldException e, HttpServletRequest request) {
+        // nothing applied, and a retry after the release must be applied: never the answer an Idempotency-Key keeps
+        IdempotencyFilter.doNotRecord(request);
+        return answer(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.problemType(), "Ledger integrity failed",
+                e.getMessage()));
     }
 
     @ExceptionHandler(StreamLimits.TooManyStreamsException.class)

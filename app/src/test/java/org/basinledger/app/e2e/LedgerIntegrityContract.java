@@ -21,6 +21,7 @@ import org.basinledger.api.ledger.LeafData;
 import org.basinledger.api.ledger.Rfc6962;
 import org.basinledger.api.registry.KeyIds;
 import org.basinledger.app.support.Http;
+import org.basinledger.app.support.Keys;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,6 +185,63 @@ abstract class LedgerIntegrityContract {
     }
 
     @Test
+    void aJurisdictionCoSignsAHeadWithItsRegisteredKeyAndAnyoneReadsTheWitnesses() {
+        Government witness = ledger.register("CN-WT");
+        Government other = ledger.register("CN-OT");
+        JsonNode head = headCoveringEverything();
+        long size = head.path("treeSize").asLong();
+        byte[] signed = ("basin-ledger:tree-head:v1:" + size + ":" + head.path("rootHash").asText() + ":"
+                + head.path("timestamp").asText()).getBytes(StandardCharsets.UTF_8);
+        String path = "/api/v1/ledger/heads/" + size + "/witnesses";
+
+        Http.Answer anonymous = http.post(path, Map.of("signature", witness.keys().sign(signed))).send();
+        assertThat(anonymous.status()).isEqualTo(401);
+        Http.Answer registrar = http.post(path, Map.of("signature", witness.keys().sign(signed)))
+                .token(LedgerDriver.REGISTRAR_TOKEN).send();
+        assertThat(registrar.status()).as("only a jurisdiction witnesses").isEqualTo(403);
+        Http.Answer othersKey = http.post(path, Map.of("signature", other.keys().sign(signed)))
+                .token(witness.token()).send();
+        assertThat(othersKey.status()).as(othersKey.toString()).isEqualTo(400);
+        assertThat(othersKey.json().path("type").asText()).isEqualTo("urn:basin-ledger:problem:signature-rejected");
+        byte[] otherBytes = ("basin-ledger:tree-head:v1:" + size + ":" + "0".repeat(64) + ":"
+                + head.path("timestamp").asText()).getBytes(StandardCharsets.UTF_8);
+        assertThat(http.post(path, Map.of("signature", witness.keys().sign(otherBytes))).token(witness.token()).send()
+                .status()).as("another root").isEqualTo(400);
+        Http.Answer noSignature = http.post(path, Map.of()).token(witness.token()).send();
+        assertThat(noSignature.status()).isEqualTo(400);
+        assertThat(noSignature.json().path("errors").path(0).path("field").asText()).isEqualTo("signature");
+        Http.Answer wrongKeyId = http.post(path, Map.of("signature", witness.keys().sign(signed), "keyId",
+                other.keyId())).token(witness.token()).send();
+        assertThat(wrongKeyId.status()).isEqualTo(400);
+        assertThat(wrongKeyId.json().path("errors").path(0).path("field").asText()).isEqualTo("keyId");
+        assertThat(http.post("/api/v1/ledger/heads/" + (size + 1000) + "/witnesses", Map.of("signature",
+                witness.keys().sign(signed))).token(witness.token()).send().status()).isEqualTo(404);
+        assertThat(http.post("/api/v1/ledger/heads/x/witnesses", Map.of("signature", witness.keys().sign(signed)))
+                .token(witness.token()).send().status()).isEqualTo(400);
+
+        Http.Answer cosigned = http.post(path, Map.of("signature", witness.keys().sign(signed), "keyId",
+                witness.keyId())).token(witness.token()).send();
+        assertThat(cosigned.status()).as(cosigned.toString()).isEqualTo(201);
+        assertThat(cosigned.json().path("jurisdictionId").asText()).isEqualTo(witness.id());
+        assertThat(cosigned.json().path("keyId").asText()).isEqualTo(witness.keyId());
+        assertThat(http.post(path, Map.of("signature", witness.keys().sign(signed))).token(witness.token()).send()
+                .status()).as("once per head").isEqualTo(409);
+        assertThat(http.post(path, Map.of("signature", other.keys().sign(signed))).token(other.token()).send()
+                .status()).as("keyId is optional").isEqualTo(201);
+
+        JsonNode witnessed = http.get(path).send().json();
+        assertThat(witnessed.path("treeSize").asLong()).isEqualTo(size);
+        assertThat(witnessed.path("rootHash").asText()).isEqualTo(head.path("rootHash").asText());
+        assertThat(witnessed.path("signature").asText()).isEqualTo(head.path("signature").asText());
+        assertThat(witnessed.path("witnesses")).extracting(w -> w.path("jurisdictionId").asText())
+                .containsExactlyInAnyOrder(witness.id(), other.id());
+        JsonNode page = http.get("/api/v1/ledger/witnessed-heads?after=" + (size - 1) + "&limit=1").send().json();
+        assertThat(page.path("items").path(0).path("treeSize").asLong()).isEqualTo(size);
+        assertThat(page.path("items").path(0).path("witnesses")).hasSize(2);
+        assertThat(http.get("/api/v1/ledger/witnessed-heads?limit=5000").send().status()).isEqualTo(400);
+    }
+
+    @Test
     void badProofRequestsAreRefusedWith400AndTheVerificationIsTheRegistrars() {
         lifecycle();
         long size = headCoveringEverything().path("treeSize").asLong();
@@ -245,11 +303,39 @@ abstract class LedgerIntegrityContract {
             assertThat(http.get("/api/v1/agreements/" + id).send().status()).isEqualTo(200);
             assertThat(jdbc.queryForObject("select payload from domain_event_entry where event_identifier = ?",
                     byte[].class, eventId)).as("never repaired silently").isEqualTo(changed);
+            Http.Answer held = http.post("/api/v1/jurisdictions", Map.of("id", "CN-SH-H", "name", "Shanghai",
+                    "level", "CITY", "publicKey", Keys.generate().publicKeyPem())).token(LedgerDriver.REGISTRAR_TOKEN)
+                    .send();
+            assertThat(held.status()).as(held.toString()).isEqualTo(503);
+            assertThat(held.json().path("type").asText()).isEqualTo("urn:basin-ledger:problem:ledger-integrity-failed");
+            assertThat(held.json().path("detail").asText()).contains("CHANGED at leaf " + leafIndex);
+            assertThat(held.header("Retry-After")).isNull();
         } finally {
             jdbc.update("update domain_event_entry set payload = ? where event_identifier = ?", original, eventId);
         }
         assertThat(verification().path("ok").asBoolean()).isTrue();
         assertThat(http.get("/actuator/health").send().json().path("status").asText()).isEqualTo("UP");
+
+        // a passing verification does not end the hold: the registrar does, saying why
+        Http.Answer stillHeld = http.post("/api/v1/jurisdictions", Map.of("id", "CN-SH-X", "name", "Shanghai",
+                "level", "CITY", "publicKey", Keys.generate().publicKeyPem())).token(LedgerDriver.REGISTRAR_TOKEN).send();
+        assertThat(stillHeld.status()).as(stillHeld.toString()).isEqualTo(503);
+        String release = "/api/v1/ledger/integrity-hold/release";
+        assertThat(http.post(release, Map.of("reason", "x")).send().status()).isEqualTo(401);
+        assertThat(http.post(release, Map.of()).token(LedgerDriver.REGISTRAR_TOKEN).send().status()).isEqualTo(400);
+        Http.Answer blank = http.post(release, Map.of("reason", " ")).token(LedgerDriver.REGISTRAR_TOKEN).send();
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.json().path("errors").path(0).path("field").asText()).isEqualTo("reason");
+        Http.Answer released = http.post(release, Map.of("reason", "test payload change undone"))
+                .token(LedgerDriver.REGISTRAR_TOKEN).send();
+        assertThat(released.status()).as(released.toString()).isEqualTo(200);
+        assertThat(released.json().path("reason").asText()).isEqualTo("test payload change undone");
+        assertThat(jdbc.queryForObject("select count(*) from integrity_hold_release where reason = ?", Long.class,
+                "test payload change undone")).isEqualTo(1);
+        assertThat(http.post(release, Map.of("reason", "again")).token(LedgerDriver.REGISTRAR_TOKEN).send().status())
+                .as("nothing left to release").isEqualTo(409);
+        Government afterRelease = ledger.register("CN-SH");
+        assertThat(http.get("/api/v1/jurisdictions/" + afterRelease.id()).send().status()).isEqualTo(200);
     }
 
     @Test
@@ -276,6 +362,8 @@ abstract class LedgerIntegrityContract {
                     columns.stream().map(row::get).toArray());
         }
         assertThat(verification().path("ok").asBoolean()).isTrue();
+        assertThat(http.post("/api/v1/ledger/integrity-hold/release", Map.of("reason", "test row restored"))
+                .token(LedgerDriver.REGISTRAR_TOKEN).send().status()).isEqualTo(200);
     }
 
     private JsonNode verification() {

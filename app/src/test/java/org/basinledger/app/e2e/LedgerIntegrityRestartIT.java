@@ -15,11 +15,13 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.basinledger.api.ledger.Rfc6962;
 import org.basinledger.app.BasinLedgerApplication;
 import org.basinledger.app.config.AxonConfig;
+import org.basinledger.app.config.LastSignedHeadFile;
 import org.basinledger.app.config.LedgerSigningKey;
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
 import org.basinledger.query.integrity.IntegrityLog;
+import org.basinledger.query.integrity.LastSignedHead;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -51,6 +53,9 @@ class LedgerIntegrityRestartIT {
                 jdbc.update("delete from " + table);
             }
             jdbc.update("delete from token_entry where processor_name = ?", IntegrityLog.PROCESSING_GROUP);
+            // a ledger upgraded from a version without a log has no last signed head either (with one, the ledger
+            // would refuse to sign the emptied log: IntegrityTamperContract)
+            Files.delete(((LastSignedHeadFile) first.getBean(LastSignedHead.class)).file());
             integrityLog.start();
             Government b = ledger.register("CN-ZJ-HZ");
             headCoveringEverything(first, ledger);

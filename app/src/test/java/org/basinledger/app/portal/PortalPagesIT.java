@@ -127,6 +127,19 @@ class PortalPagesIT extends PortalTestBase {
         JsonNode head = http.get("/api/v1/ledger/head").send().json();
         assertThat(ledgerPage).contains("Current signed head", "Signature valid", "openssl pkeyutl -verify");
         assertThat(ledgerPage).contains(head.path("rootHash").asText().substring(0, 16));
+
+        // a visitor keeps the head: the download is the head the API serves, signed, as a named file
+        assertThat(ledgerPage).contains("Keep this head", "/ledger/head.json", "--head basin-ledger-head-");
+        Http.Answer download = http.get("/ledger/head.json").send();
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.contentType()).startsWith("application/json");
+        JsonNode kept = download.json();
+        JsonNode now = http.get("/api/v1/ledger/head").send().json();
+        assertThat(kept.path("treeSize").asLong()).isLessThanOrEqualTo(now.path("treeSize").asLong());
+        assertThat(download.header("Content-Disposition")).isEqualTo("attachment; filename=\"basin-ledger-head-"
+                + kept.path("treeSize").asLong() + ".json\"");
+        JsonNode keptHead = http.get("/api/v1/ledger/heads/" + kept.path("treeSize").asLong()).send().json();
+        assertThat(kept).isEqualTo(keptHead);
     }
 
     @Test

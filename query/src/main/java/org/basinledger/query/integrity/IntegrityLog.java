@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.axonframework.config.ProcessingGroup;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends every event, in the order its processor receives them, as a leaf of the integrity log, and signs a new
@@ -34,6 +37,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>The leaf is computed from the event's row in {@code domain_event_entry} (the stored bytes), read for the
  * whole batch at once when the unit of work prepares its commit.
+ *
+ * <p>It never signs a tree that does not extend the last head it signed ({@link LastSignedHead}, kept outside the
+ * database): a log that has fewer leaves than that head, or whose stored subtrees no longer give that head's root,
+ * was deleted or rewritten behind the ledger's back. The batch then fails with a {@link SigningRefusedException}
+ * (the processor stops and retries, nothing is signed) and {@link #refusal()} says why until a batch signs again.
  */
 @Component
 @ProcessingGroup(IntegrityLog.PROCESSING_GROUP)
@@ -50,21 +58,29 @@ public class IntegrityLog {
     private final MerkleStore store;
     private final StoredEvents storedEvents;
     private final LedgerSigner signer;
+    private final LastSignedHead lastSigned;
     private final Clock clock;
+    private volatile String refusal;
 
     @Autowired
     public IntegrityLog(NamedParameterJdbcTemplate jdbc, MerkleStore store, StoredEvents storedEvents,
-                        LedgerSigner signer) {
-        this(jdbc, store, storedEvents, signer, Clock.systemUTC());
+                        LedgerSigner signer, LastSignedHead lastSigned) {
+        this(jdbc, store, storedEvents, signer, lastSigned, Clock.systemUTC());
     }
 
     public IntegrityLog(NamedParameterJdbcTemplate jdbc, MerkleStore store, StoredEvents storedEvents,
-                        LedgerSigner signer, Clock clock) {
+                        LedgerSigner signer, LastSignedHead lastSigned, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.storedEvents = storedEvents;
         this.signer = signer;
+        this.lastSigned = lastSigned;
         this.clock = clock;
+    }
+
+    /** Why the last batch was refused a head, while no batch has been signed since (in this process). */
+    public Optional<String> refusal() {
+        return Optional.ofNullable(refusal);
     }
 
     @EventHandler
@@ -87,11 +103,14 @@ public class IntegrityLog {
      * transaction. Answers the new head (null when there was nothing to append).
      *
      * @throws IllegalStateException when an event is already logged, given twice, or not in the event store
+     * @throws SigningRefusedException when the log does not extend the last head signed
      */
     public SignedTreeHead append(List<String> eventIdentifiers) {
         if (eventIdentifiers.isEmpty()) {
             return null;
         }
+        long size = store.size();
+        checkExtendsLastSigned(size);
         Set<String> distinct = new HashSet<>();
         for (String id : eventIdentifiers) {
             if (!distinct.add(id)) {
@@ -116,12 +135,61 @@ public class IntegrityLog {
             }
             leaves.add(new MerkleStore.NewLeaf(id, row.globalIndex(), LeafData.leafHash(row.event())));
         }
-        MerkleStore.Appended appended = store.append(store.size(), leaves);
+        MerkleStore.Appended appended = store.append(size, leaves);
         SignedTreeHead head = sign(appended.treeSize(), HexFormat.of().formatHex(appended.root()));
         store.insertHead(head);
+        recordAfterCommit(new LastSignedHead.Head(head.treeSize(), head.rootHash()));
+        refusal = null;
         log.debug("logged leaves {}..{}; signed head of {}", appended.firstLeafIndex(), appended.treeSize() - 1,
                 appended.treeSize());
         return head;
+    }
+
+    /**
+     * The log of {@code size} leaves must have at least the leaves of the last head signed, and its stored subtrees
+     * must give that head's root: then every tree grown from it is consistent with it.
+     */
+    private void checkExtendsLastSigned(long size) {
+        Optional<LastSignedHead.Head> last = lastSigned.last();
+        if (last.isEmpty()) {
+            return;
+        }
+        long signedSize = last.get().treeSize();
+        String why = null;
+        if (size < signedSize) {
+            why = "the log has " + size + " leaves but the ledger signed a head of " + signedSize + " leaves (root "
+                    + last.get().rootHash() + "): leaves or heads were deleted from the database";
+        } else {
+            String root;
+            try {
+                root = HexFormat.of().formatHex(store.root(signedSize));
+            } catch (IllegalStateException incomplete) {
+                root = "unknown (" + incomplete.getMessage() + ")";
+            }
+            if (!root.equals(last.get().rootHash())) {
+                why = "the log's root at " + signedSize + " leaves is " + root + " but the ledger signed "
+                        + last.get().rootHash() + " for that size: the log was rewritten in the database";
+            }
+        }
+        if (why != null) {
+            refusal = "the integrity log refuses to sign a head: " + why
+                    + "; nothing is signed until the database is restored (docs/operations.md, Integrity)";
+            log.error(refusal);
+            throw new SigningRefusedException(refusal);
+        }
+    }
+
+    private void recordAfterCommit(LastSignedHead.Head head) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            lastSigned.record(head);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                lastSigned.record(head);
+            }
+        });
     }
 
     private SignedTreeHead sign(long treeSize, String rootHash) {

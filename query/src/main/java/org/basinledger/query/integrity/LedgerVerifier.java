@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * Checks the integrity log against the event store: re-reads every logged event in leaf order, recomputes its leaf
  * from the stored bytes and compares it with the logged one, rebuilds the root at every signed size up to the
  * latest head and compares it with the signed root, checks the latest head's signature, and looks for events
- * stored among the logged ones but missing from the log. Work is O(n) in time and O(log n) in memory (leaves are
+ * stored among the logged ones but missing from the log, and that the log still holds the last head the ledger signed
+ * ({@link LastSignedHead}, kept outside the database: a log deleted and re-logged from an earlier leaf is caught). Work is O(n) in time and O(log n) in memory (leaves are
  * read page by page). It never repairs anything: each verification is recorded ({@code ledger_verification}) and
  * the latest one decides the integrity health.
  */
@@ -51,13 +52,14 @@ public class LedgerVerifier {
     private final MerkleStore store;
     private final StoredEvents storedEvents;
     private final LedgerSigner signer;
+    private final LastSignedHead lastSigned;
     private final Clock clock;
     private final Duration lateEventGrace;
 
     @Autowired
     public LedgerVerifier(NamedParameterJdbcTemplate jdbc, MerkleStore store, StoredEvents storedEvents,
-                          LedgerSigner signer) {
-        this(jdbc, store, storedEvents, signer, Clock.systemUTC(), Duration.ofSeconds(2));
+                          LedgerSigner signer, LastSignedHead lastSigned) {
+        this(jdbc, store, storedEvents, signer, lastSigned, Clock.systemUTC(), Duration.ofSeconds(2));
     }
 
     /**
@@ -65,11 +67,12 @@ public class LedgerVerifier {
      *                       counts as {@link Kind#EXTRA} (a transaction that committed late is still on its way)
      */
     public LedgerVerifier(NamedParameterJdbcTemplate jdbc, MerkleStore store, StoredEvents storedEvents,
-                          LedgerSigner signer, Clock clock, Duration lateEventGrace) {
+                          LedgerSigner signer, LastSignedHead lastSigned, Clock clock, Duration lateEventGrace) {
         this.jdbc = jdbc;
         this.store = store;
         this.storedEvents = storedEvents;
         this.signer = signer;
+        this.lastSigned = lastSigned;
         this.clock = clock;
         this.lateEventGrace = lateEventGrace;
     }
@@ -128,6 +131,7 @@ public class LedgerVerifier {
                 }
             }
         }
+        checkLastSigned(size, findings);
         latest.ifPresent(head -> checkSignature(head, findings));
         if (maxLoggedGlobalIndex >= 0) {
             checkForEventsOutsideTheLog(maxLoggedGlobalIndex, findings);
@@ -169,6 +173,27 @@ public class LedgerVerifier {
                             + ", it was at " + leaf.loggedGlobalIndex() + " when logged as leaf " + leaf.leafIndex()));
         }
         return recomputed;
+    }
+
+    /** The log must still have the last head signed, with the root signed: it is never shortened or replaced. */
+    private void checkLastSigned(long size, Findings findings) {
+        Optional<LastSignedHead.Head> last = lastSigned.last();
+        if (last.isEmpty()) {
+            return;
+        }
+        long signedSize = last.get().treeSize();
+        if (size < signedSize) {
+            findings.found(new Mismatch(size, null, Kind.MISSING, "the ledger signed a head of " + signedSize
+                    + " leaves (root " + last.get().rootHash() + ") but the log's latest head has " + size
+                    + ": leaves " + size + " to " + (signedSize - 1) + " and their heads are gone from the log"));
+            return;
+        }
+        String stored = store.head(signedSize).map(SignedTreeHead::rootHash).orElse(null);
+        if (!last.get().rootHash().equals(stored)) {
+            findings.found(new Mismatch(signedSize - 1, null, Kind.HEAD, "the ledger signed root "
+                    + last.get().rootHash() + " for " + signedSize + " leaves but the log's head of that size "
+                    + (stored == null ? "is gone" : "has root " + stored) + ": the log was rewritten"));
+        }
     }
 
     private void checkSignature(SignedTreeHead head, Findings findings) {

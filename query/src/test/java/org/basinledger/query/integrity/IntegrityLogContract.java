@@ -44,6 +44,7 @@ abstract class IntegrityLogContract {
     private LedgerVerifier verifier;
     private LedgerQueries queries;
     private TestSigner signer;
+    private MemoryLastSignedHead lastSigned;
 
     abstract TestDatabase openDatabase();
 
@@ -71,8 +72,9 @@ abstract class IntegrityLogContract {
         signer = new TestSigner();
         store = new MerkleStore(db.jdbc());
         StoredEvents stored = new StoredEvents(db.jdbc());
-        integrityLog = new IntegrityLog(db.jdbc(), store, stored, signer);
-        verifier = new LedgerVerifier(db.jdbc(), store, stored, signer, Clock.systemUTC(), Duration.ZERO);
+        lastSigned = new MemoryLastSignedHead();
+        integrityLog = new IntegrityLog(db.jdbc(), store, stored, signer, lastSigned);
+        verifier = new LedgerVerifier(db.jdbc(), store, stored, signer, lastSigned, Clock.systemUTC(), Duration.ZERO);
         queries = new LedgerQueries(store, stored, verifier, signer);
     }
 
@@ -250,6 +252,7 @@ abstract class IntegrityLogContract {
         assertThat(missing.mismatches()).isEqualTo(1);
 
         events.clean();
+        lastSigned.forget();
         List<String> ids = events.store("AG-2", 6);
         integrityLog.append(ids);
         Long g2 = globalIndex(ids.get(2));
@@ -263,6 +266,7 @@ abstract class IntegrityLogContract {
         assertThat(reordered.mismatches()).isEqualTo(2);
 
         events.clean();
+        lastSigned.forget();
         List<String> third = events.store("AG-3", 6);
         integrityLog.append(List.of(third.get(0), third.get(1), third.get(3), third.get(4), third.get(5)));
         VerificationReport extra = verifier.verify();
@@ -293,6 +297,63 @@ abstract class IntegrityLogContract {
         VerificationReport gap = verifier.verify();
         assertThat(gap.firstMismatch().kind()).isEqualTo(Kind.MISSING);
         assertThat(gap.firstMismatch().leafIndex()).isEqualTo(7);
+    }
+
+    /**
+     * The tampering of issue 10: an event rewritten, the log deleted from its leaf on and re-logged. Without the last
+     * signed head the ledger re-signed the rewritten history; with it, it refuses, and the verification names it.
+     */
+    @Test
+    void aLogDeletedFromALeafOnAndReloggedIsNeverReSigned() {
+        List<String> ids = events.store("AG-1", 30);
+        integrityLog.append(ids.subList(0, 10));
+        integrityLog.append(ids.subList(10, 30));
+        assertThat(lastSigned.last()).contains(new LastSignedHead.Head(30, HEX.formatHex(store.root(30))));
+
+        byte[] changed = events.payload(ids.get(12)).clone();
+        changed[1] ^= 0x04;
+        events.setPayload(ids.get(12), changed);
+        deleteLogFrom(10);
+        assertThatThrownBy(() -> integrityLog.append(ids.subList(10, 30)))
+                .isInstanceOf(SigningRefusedException.class)
+                .hasMessageContaining("the log has 10 leaves but the ledger signed a head of 30 leaves");
+        assertThat(store.size()).isEqualTo(10);
+        assertThat(integrityLog.refusal()).hasValueSatisfying(r -> assertThat(r).contains("refuses to sign"));
+        VerificationReport report = verifier.verify();
+        assertThat(report.ok()).isFalse();
+        assertThat(report.firstMismatch().kind()).isEqualTo(Kind.MISSING);
+        assertThat(report.firstMismatch().leafIndex()).isEqualTo(10);
+        assertThat(report.firstMismatch().detail()).contains("signed a head of 30 leaves");
+
+        // re-logged and signed by a ledger that forgot (as before this check): the next head is refused all the same
+        IntegrityLog forgetful = new IntegrityLog(db.jdbc(), store, new StoredEvents(db.jdbc()), signer,
+                new MemoryLastSignedHead());
+        forgetful.append(ids.subList(10, 30));
+        List<String> more = events.store("AG-2", 3);
+        assertThatThrownBy(() -> integrityLog.append(more))
+                .isInstanceOf(SigningRefusedException.class)
+                .hasMessageContaining("the log's root at 30 leaves is " + HEX.formatHex(store.root(30)))
+                .hasMessageContaining("rewritten");
+        assertThat(store.size()).isEqualTo(30);
+        VerificationReport rewritten = verifier.verify();
+        assertThat(rewritten.ok()).isFalse();
+        assertThat(rewritten.firstMismatch().kind()).isEqualTo(Kind.HEAD);
+        assertThat(rewritten.firstMismatch().detail()).contains("the log was rewritten");
+
+        // a log deleted whole is refused too
+        deleteLogFrom(0);
+        assertThatThrownBy(() -> integrityLog.append(ids.subList(0, 30))).isInstanceOf(SigningRefusedException.class);
+        assertThat(store.size()).isZero();
+    }
+
+    /** Deletes the leaves from {@code leaf} on, the subtrees over them and the heads beyond {@code leaf}. */
+    private void deleteLogFrom(long leaf) {
+        db.jdbc().update("DELETE FROM ledger_leaf WHERE leaf_index >= :leaf", Map.of("leaf", leaf));
+        for (int level = 1; level < 63; level++) {
+            db.jdbc().update("DELETE FROM ledger_node WHERE level = :level AND node_index >= :index",
+                    Map.of("level", level, "index", leaf >> level));
+        }
+        db.jdbc().update("DELETE FROM ledger_head WHERE tree_size > :leaf", Map.of("leaf", leaf));
     }
 
     private Long globalIndex(String eventId) {

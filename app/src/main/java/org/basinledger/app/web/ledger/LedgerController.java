@@ -1,5 +1,6 @@
 package org.basinledger.app.web.ledger;
 
+import java.net.URI;
 import java.util.concurrent.CompletionException;
 
 import org.axonframework.queryhandling.QueryGateway;
@@ -20,9 +21,14 @@ import org.basinledger.api.ledger.SignedTreeHead;
 import org.basinledger.api.ledger.TreeHeadPage;
 import org.basinledger.api.ledger.VerificationReport;
 import org.basinledger.api.ledger.VerifyLedgerQuery;
+import org.basinledger.app.integrity.HeadWitnesses;
+import org.basinledger.app.integrity.IntegrityHold;
 import org.basinledger.app.security.Access;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,9 +44,61 @@ import org.springframework.web.bind.annotation.RestController;
 public class LedgerController {
 
     private final QueryGateway queries;
+    private final IntegrityHold integrityHold;
+    private final HeadWitnesses witnesses;
 
-    public LedgerController(QueryGateway queries) {
+    public LedgerController(QueryGateway queries, IntegrityHold integrityHold, HeadWitnesses witnesses) {
         this.queries = queries;
+        this.integrityHold = integrityHold;
+        this.witnesses = witnesses;
+    }
+
+    /** A witness's co-signature: base64 Ed25519 over the head's signed bytes, by {@code keyId} when given. */
+    public record WitnessRequest(String signature, String keyId) {
+    }
+
+    /** A jurisdiction co-signs a signed head (docs/api-extensions.md, "The ledger"): 201 with the recorded witness. */
+    @PostMapping("/heads/{treeSize}/witnesses")
+    public ResponseEntity<HeadWitnesses.Witness> witness(@PathVariable String treeSize,
+                                                         @RequestBody(required = false) WitnessRequest body,
+                                                         Caller caller) {
+        String jurisdiction = Access.requireJurisdiction(caller);
+        long size = number("treeSize", treeSize, null, 1);
+        HeadWitnesses.Witness witness = witnesses.witness(size, jurisdiction, body == null ? null : body.keyId(),
+                body == null ? null : body.signature());
+        return ResponseEntity.created(URI.create("/api/v1/ledger/heads/" + size + "/witnesses")).body(witness);
+    }
+
+    /** A signed head with its witnesses' co-signatures (public). */
+    @GetMapping("/heads/{treeSize}/witnesses")
+    public HeadWitnesses.WitnessedHead witnessedHead(@PathVariable String treeSize) {
+        return witnesses.head(number("treeSize", treeSize, null, 1));
+    }
+
+    /** Every head some witness co-signed, by size (public). */
+    @GetMapping("/witnessed-heads")
+    public HeadWitnesses.WitnessedHeadPage witnessedHeads(@RequestParam(required = false) String after,
+                                                          @RequestParam(required = false) String limit) {
+        long max = number("limit", limit, 100, 1);
+        if (max > 1000) {
+            throw new InvalidInputException("limit", "must be at most 1000");
+        }
+        return witnesses.witnessedHeads(number("after", after, 0, 0), (int) max);
+    }
+
+    /** The body of a release: why writes may resume. */
+    public record ReleaseRequest(String reason) {
+    }
+
+    /**
+     * The registrar ends the hold on writes that failed verifications put on (docs/operations.md, "Integrity"),
+     * saying why; 409 when nothing is held or the integrity log refuses to sign.
+     */
+    @PostMapping("/integrity-hold/release")
+    public IntegrityHold.Release releaseIntegrityHold(@RequestBody(required = false) ReleaseRequest body,
+                                                      Caller caller) {
+        Access.requireRegistrar(caller);
+        return integrityHold.release(caller.actor(), body == null ? null : body.reason());
     }
 
     @GetMapping("/key")
