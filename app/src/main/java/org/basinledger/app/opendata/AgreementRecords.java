@@ -66,12 +66,16 @@ public class AgreementRecords {
 
     /**
      * Writes the record as it is read: the releases a page of history entries at a time,
-     * then the compiled release. Memory holds one page, whatever the length of the agreement's history.
+     * then the compiled release. Memory holds one page, whatever the length of the agreement's history. A
+     * failure part way leaves the JSON unfinished (the answer is already 200), so a reader cannot take a cut
+     * record for a whole one.
      */
     public void write(PublicAgreement agreement, OutputStream out) throws IOException {
         String agreementId = agreement.view().id();
         String ocid = ledger.ocid(agreementId);
         try (JsonGenerator generator = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            // a record cut short by a failure must not look complete: no closing brackets on close
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
             generator.writeStartObject();
             generator.writeStringField("ocid", ocid);
             generator.writeArrayFieldStart("releases");

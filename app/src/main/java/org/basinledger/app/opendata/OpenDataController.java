@@ -177,6 +177,8 @@ public class OpenDataController {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(filename));
         try (JsonGenerator generator = json.getFactory().createGenerator(response.getOutputStream(), JsonEncoding.UTF8)) {
+            // a list cut short by a failure must not look complete: no closing brackets on close
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
             generator.writeStartObject();
             generator.writeStringField("generatedAt", Instant.now().toString());
             generator.writeArrayFieldStart("items");
