@@ -218,6 +218,12 @@ abstract class LedgerIntegrityContract {
                 witness.keys().sign(signed))).token(witness.token()).send().status()).isEqualTo(404);
         assertThat(http.post("/api/v1/ledger/heads/x/witnesses", Map.of("signature", witness.keys().sign(signed)))
                 .token(witness.token()).send().status()).isEqualTo(400);
+        assertThat(http.post(path, "{\"signature\":").token(witness.token()).send().status()).as("not JSON")
+                .isEqualTo(400);
+        assertThat(http.post(path, Map.of("signature", "not base64!")).token(witness.token()).send().status())
+                .isEqualTo(400);
+        assertThat(http.post("/api/v1/ledger/integrity-hold/release", "[1,").token(LedgerDriver.REGISTRAR_TOKEN)
+                .send().status()).as("not JSON").isEqualTo(400);
 
         Http.Answer cosigned = http.post(path, Map.of("signature", witness.keys().sign(signed), "keyId",
                 witness.keyId())).token(witness.token()).send();
