@@ -1,9 +1,6 @@
 package org.basinledger.app.e2e;
 
-import java.nio.file.Path;
-
 import org.basinledger.app.support.EnabledIfPostgres;
-import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.PostgresCondition;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -18,14 +15,7 @@ class IntegrityTamperPostgresIT extends IntegrityTamperContract {
 
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
-        String schema = PostgresCondition.newSchema();
-        registry.add("spring.datasource.url", () -> PostgresCondition.urlFor(schema));
-        registry.add("spring.datasource.username", () -> PostgresCondition.USER);
-        registry.add("spring.datasource.password", () -> PostgresCondition.PASSWORD);
-        registry.add("spring.flyway.default-schema", () -> schema);
-        registry.add("spring.flyway.create-schemas", () -> "true");
-        registry.add("ledger.data-dir", () -> Path.of("target", "it-data", "tamper-pg-" + schema).toString());
-        registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
+        PostgresCondition.useFreshSchema(registry, "tamper-pg-");
         registry.add("ledger.integrity.first-verification-delay", () -> "1s");
     }
 }

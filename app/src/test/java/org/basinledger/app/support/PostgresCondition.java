@@ -1,5 +1,6 @@
 package org.basinledger.app.support;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Decides whether PostgreSQL tests run, and gives each test class a schema of its own. The settings README
@@ -41,6 +43,22 @@ public class PostgresCondition implements ExecutionCondition {
     /** A fresh, empty schema name for one test class. */
     public static String newSchema() {
         return "bl_test_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    }
+
+    /**
+     * Points a Spring test context at a fresh schema of its own (created by Flyway) with its own data directory
+     * {@code target/it-data/<dataDirPrefix><schema>} and the tests' registrar token; answers the schema.
+     */
+    public static String useFreshSchema(DynamicPropertyRegistry registry, String dataDirPrefix) {
+        String schema = newSchema();
+        registry.add("spring.datasource.url", () -> urlFor(schema));
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+        registry.add("spring.flyway.default-schema", () -> schema);
+        registry.add("spring.flyway.create-schemas", () -> "true");
+        registry.add("ledger.data-dir", () -> Path.of("target", "it-data", dataDirPrefix + schema).toString());
+        registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
+        return schema;
     }
 
     /** The JDBC URL that makes a schema the default one. */
