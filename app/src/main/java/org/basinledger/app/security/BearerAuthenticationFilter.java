@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.basinledger.api.common.Caller;
 import org.basinledger.app.web.Problems;
+import org.basinledger.app.web.RequestPaths;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -69,7 +70,7 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter {
             }
             caller = known.get();
         }
-        String path = normalisedPath(request);
+        String path = RequestPaths.normalised(request);
         if (caller.role() == Caller.Role.PUBLIC && isApiWrite(request, path)) {
             unauthorized(response, null, "this operation needs a bearer token");
             return;
@@ -85,12 +86,6 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter {
         }
         request.setAttribute(ATTRIBUTE, caller);
         chain.doFilter(request, response);
-    }
-
-    /** The path as Spring MVC matches it: decoded, dot segments and path parameters removed by the container. */
-    static String normalisedPath(HttpServletRequest request) {
-        String pathInfo = request.getPathInfo();
-        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 
     private static boolean isOperations(String path) {

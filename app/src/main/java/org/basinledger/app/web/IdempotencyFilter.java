@@ -117,7 +117,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
+                || !RequestPaths.isApi(request);
     }
 
     @Override

@@ -36,7 +36,7 @@ public class ResponseHeadersFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         response.setHeader("X-Content-Type-Options", "nosniff");
-        if (request.getRequestURI().startsWith("/api/")) {
+        if (RequestPaths.isApi(request)) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         String contentType = request.getContentType();
