@@ -3,17 +3,14 @@ package org.basinledger.app.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
+import org.basinledger.app.support.IdempotencyTables;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /** The key's row as the command's transaction writes it, and the purge by age, on the migrations' table (H2). */
 class IdempotencyKeysTest {
@@ -23,14 +20,7 @@ class IdempotencyKeysTest {
 
     @BeforeEach
     void table() throws Exception {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:keys-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        try (Connection connection = dataSource.getConnection()) {
-            ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/migration/h2/V5__idempotency_keys.sql"));
-            ScriptUtils.executeSqlScript(connection, new ClassPathResource(
-                    "db/migration/h2/V8__idempotency_keys_in_the_command_transaction.sql"));
-        }
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = IdempotencyTables.inMemory("keys");
         keys = new IdempotencyKeys(jdbc);
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +22,9 @@ import org.basinledger.app.idempotency.IdempotencyProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.basinledger.app.support.IdempotencyTables;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -48,14 +45,7 @@ class IdempotencyFilterTest {
 
     @BeforeEach
     void table() throws Exception {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:idempotency-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        try (Connection connection = dataSource.getConnection()) {
-            ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/migration/h2/V5__idempotency_keys.sql"));
-            ScriptUtils.executeSqlScript(connection, new ClassPathResource(
-                    "db/migration/h2/V8__idempotency_keys_in_the_command_transaction.sql"));
-        }
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = IdempotencyTables.inMemory("idempotency");
         keys = new IdempotencyKeys(jdbc);
     }
 
@@ -68,6 +58,8 @@ class IdempotencyFilterTest {
     private MockHttpServletResponse post(IdempotencyFilter node, String key, String body, FilterChain chain)
             throws IOException, ServletException {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/transfers");
+        // as the container maps it for the dispatcher servlet at "/": the whole path is the servlet path
+        request.setServletPath("/api/v1/transfers");
         request.addHeader(IdempotencyFilter.HEADER, key);
         request.setContentType("application/json");
         request.setContent(body.getBytes(StandardCharsets.UTF_8));
