@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -101,8 +102,8 @@ class PortalBrowserIT extends PortalTestBase {
     void theAgreementPageShowsEverythingAndANewAssessmentAppearsWithoutAReload() throws IOException {
         browser.get(base() + "/agreements/" + fixture.inForceId);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Xin'an River ecological compensation, phase 4");
-        assertThat(browser.findElement(By.id("agreement-status")).getText()).isEqualTo("In force");
-        String parties = browser.findElement(By.cssSelector("#live-content table")).getText();
+        assertThat(textOf(By.id("agreement-status"))).isEqualTo("In force");
+        String parties = textOf(By.cssSelector("#live-content table"));
         assertThat(parties).contains("Huangshan City, Anhui", "Hangzhou City, Zhejiang", "Ministry of Finance", "UTC");
         assertThat(text()).contains("Publish the monthly joint monitoring plan", "Monitoring sections", "Jiekou",
                 "Water quality index", "CNY 100,000,000.00", PortalFixture.REASONING, "Settled", "Disputed");
@@ -189,7 +190,17 @@ class PortalBrowserIT extends PortalTestBase {
         return browser.findElement(By.tagName("body")).getText();
     }
 
+    /**
+     * The element's text, found again if the page's live script swapped its fragment between finding and reading
+     * (the stream's first status view can arrive just after the page loads).
+     */
+    private static String textOf(By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(locator).getText());
+    }
+
     private static void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 }
