@@ -33,7 +33,7 @@ import org.basinledger.app.idempotency.IdempotencyKeys;
 import org.basinledger.app.idempotency.IdempotencyKeys.Answer;
 import org.basinledger.app.idempotency.IdempotencyKeys.Key;
 import org.basinledger.app.idempotency.IdempotencyProperties;
-import org.basinledger.app.security.BearerAuthenticationFilter;
+import org.basinledger.app.security.CallerAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -137,7 +137,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "Request body too large", tooLarge.getMessage()));
             return;
         }
-        Caller caller = BearerAuthenticationFilter.callerOf(request);
+        Caller caller = CallerAuthentication.current();
         IdempotencyAttempt attempt = new IdempotencyAttempt(caller.actor() + "|" + key, fingerprint(request, body),
                 UUID.randomUUID().toString());
 

@@ -31,6 +31,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
                 + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setHeader("X-Content-Type-Options", "nosniff");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {

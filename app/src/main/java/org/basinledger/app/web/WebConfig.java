@@ -2,9 +2,8 @@ package org.basinledger.app.web;
 
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.basinledger.api.common.Caller;
-import org.basinledger.app.security.BearerAuthenticationFilter;
+import org.basinledger.app.security.CallerAuthentication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -13,7 +12,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets controller methods take the {@link Caller} of the request as a parameter. */
+/** Lets controller methods take the {@link Caller} of the request (as the security filter chain found it) as a parameter. */
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
 
@@ -28,7 +27,7 @@ public class WebConfig implements WebMvcConfigurer {
             @Override
             public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
                                           NativeWebRequest request, WebDataBinderFactory binders) {
-                return BearerAuthenticationFilter.callerOf(request.getNativeRequest(HttpServletRequest.class));
+                return CallerAuthentication.current();
             }
         });
     }

@@ -69,16 +69,61 @@ class HardeningSecurityIT {
     void operationsEndpointsStayTheRegistrarsWhateverThePathLooksLike() throws IOException {
         assertThat(http.get("/actuator/prometheus").token(LedgerDriver.REGISTRAR_TOKEN).send().body())
                 .as("the registrar sees the metrics, so the refusals below are real").contains("# HELP");
+        // the same endpoint, spelled so that the decoded path is the actuator's: matched as Spring MVC matches it
         for (String path : List.of("/actuator/prometheus", "/%61ctuator/prometheus", "/actuato%72/prometheus",
-                "/%61%63%74%75%61%74%6f%72/prometheus", "/api/../actuator/prometheus", "/./actuator/prometheus",
-                "/actuator;x=1/prometheus", "/actuator/health/../prometheus", "/actuator/%70rometheus",
-                "/actuator/env", "/actuator/metrics")) {
-            RawAnswer answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-            assertThat(answer.status()).as(path).isIn(400, 401, 404);
-            assertThat(answer.body()).as(path).doesNotContain("# HELP").doesNotContain("jvm_");
+                "/%61%63%74%75%61%74%6f%72/prometheus", "/actuator/%70rometheus", "/actuator", "/actuator/metrics")) {
+            RawAnswer anonymous = raw(get(path, null));
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(anonymous.head()).as(path).containsIgnoringCase("WWW-Authenticate: Bearer")
+                    .containsIgnoringCase("Content-Type: application/problem+json");
+            assertThat(anonymous.body()).as(path).contains("urn:basin-ledger:problem:unauthorized")
+                    .contains("operations endpoints need the registrar's token").doesNotContain("jvm_");
+            RawAnswer party = raw(get(path, partyToken()));
+            assertThat(party.status()).as(path).isEqualTo(403);
+            assertThat(party.body()).as(path).contains("urn:basin-ledger:problem:not-permitted")
+                    .doesNotContain("jvm_");
         }
-        assertThat(raw("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").status())
-                .isEqualTo(200);
+        RawAnswer invalid = raw(get("/%61ctuator/prometheus", "not-a-token"));
+        assertThat(invalid.status()).isEqualTo(401);
+        assertThat(invalid.head()).containsIgnoringCase("error=\"invalid_token\"");
+        // not in normal form: refused by the firewall before anything looks at them, as a problem
+        for (String path : List.of("/api/../actuator/prometheus", "/./actuator/prometheus", "/actuator/./prometheus",
+                "/actuator;x=1/prometheus", "/actuator/prometheus;x=1", "/actuator/health/../prometheus",
+                "/actuator/health/..;/prometheus", "//actuator/prometheus", "/actuator//prometheus",
+                "/%2e%2e/actuator/prometheus", "/actuator/%2e/prometheus", "/actuator%3bx/prometheus",
+                "/actuator%2fprometheus", "/actuator%5cprometheus", "/%25%36%31ctuator/prometheus")) {
+            RawAnswer answer = raw(get(path, null));
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.head()).as(path).containsIgnoringCase("Content-Type: application/problem+json")
+                    .containsIgnoringCase("X-Content-Type-Options: nosniff");
+            assertThat(answer.body()).as(path).contains("urn:basin-ledger:problem:malformed-request")
+                    .doesNotContain("# HELP").doesNotContain("jvm_").doesNotContain("<html");
+            assertThat(raw(get(path, LedgerDriver.REGISTRAR_TOKEN)).status()).as("also for the registrar: " + path)
+                    .isEqualTo(400);
+        }
+        // health stays public, also spelled otherwise; its groups too
+        for (String path : List.of("/actuator/health", "/%61ctuator/health", "/actuator/health/liveness")) {
+            assertThat(raw(get(path, null)).status()).as(path).isEqualTo(200);
+        }
+        // the API spelled otherwise is still the API: an encoded write needs a token too
+        RawAnswer encodedWrite = raw("POST /%61pi/v1/transfers HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertThat(encodedWrite.status()).isEqualTo(401);
+        assertThat(encodedWrite.body()).contains("this operation needs a bearer token");
+    }
+
+    private String partyToken() {
+        if (partyToken == null) {
+            partyToken = ledger.register("CN-OPS").token();
+        }
+        return partyToken;
+    }
+
+    private String partyToken;
+
+    private static String get(String path, String token) {
+        return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "Connection: close\r\n\r\n";
     }
 
     @Test
@@ -147,12 +192,53 @@ class HardeningSecurityIT {
     }
 
     @Test
+    void theSecurityChainNeitherDuplicatesNorDropsTheLedgersHeadersAndKeepsNoSession(CapturedOutput output)
+            throws IOException {
+        RawAnswer api = raw(get("/api/v1/jurisdictions", null));
+        RawAnswer withToken = raw(get("/api/v1/agreements", partyToken()));
+        RawAnswer refused = raw("POST /api/v1/transfers HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
+                + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        RawAnswer forbidden = raw(get("/actuator/prometheus", partyToken()));
+        assertThat(List.of(api.status(), withToken.status(), refused.status(), forbidden.status()))
+                .containsExactly(200, 200, 401, 403);
+        for (RawAnswer answer : List.of(api, withToken, refused, forbidden)) {
+            assertThat(headerValues(answer, "X-Content-Type-Options")).as(answer.head()).containsExactly("nosniff");
+            assertThat(headerValues(answer, "Set-Cookie")).as("stateless: " + answer.head()).isEmpty();
+            assertThat(headerValues(answer, "Pragma")).as(answer.head()).isEmpty();
+            assertThat(headerValues(answer, "Expires")).as(answer.head()).isEmpty();
+            assertThat(headerValues(answer, "X-Frame-Options")).as(answer.head()).isEmpty();
+        }
+        for (RawAnswer answer : List.of(api, withToken, refused)) {
+            assertThat(headerValues(answer, "Cache-Control")).as(answer.head()).containsExactly("no-store");
+        }
+
+        RawAnswer portal = raw(get("/", null));
+        assertThat(portal.status()).isEqualTo(200);
+        assertThat(headerValues(portal, "Content-Security-Policy")).singleElement().asString()
+                .startsWith("default-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(headerValues(portal, "X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(headerValues(portal, "Cache-Control")).containsExactly("no-cache");
+        assertThat(headerValues(portal, "Set-Cookie")).isEmpty();
+        assertThat(output.getAll()).doesNotContain("Using generated security password");
+    }
+
+    private static List<String> headerValues(RawAnswer answer, String name) {
+        return answer.head().lines().filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                .map(line -> line.substring(name.length() + 1).strip()).toList();
+    }
+
+    @Test
     void anIdCarryingALineBreakCannotForgeALogLine(CapturedOutput output) {
         Government party = ledger.register("CN-LOG");
-        Http.Answer answer = http.post("/api/v1/transfers/x%0AFORGED-LINE%20ERROR/receipt", Map.of())
+        Http.Answer inPath = http.post("/api/v1/transfers/x%0AFORGED-LINE%20ERROR/receipt", Map.of())
                 .token(party.token()).send();
-        assertThat(answer.status()).isIn(404, 409, 400);
+        assertThat(inPath.status()).as("the firewall refuses an encoded line break in a path").isEqualTo(400);
+        assertThat(inPath.contentType()).startsWith("application/problem+json");
         assertThat(output.getAll()).as("no line starts with the forged text").doesNotContain("\nFORGED-LINE");
+        Http.Answer inBody = http.post("/api/v1/transfers", Map.of("agreementId", "x\nFORGED-LINE ERROR",
+                "payee", party.id(), "amount", Scenarios.cny("1.00"), "reason", "x")).token(party.token()).send();
+        assertThat(inBody.status()).as(inBody.toString()).isIn(404, 409, 400);
+        // (an exception's message inside a stack trace keeps its line break: docs/operations.md, "Hardening")
         assertThat(output.getAll()).as("our own refusal line escapes it").contains("x\\nFORGED-LINE");
         assertThat(output.getAll()).as("a library's line has it replaced").contains("x_FORGED-LINE");
     }
