@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 import org.basinledger.api.common.InvalidInputException;
@@ -135,6 +136,34 @@ abstract class IntegrityLogContract {
         }
         InclusionProof latest = queries.handle(new FindInclusionProofQuery(0, null));
         assertThat(latest.treeSize()).isEqualTo(137);
+    }
+
+    @Test
+    void aHeadSignedWhileAVerificationRunsIsNoMismatch() {
+        List<String> ids = events.store("AG-1", 12);
+        integrityLog.append(ids.subList(0, 10));
+        // the log processor appends and signs between the verifier's reads
+        LastSignedHead appendingMeanwhile = new LastSignedHead() {
+            private boolean appended;
+
+            @Override
+            public Optional<Head> last() {
+                if (!appended) {
+                    appended = true;
+                    integrityLog.append(ids.subList(10, 12));
+                }
+                return lastSigned.last();
+            }
+
+            @Override
+            public void record(Head head) {
+                lastSigned.record(head);
+            }
+        };
+        LedgerVerifier during = new LedgerVerifier(db.jdbc(), store, new StoredEvents(db.jdbc()), signer,
+                appendingMeanwhile, Clock.systemUTC(), Duration.ZERO);
+        VerificationReport report = during.verify();
+        assertThat(report.ok()).as(String.valueOf(report.firstMismatch())).isTrue();
     }
 
     @Test
