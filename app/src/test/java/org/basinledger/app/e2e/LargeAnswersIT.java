@@ -135,6 +135,78 @@ class LargeAnswersIT {
     }
 
     @Test
+    void disputesAreReadPageByPageAndEachReaderCountsOnlyThoseItMaySee() {
+        Government upstream = ledger.register("CN-DUP");
+        Government downstream = ledger.register("CN-DDOWN");
+        Government member = ledger.register("CN-DMEMBER");
+        String disputed = Scenarios.signedInForce(ledger, LedgerDriver.draftBody(LocalDate.now().minusYears(1),
+                LocalDate.now().plusYears(2), upstream, downstream, member), upstream, downstream, member);
+        List<String> raised = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Http.Answer transfer = http.post("/api/v1/transfers", Map.of("agreementId", disputed,
+                    "payee", downstream.id(), "amount", Scenarios.cny(i + 1 + ".00"), "reason", "cleaning " + i))
+                    .token(upstream.token()).send();
+            assertThat(transfer.status()).as(transfer.toString()).isEqualTo(201);
+            Http.Answer dispute = http.post("/api/v1/disputes", Map.of("agreementId", disputed, "subject",
+                    Map.of("type", "TRANSFER", "id", transfer.json().path("id").asText()),
+                    "respondents", List.of(downstream.id()), "claim", "claim " + i)).token(upstream.token()).send();
+            assertThat(dispute.status()).as(dispute.toString()).isEqualTo(201);
+            raised.add(dispute.json().path("dispute").path("id").asText());
+        }
+        String path = "/api/v1/disputes?agreementId=" + disputed + "&size=2";
+        JsonNode first = http.get(path).token(LedgerDriver.REGISTRAR_TOKEN).send().json();
+        assertThat(first.path("totalItems").asLong()).isEqualTo(5);
+        assertThat(first.path("totalPages").asLong()).isEqualTo(3);
+        assertThat(first.path("items").size()).isEqualTo(2);
+        assertThat(first.path("nextPage").asInt()).isEqualTo(1);
+        assertThat(readAll(path, LedgerDriver.REGISTRAR_TOKEN, 2)).containsExactlyInAnyOrderElementsOf(raised);
+        assertThat(readAll(path, downstream.token(), 2)).as("a party to each").containsExactlyInAnyOrderElementsOf(raised);
+
+        JsonNode outsider = http.get(path).token(member.token()).send().json();
+        assertThat(outsider.path("items").size()).as("open cases are their parties'").isZero();
+        assertThat(outsider.path("totalItems").asLong()).isZero();
+        assertThat(http.get(path).send().json().path("totalItems").asLong()).isZero();
+
+        JsonNode byDefault = http.get("/api/v1/disputes?agreementId=" + disputed).token(upstream.token()).send().json();
+        assertThat(byDefault.path("size").asInt()).isEqualTo(100);
+        assertThat(byDefault.path("items").size()).isEqualTo(5);
+        assertThat(byDefault.path("nextPage").isNull()).isTrue();
+        for (String query : List.of("page=-1", "size=0", "size=501", "page=x")) {
+            Http.Answer answer = http.get("/api/v1/disputes?" + query).token(upstream.token()).send();
+            assertThat(answer.status()).as(query + ": " + answer).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void theComplianceRecordIsReadAPageOfEachListAtATime() {
+        String path = "/api/v1/agreements/" + agreementId + "/compliance";
+        JsonNode byDefault = http.get(path).send().json();
+        long transfers = byDefault.path("counts").path("transfers").asLong();
+        assertThat(transfers).isGreaterThanOrEqualTo(PARTY_TRANSFERS);
+        assertThat(byDefault.path("page").asInt()).isZero();
+        assertThat(byDefault.path("size").asInt()).isEqualTo(100);
+        assertThat(byDefault.path("transfers").size()).isEqualTo((int) Math.min(transfers, 100));
+        assertThat(byDefault.path("obligations").size()).isPositive();
+
+        List<String> ids = new ArrayList<>();
+        Integer page = 0;
+        while (page != null) {
+            JsonNode answer = http.get(path + "?size=10&page=" + page).send().json();
+            assertThat(answer.path("transfers").size()).isLessThanOrEqualTo(10);
+            assertThat(answer.path("counts")).isEqualTo(byDefault.path("counts"));
+            assertThat(answer.path("summary")).as("the summary is of all").isEqualTo(byDefault.path("summary"));
+            assertThat(answer.path("obligations")).isEqualTo(byDefault.path("obligations"));
+            answer.path("transfers").forEach(t -> ids.add(t.path("id").asText()));
+            page = answer.path("nextPage").isNull() ? null : answer.path("nextPage").asInt();
+        }
+        assertThat(ids).hasSize((int) transfers).doesNotHaveDuplicates();
+        for (String query : List.of("page=-1", "size=0", "size=501", "page=x")) {
+            Http.Answer answer = http.get(path + "?" + query).send();
+            assertThat(answer.status()).as(query + ": " + answer).isEqualTo(400);
+        }
+    }
+
+    @Test
     void aPageOrSizeOutOfBoundsIsAClearBadRequest() {
         for (String query : List.of("page=-1", "size=0", "size=501", "size=100000", "page=abc", "size=1e9",
                 "page=99999999999")) {

@@ -32,16 +32,20 @@ public class ComplianceHistoryQueries {
     }
 
     /**
-     * Null when the agreement is unknown; assessments (those not annulled), transfers and rulings oldest first.
+     * Null when the agreement is unknown; assessments (those not annulled), transfers and rulings oldest first, the
+     * query's page of each, with how many each has.
      */
     @QueryHandler
     public ComplianceHistory handle(FindComplianceHistoryQuery query) {
-        AgreementStatusView view = status.storedView(query.agreementId());
+        String id = query.agreementId();
+        AgreementStatusView view = status.storedView(id);
         if (view == null) {
             return null;
         }
-        return new ComplianceHistory(query.agreementId(), compliance.assessments(query.agreementId()),
-                view.obligations(), transfers.ofAgreement(query.agreementId()),
-                disputes.rulings(query.agreementId()), compliance.summary(query.agreementId()));
+        return new ComplianceHistory(id, compliance.assessments(id, query.offset(), query.limit()),
+                view.obligations(), transfers.ofAgreement(id, query.offset(), query.limit()),
+                disputes.rulings(id, query.offset(), query.limit()), compliance.summary(id),
+                new ComplianceHistory.Counts(compliance.countAssessments(id), transfers.countOfAgreement(id),
+                        disputes.countRulings(id)));
     }
 }

@@ -205,10 +205,23 @@ public class ComplianceProjection {
 
     /** The assessments of an agreement that were not annulled, oldest first. */
     public List<AssessmentView> assessments(String agreementId) {
+        return assessments(agreementId, 0, Integer.MAX_VALUE);
+    }
+
+    /** {@code limit} of the agreement's assessments that were not annulled from {@code offset}, oldest first. */
+    public List<AssessmentView> assessments(String agreementId, long offset, int limit) {
         return jdbc.query("SELECT " + ASSESSMENT_COLUMNS + " FROM compliance_assessment WHERE agreement_id = :id"
-                + " AND annulled = FALSE ORDER BY assessed_at, aggregate_sequence, assessment_id",
-                Map.of("id", agreementId),
+                + " AND annulled = FALSE ORDER BY assessed_at, aggregate_sequence, assessment_id"
+                + " LIMIT :limit OFFSET :offset",
+                Map.of("id", agreementId, "limit", limit, "offset", offset),
                 (rs, i) -> assessment(rs));
+    }
+
+    /** How many assessments of the agreement were not annulled. */
+    public long countAssessments(String agreementId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM compliance_assessment WHERE agreement_id = :id"
+                + " AND annulled = FALSE", Map.of("id", agreementId), Long.class);
+        return count == null ? 0 : count;
     }
 
     /**

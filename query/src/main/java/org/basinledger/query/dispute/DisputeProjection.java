@@ -199,7 +199,7 @@ public class DisputeProjection {
         return new DisputeCaseFile(summary, statements, history.entries(summary.agreementId()));
     }
 
-    /** Newest first; agreement, status and assigned mediator each optional. */
+    /** Newest first, a page of them; agreement, status and assigned mediator each optional. */
     @QueryHandler
     public DisputeList handle(ListDisputesQuery query) {
         MapSqlParameterSource params = new MapSqlParameterSource();
@@ -216,17 +216,33 @@ public class DisputeProjection {
             where.append(" AND mediator_id = :mediatorId");
             params.addValue("mediatorId", query.mediatorId());
         }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM dispute" + where, params, Long.class);
+        params.addValue("offset", query.offset()).addValue("limit", query.limit());
         return new DisputeList(jdbc.query("SELECT " + COLUMNS + " FROM dispute" + where
-                + " ORDER BY raised_at DESC, dispute_id DESC", params, (rs, i) -> summary(rs)));
+                + " ORDER BY raised_at DESC, dispute_id DESC LIMIT :limit OFFSET :offset", params,
+                (rs, i) -> summary(rs)), total == null ? 0 : total);
     }
 
-    /** The rulings on the agreement's disputes, oldest first (for its compliance history). */
-    public List<RulingView> rulings(String agreementId) {
+    /**
+     * {@code limit} of the rulings on the agreement's disputes from {@code offset}, oldest first (for its compliance
+     * history).
+     */
+    public List<RulingView> rulings(String agreementId, long offset, int limit) {
         return jdbc.query("SELECT dispute_id, ruling_outcome, ruling_reasoning, ruled_at FROM dispute"
-                        + " WHERE agreement_id = :agreementId AND status = :ruled ORDER BY ruled_at, dispute_id",
-                Map.of("agreementId", agreementId, "ruled", DisputeStatus.RULED.name()),
+                        + " WHERE agreement_id = :agreementId AND status = :ruled ORDER BY ruled_at, dispute_id"
+                        + " LIMIT :limit OFFSET :offset",
+                Map.of("agreementId", agreementId, "ruled", DisputeStatus.RULED.name(), "limit", limit,
+                        "offset", offset),
                 (rs, i) -> new RulingView(rs.getString("dispute_id"), rs.getString("ruling_outcome"),
                         rs.getString("ruling_reasoning"), instant(rs, "ruled_at")));
+    }
+
+    /** How many of the agreement's disputes are ruled. */
+    public long countRulings(String agreementId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM dispute WHERE agreement_id = :agreementId"
+                + " AND status = :ruled", Map.of("agreementId", agreementId, "ruled", DisputeStatus.RULED.name()),
+                Long.class);
+        return count == null ? 0 : count;
     }
 
     /**

@@ -242,10 +242,20 @@ public class TransferProjection {
         return new JurisdictionBalance(query.jurisdictionId(), counterparties);
     }
 
-    /** The transfers of an agreement, oldest first (for its compliance history). */
-    public List<TransferView> ofAgreement(String agreementId) {
+    /**
+     * {@code limit} of the transfers of an agreement from {@code offset}, oldest first (for its compliance history).
+     */
+    public List<TransferView> ofAgreement(String agreementId, long offset, int limit) {
         return jdbc.query("SELECT " + COLUMNS + " FROM compensation_transfer WHERE agreement_id = :agreementId"
-                + " ORDER BY created_at, transfer_id", Map.of("agreementId", agreementId), (rs, i) -> view(rs));
+                + " ORDER BY created_at, transfer_id LIMIT :limit OFFSET :offset",
+                Map.of("agreementId", agreementId, "limit", limit, "offset", offset), (rs, i) -> view(rs));
+    }
+
+    /** How many transfers the agreement has. */
+    public long countOfAgreement(String agreementId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM compensation_transfer WHERE agreement_id = :agreementId",
+                Map.of("agreementId", agreementId), Long.class);
+        return count == null ? 0 : count;
     }
 
     /**

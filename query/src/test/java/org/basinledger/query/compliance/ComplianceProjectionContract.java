@@ -399,6 +399,9 @@ abstract class ComplianceProjectionContract {
                 new ComplianceHistory.RulingView("D-1", "ADJUSTED", "reasoning D-1", at(30)));
         assertThat(histories.handle(new FindComplianceHistoryQuery("AG-2")).rulings()).containsExactly(
                 new ComplianceHistory.RulingView("D-5", "UPHELD", "reasoning D-5", at(37)));
+        ComplianceHistory secondPage = histories.handle(new FindComplianceHistoryQuery("AG-1", 1, 1));
+        assertThat(secondPage.rulings()).extracting(ComplianceHistory.RulingView::disputeId).containsExactly("D-1");
+        assertThat(secondPage.counts().rulings()).isEqualTo(2);
     }
 
     @Test
@@ -431,6 +434,16 @@ abstract class ComplianceProjectionContract {
         assertThat(history.transfers()).extracting(TransferView::id).containsExactly("TR-1", "TR-2");
         assertThat(history.rulings()).isEmpty();
         assertThat(history.summary()).isEqualTo(new ComplianceHistory.Summary(3, 2, new BigDecimal("0.6667")));
+        assertThat(history.counts()).isEqualTo(new ComplianceHistory.Counts(5, 2, 0));
+
+        ComplianceHistory page = histories.handle(new FindComplianceHistoryQuery("AG-1", 2, 2));
+        assertThat(page.assessments()).extracting(AssessmentView::id).containsExactly("AS-a", "AS-d");
+        assertThat(page.transfers()).as("only two transfers: none on the second page").isEmpty();
+        assertThat(histories.handle(new FindComplianceHistoryQuery("AG-1", 1, 1)).transfers())
+                .extracting(TransferView::id).containsExactly("TR-2");
+        assertThat(page.counts()).as("counts and summary are of all").isEqualTo(history.counts());
+        assertThat(page.summary()).isEqualTo(history.summary());
+        assertThat(page.obligations()).isEqualTo(history.obligations());
 
         ComplianceHistory other = histories.handle(new FindComplianceHistoryQuery("AG-2"));
         assertThat(other.summary()).isEqualTo(new ComplianceHistory.Summary(1, 0, new BigDecimal("0.0000")));

@@ -25,6 +25,7 @@ import org.basinledger.api.common.Money;
 import org.basinledger.api.dispute.DisputeCaseFile;
 import org.basinledger.api.dispute.DisputeCaseFile.Statement;
 import org.basinledger.api.dispute.DisputeEvent;
+import org.basinledger.api.dispute.DisputeList;
 import org.basinledger.api.dispute.DisputeRaisedEvent;
 import org.basinledger.api.dispute.DisputeRuledEvent;
 import org.basinledger.api.dispute.DisputeStatus;
@@ -285,6 +286,22 @@ abstract class DisputeProjectionContract {
         // summaries in the list are those of the case files
         assertThat(projection.handle(new ListDisputesQuery("AG-2", DisputeStatus.RULED, null)).items())
                 .containsExactly(find("D-c"));
+    }
+
+    @Test
+    void theListIsReadAPageAtATimeWithHowManyMatchInAll() {
+        for (int i = 0; i < 5; i++) {
+            raised("D-" + i, i < 4 ? "AG-1" : "AG-2", i);
+        }
+        DisputeList first = projection.handle(new ListDisputesQuery("AG-1", null, null, 0, 3));
+        assertThat(first.items()).extracting(DisputeSummary::id).containsExactly("D-3", "D-2", "D-1");
+        assertThat(first.total()).isEqualTo(4);
+        DisputeList second = projection.handle(new ListDisputesQuery("AG-1", null, null, 3, 3));
+        assertThat(second.items()).extracting(DisputeSummary::id).containsExactly("D-0");
+        assertThat(second.total()).isEqualTo(4);
+        DisputeList past = projection.handle(new ListDisputesQuery(null, null, null, 10, 3));
+        assertThat(past.items()).isEmpty();
+        assertThat(past.total()).isEqualTo(5);
     }
 
     @Test

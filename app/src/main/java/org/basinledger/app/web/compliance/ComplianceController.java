@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.queryhandling.QueryGateway;
 import org.basinledger.api.agreement.AgreementStatusView;
@@ -108,19 +109,35 @@ public class ComplianceController {
         return assessment;
     }
 
+    /**
+     * The agreement's compliance record with a page of each of its assessments, transfers and rulings (oldest
+     * first): page {@code page} of {@code size} of each, {@code counts} of each in all, and {@code nextPage} while
+     * any of them has more.
+     */
     @GetMapping("/agreements/{id}/compliance")
-    public ComplianceHistory compliance(@PathVariable String id, Caller caller) {
+    public CompliancePage compliance(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+                                     @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size,
+                                     Caller caller) {
         AgreementStatusView view = visibility.visible(id, caller);
-        ComplianceHistory history = queries.query(new FindComplianceHistoryQuery(id), ComplianceHistory.class).join();
+        long offset = ListPage.offset(page, size);
+        ComplianceHistory history = queries.query(new FindComplianceHistoryQuery(id, offset, size),
+                ComplianceHistory.class).join();
         if (history == null) {
             throw new NotFoundException("no agreement " + id);
         }
         if (!AgreementVisibility.canSeeDetails(view, caller)) {
             // before it is in force there is nothing to comply with: only the obligations are shown
-            return new ComplianceHistory(id, List.of(), history.obligations(), List.of(), history.rulings(),
-                    new ComplianceHistory.Summary(0, 0, null));
+            history = new ComplianceHistory(id, List.of(), history.obligations(), List.of(), history.rulings(),
+                    new ComplianceHistory.Summary(0, 0, null),
+                    new ComplianceHistory.Counts(0, 0, history.counts().rulings()));
         }
-        return history;
+        ComplianceHistory.Counts counts = history.counts();
+        long longest = Math.max(counts.assessments(), Math.max(counts.transfers(), counts.rulings()));
+        return new CompliancePage(history, page, size, offset + size < longest ? page + 1 : null);
+    }
+
+    /** A compliance record with one page of each of its long lists (docs/api-extensions.md). */
+    public record CompliancePage(@JsonUnwrapped ComplianceHistory history, int page, int size, Integer nextPage) {
     }
 
     private MonitoringReportView report(String reportId) {

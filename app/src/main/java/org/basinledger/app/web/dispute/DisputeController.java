@@ -28,6 +28,7 @@ import org.basinledger.api.dispute.Subject;
 import org.basinledger.api.dispute.WithdrawDisputeCommand;
 import org.basinledger.app.security.Access;
 import org.basinledger.app.web.Commands;
+import org.basinledger.app.web.ListPage;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -144,14 +145,25 @@ public class DisputeController {
         return new DisputeCaseFile(dispute, List.of(), List.of());
     }
 
+    /** A page of the disputes the caller may see, newest first ({@link ListPage}). */
     @GetMapping
-    public DisputeList list(@RequestParam(required = false) String agreementId,
-                            @RequestParam(required = false) DisputeStatus status, Caller caller) {
+    public ListPage<DisputeSummary> list(@RequestParam(required = false) String agreementId,
+                                         @RequestParam(required = false) DisputeStatus status,
+                                         @RequestParam(defaultValue = "0") int page,
+                                         @RequestParam(defaultValue = "" + ListPage.DEFAULT_SIZE) int size,
+                                         Caller caller) {
         String mediator = caller.role() == Caller.Role.MEDIATOR ? caller.id() : null;
-        DisputeList all = queries.query(new ListDisputesQuery(agreementId, status, mediator), DisputeList.class).join();
-        return new DisputeList(all.items().stream()
-                .filter(d -> seesCaseFile(d, caller) || DisputeVisibility.seesRuling(d, caller))
-                .toList());
+        ListPage.Chunks<DisputeSummary> disputes = (from, limit) -> {
+            DisputeList chunk = queries.query(new ListDisputesQuery(agreementId, status, mediator, from, limit),
+                    DisputeList.class).join();
+            return new ListPage.Chunk<>(chunk.items(), chunk.total());
+        };
+        if (caller.role() == Caller.Role.REGISTRAR) {
+            ListPage.Chunk<DisputeSummary> found = disputes.read(ListPage.offset(page, size), size);
+            return ListPage.of(found.items(), page, size, found.total());
+        }
+        return ListPage.ofReadable(page, size, disputes,
+                d -> seesCaseFile(d, caller) || DisputeVisibility.seesRuling(d, caller));
     }
 
     private DisputeCaseFile caseFile(String id) {

@@ -2,7 +2,6 @@ package org.basinledger.app.web.transfer;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +49,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 public class TransferController {
-
-    private static final int SCAN_CHUNK = 500;
 
     private final Commands commands;
     private final QueryGateway queries;
@@ -132,32 +129,17 @@ public class TransferController {
                     TransferList.class).join();
             return ListPage.of(found.items(), page, size, found.total());
         }
-        // Across agreements the rule is the agreement's: the matching transfers are read a chunk at a time and
-        // only the readable ones counted, so memory holds one chunk and one page.
+        // Across agreements the rule is the agreement's: only the transfers of readable agreements are paged.
         Map<String, Boolean> readable = new HashMap<>();
-        List<TransferView> items = new ArrayList<>();
-        long visible = 0;
-        long read = 0;
-        TransferList chunk;
-        do {
-            chunk = queries.query(new ListTransfersQuery(null, party, status, read, SCAN_CHUNK), TransferList.class)
-                    .join();
-            for (TransferView transfer : chunk.items()) {
-                boolean mayRead = readable.computeIfAbsent(transfer.agreementId(), a -> {
-                    AgreementStatusView view = visibility.current(a);
-                    return view != null && AgreementVisibility.canSee(view, caller)
-                            && AgreementVisibility.canSeeDetails(view, caller);
-                });
-                if (mayRead) {
-                    if (visible >= offset && items.size() < size) {
-                        items.add(transfer);
-                    }
-                    visible++;
-                }
-            }
-            read += chunk.items().size();
-        } while (!chunk.items().isEmpty() && read < chunk.total());
-        return ListPage.of(items, page, size, visible);
+        return ListPage.ofReadable(page, size, (from, limit) -> {
+            TransferList chunk = queries.query(new ListTransfersQuery(null, party, status, from, limit),
+                    TransferList.class).join();
+            return new ListPage.Chunk<>(chunk.items(), chunk.total());
+        }, transfer -> readable.computeIfAbsent(transfer.agreementId(), a -> {
+            AgreementStatusView view = visibility.current(a);
+            return view != null && AgreementVisibility.canSee(view, caller)
+                    && AgreementVisibility.canSeeDetails(view, caller);
+        }));
     }
 
     @GetMapping("/jurisdictions/{id}/balance")
