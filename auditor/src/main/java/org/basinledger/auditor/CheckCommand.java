@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,6 +68,12 @@ final class CheckCommand implements Callable<Integer> {
                     + " must extend every witnessed head.")
     boolean noWitnesses;
 
+    @Option(names = "--witness-key", paramLabel = "<jurisdictionId>=<file|base64>",
+            description = "A witness's Ed25519 public key as you got it from that jurisdiction, not from the ledger"
+                    + " (a file holding it, PEM or base64 DER, or the base64 DER itself); repeatable. Its"
+                    + " co-signatures must verify with this key and the ledger must show this key for it.")
+    List<String> witnessKeys = new ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -107,11 +115,12 @@ final class CheckCommand implements Callable<Integer> {
             out.println("consistent with the head in " + file + " (" + Heads.describe(kept) + ")");
         }
         if (!noWitnesses) {
-            WitnessCheck.Result witnessed = WitnessCheck.check(client, pinned, current);
+            WitnessCheck.Result witnessed = WitnessCheck.check(client, pinned, current, givenWitnessKeys());
             out.println(witnessed.heads() == 0 ? "no witnessed heads"
                     : "consistent with " + witnessed.heads() + " witnessed head(s), " + witnessed.signatures()
                     + " co-signature(s) by " + witnessed.witnesses() + " jurisdiction(s) verified with their"
-                    + " registered keys");
+                    + " registered keys" + (witnessKeys.isEmpty() ? ""
+                    : ", " + witnessed.outOfBand() + " of them with keys given out of band"));
         }
         if (!noSave) {
             boolean added = saved.add(current, Instant.now());
@@ -121,6 +130,27 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.println("OK");
         return ExitCodes.OK;
+    }
+
+    private Map<String, PinnedKey> givenWitnessKeys() {
+        Map<String, PinnedKey> given = new LinkedHashMap<>();
+        for (String option : witnessKeys) {
+            int equals = option.indexOf('=');
+            if (equals <= 0 || equals == option.length() - 1) {
+                throw AuditFailure.badInput("--witness-key " + option + ": give it as <jurisdictionId>=<file|base64>");
+            }
+            String id = option.substring(0, equals).strip();
+            PinnedKey key;
+            try {
+                key = PinnedKey.parse(option.substring(equals + 1));
+            } catch (AuditFailure notAKey) {
+                throw AuditFailure.badInput("--witness-key " + id + ": " + notAKey.getMessage());
+            }
+            if (given.put(id, key) != null) {
+                throw AuditFailure.badInput("--witness-key " + id + " is given twice");
+            }
+        }
+        return given;
     }
 
     private static SignedTreeHead readHead(Path file) {

@@ -15,6 +15,11 @@ import org.basinledger.api.registry.KeyIds;
  * ({@link Consistency}). A head a jurisdiction signed is a head held outside the operator: a ledger rewritten after
  * it fails here, whoever runs the auditor. Signature failures exit {@link ExitCodes#SIGNATURE}, inconsistency
  * {@link ExitCodes#INCONSISTENT}.
+ *
+ * <p>The keys the ledger serves are the ledger's word: an operator who controls the ledger could register a key of
+ * its own for a jurisdiction and co-sign with it. A witness's key given out of band ({@code --witness-key}) is
+ * checked instead: its co-signatures must be made with that key, and the ledger must show that key for the
+ * jurisdiction; a ledger that claims another key for it fails ({@link ExitCodes#SIGNATURE}).
  */
 final class WitnessCheck {
 
@@ -23,15 +28,20 @@ final class WitnessCheck {
     private WitnessCheck() {
     }
 
-    /** What was checked: heads, co-signatures, distinct witnesses. */
-    record Result(int heads, int signatures, int witnesses) {
+    /** What was checked: heads, co-signatures, distinct witnesses, co-signatures checked with keys given directly. */
+    record Result(int heads, int signatures, int witnesses, int outOfBand) {
     }
 
-    static Result check(LedgerClient client, PinnedKey pinned, SignedTreeHead current) {
+    /**
+     * @param given witnesses' public keys given out of band, by jurisdiction id: their co-signatures are verified
+     *              with these, not with what the ledger serves
+     */
+    static Result check(LedgerClient client, PinnedKey pinned, SignedTreeHead current, Map<String, PinnedKey> given) {
         Map<String, Map<String, String>> keys = new HashMap<>();
         TreeSet<String> witnesses = new TreeSet<>();
         int heads = 0;
         int signatures = 0;
+        int outOfBand = 0;
         long after = 0;
         while (true) {
             LedgerClient.WitnessedHeadPage page = client.witnessedHeads(after, PAGE);
@@ -43,7 +53,13 @@ final class WitnessCheck {
                     throw AuditFailure.network("the ledger lists " + what + " as witnessed but shows no witness");
                 }
                 for (LedgerClient.Witness witness : witnessed.witnesses()) {
-                    requireCoSignature(client, keys, head, witness, what);
+                    PinnedKey known = given.get(witness.jurisdictionId());
+                    if (known == null) {
+                        requireCoSignature(client, keys, head, witness, what);
+                    } else {
+                        requireCoSignature(client, keys, head, witness, what, known);
+                        outOfBand++;
+                    }
                     witnesses.add(witness.jurisdictionId());
                     signatures++;
                 }
@@ -56,7 +72,31 @@ final class WitnessCheck {
             }
             after = page.nextAfter();
         }
-        return new Result(heads, signatures, witnesses.size());
+        return new Result(heads, signatures, witnesses.size(), outOfBand);
+    }
+
+    /** A co-signature checked against the witness's key as given out of band, and the ledger's claim about it. */
+    private static void requireCoSignature(LedgerClient client, Map<String, Map<String, String>> keys,
+                                           SignedTreeHead head, LedgerClient.Witness witness, String what,
+                                           PinnedKey known) {
+        String id = witness.jurisdictionId();
+        if (!known.keyId().equals(witness.keyId())) {
+            throw AuditFailure.signature("the ledger shows a co-signature of " + what + " by jurisdiction " + id
+                    + " with key " + witness.keyId() + ", but its key given out of band (--witness-key) is "
+                    + known.keyId() + ": the ledger claims a different key for this witness");
+        }
+        Map<String, String> registered = keys.computeIfAbsent(id, j -> client.jurisdictionKeys(j).orElse(Map.of()));
+        if (!known.publicKeyBase64().equals(registered.get(known.keyId()))) {
+            throw AuditFailure.signature("the ledger does not show jurisdiction " + id + "'s key " + known.keyId()
+                    + " as given out of band (--witness-key), it shows " + registered.keySet()
+                    + ": the ledger claims a different key for this witness");
+        }
+        SignedTreeHead coSigned = new SignedTreeHead(head.treeSize(), head.rootHash(), head.timestamp(),
+                witness.keyId(), witness.signature());
+        if (!known.verifies(coSigned)) {
+            throw AuditFailure.signature("the co-signature of " + what + " by jurisdiction " + id + " does not"
+                    + " verify with its key given out of band (" + known.keyId() + ")");
+        }
     }
 
     private static void requireCoSignature(LedgerClient client, Map<String, Map<String, String>> keys,

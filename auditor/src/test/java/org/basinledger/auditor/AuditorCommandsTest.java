@@ -219,6 +219,70 @@ class AuditorCommandsTest {
         }
 
         @Test
+        void aWitnessKeyGivenOutOfBandIsCheckedInsteadOfTheLedgersWord() throws IOException {
+            KeyPair anhui = FakeLedger.generateKey();
+            String anhuiKey = Base64.getEncoder().encodeToString(anhui.getPublic().getEncoded());
+            KeyPair impostor = FakeLedger.generateKey();
+            // the operator registers a key of its own as CN-AH's and co-signs with it
+            ledger.registerKey("CN-AH", impostor);
+            ledger.witness(5, "CN-AH", impostor);
+            ledger.witness(5, "CN-ZJ", FakeLedger.generateKey());
+            Run ledgersWord = run("check", "--no-save");
+            assertThat(ledgersWord.code()).as("the ledger's word alone: " + ledgersWord).isZero();
+
+            Run given = run("check", "--no-save", "--witness-key", "CN-AH=" + anhuiKey);
+            assertThat(given.code()).as(given.toString()).isEqualTo(ExitCodes.SIGNATURE);
+            assertThat(given.err()).contains("jurisdiction CN-AH", "--witness-key",
+                    "the ledger claims a different key for this witness");
+
+        }
+
+        @Test
+        void aLedgerShowingAnotherKeyForAWitnessFailsThoughItsCoSignaturesAreReal() {
+            KeyPair anhui = FakeLedger.generateKey();
+            String anhuiKey = Base64.getEncoder().encodeToString(anhui.getPublic().getEncoded());
+            ledger.witness(5, "CN-AH", anhui);
+            ledger.registerKey("CN-AH", FakeLedger.generateKey());
+            Run shownOtherwise = run("check", "--no-save", "--witness-key", "CN-AH=" + anhuiKey);
+            assertThat(shownOtherwise.code()).as(shownOtherwise.toString()).isEqualTo(ExitCodes.SIGNATURE);
+            assertThat(shownOtherwise.err()).contains("does not show jurisdiction CN-AH's key",
+                    "the ledger claims a different key for this witness");
+        }
+
+        @Test
+        void coSignaturesVerifyWithWitnessKeysGivenOutOfBandFromAFileOrAsText() throws IOException {
+            KeyPair anhui = FakeLedger.generateKey();
+            String anhuiKey = Base64.getEncoder().encodeToString(anhui.getPublic().getEncoded());
+            ledger.witness(5, "CN-AH", anhui);
+            ledger.witness(5, "CN-ZJ", FakeLedger.generateKey());
+            ledger.append(2);
+            ledger.witness(7, "CN-AH", anhui);
+            Run asText = run("check", "--no-save", "--witness-key", "CN-AH=" + anhuiKey);
+            assertThat(asText.code()).as(asText.toString()).isZero();
+            assertThat(asText.out()).contains("3 co-signature(s) by 2 jurisdiction(s)",
+                    "2 of them with keys given out of band");
+            Path file = dir.resolve("anhui.pub");
+            Files.writeString(file, anhuiKey + "\n");
+            assertThat(run("check", "--no-save", "--witness-key", "CN-AH=" + file).code()).isZero();
+
+            ledger.badWitnessSignature = true;
+            Run forged = run("check", "--no-save", "--witness-key", "CN-AH=" + anhuiKey);
+            assertThat(forged.code()).as(forged.toString()).isEqualTo(ExitCodes.SIGNATURE);
+            assertThat(forged.err()).contains("does not verify with its key given out of band");
+            ledger.badWitnessSignature = false;
+
+            for (List<String> bad : List.of(List.of("--witness-key", "CN-AH"), List.of("--witness-key", "CN-AH="),
+                    List.of("--witness-key", "CN-AH=not-a-key"),
+                    List.of("--witness-key", "CN-AH=" + anhuiKey, "--witness-key", "CN-AH=" + anhuiKey))) {
+                List<String> args = new ArrayList<>(List.of("--no-save"));
+                args.addAll(bad);
+                Run refused = run("check", args.toArray(String[]::new));
+                assertThat(refused.code()).as(bad + ": " + refused).isEqualTo(ExitCodes.BAD_INPUT);
+                assertThat(refused.err()).contains("--witness-key");
+            }
+        }
+
+        @Test
         void aBadHeadSignatureFailsWithoutSaving() throws IOException {
             run("check");
             ledger.append(2);

@@ -155,6 +155,11 @@ final class FakeLedger implements AutoCloseable {
         sign(n);
     }
 
+    /** The ledger shows {@code key} as jurisdiction {@code id}'s (an operator registering a key of its own). */
+    synchronized void registerKey(String id, KeyPair key) {
+        jurisdictions.put(id, key);
+    }
+
     /** Jurisdiction {@code id} (registered with {@code key} when new) co-signs the head of {@code size}. */
     synchronized void witness(long size, String id, KeyPair key) {
         jurisdictions.putIfAbsent(id, key);
