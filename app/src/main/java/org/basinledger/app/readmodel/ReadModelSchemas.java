@@ -238,7 +238,9 @@ public class ReadModelSchemas {
     }
 
     private int migrationRank() {
-        Integer rank = jdbc.queryForObject("SELECT MAX(installed_rank) FROM flyway_schema_history", Integer.class);
+        // Flyway names its table and columns in quoted lower case on both databases
+        Integer rank = jdbc.queryForObject("SELECT MAX(\"installed_rank\") FROM \"flyway_schema_history\"",
+                Integer.class);
         return rank == null ? 0 : rank;
     }
 
