@@ -185,9 +185,21 @@ public class ReadModelSchemas {
         for (String statement : dialect == Dialect.H2 ? h2Structure(schema) : postgresStructure(schema)) {
             jdbc.execute(statement);
         }
+        // anything else there (a sequence, another table) would hide the default schema's from the live connections
+        List<String> tables = jdbc.queryForList("SELECT LOWER(table_name) FROM information_schema.tables"
+                + " WHERE table_schema = ? ORDER BY 1", String.class, schema);
+        Integer sequences = jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.sequences"
+                + " WHERE sequence_schema = ?", Integer.class, schema);
+        if (!tables.equals(ReadModelTables.NAMES.stream().sorted().toList()) || sequences != 0) {
+            throw new IllegalStateException("schema " + schema + " holds " + tables + " and " + sequences
+                    + " sequences, not exactly the read-model tables " + ReadModelTables.NAMES);
+        }
     }
 
-    /** H2 scripts the tables of the default schema; the script names them by schema, which is replaced. */
+    /**
+     * H2 scripts the tables of the default schema; the script names them by schema, which is replaced. It also
+     * scripts every sequence of the database: only the tables, their constraints and indexes are kept.
+     */
     private List<String> h2Structure(String schema) {
         String tables = ReadModelTables.NAMES.stream()
                 .map(t -> quote(base) + "." + quote(t.toUpperCase(Locale.ROOT)))
@@ -196,7 +208,9 @@ public class ReadModelSchemas {
         String from = quote(base) + ".";
         String to = quote(schema) + ".";
         return script.stream()
-                .filter(s -> s.startsWith("CREATE ") && !s.startsWith("CREATE USER") || s.startsWith("ALTER TABLE"))
+                .filter(s -> s.startsWith("CREATE CACHED TABLE ") || s.startsWith("CREATE MEMORY TABLE ")
+                        || s.startsWith("CREATE INDEX ") || s.startsWith("CREATE UNIQUE INDEX ")
+                        || s.startsWith("ALTER TABLE "))
                 .map(s -> s.replace(from, to))
                 .toList();
     }
