@@ -9,7 +9,7 @@
 # Environment (all optional):
 #   JAVA_OPTS     JVM options of every ledger run                          (default: -Xmx512m)
 #   LIFECYCLES    lifecycles written before each ledger rebuild            (default: 2500, about 20,000 events)
-#   VANILLA_SRC   the anchor                                               (default: ../shared/anchors/axon-vanilla)
+#   VANILLA_SRC   the anchor              (default: ../shared/anchors/axon-vanilla, or ../../shared/… from a worktree)
 #   SCRATCH       where the anchor is copied, built and keeps its H2 file  (default: /tmp/basin-rebuild-bench)
 set -uo pipefail
 
@@ -18,6 +18,7 @@ RUNS=${1:-${RUNS:-3}}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 LIFECYCLES=${LIFECYCLES:-2500}
 VANILLA_SRC=${VANILLA_SRC:-../shared/anchors/axon-vanilla}
+[[ -d $VANILLA_SRC ]] || VANILLA_SRC=../../shared/anchors/axon-vanilla
 SCRATCH=${SCRATCH:-/tmp/basin-rebuild-bench}
 JAR=benchmark/target/basin-ledger-benchmark.jar
 

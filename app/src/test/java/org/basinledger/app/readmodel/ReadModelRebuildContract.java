@@ -8,8 +8,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.Clob;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.Configuration;
@@ -49,8 +46,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class ReadModelRebuildContract {
 
     private static final String REBUILD = "/api/v1/admin/read-models/rebuild";
-    private static final Duration PATIENCE = Duration.ofSeconds(120);
-
     @LocalServerPort
     int port;
 
@@ -156,7 +151,7 @@ abstract class ReadModelRebuildContract {
     }
 
     private JsonNode awaitState(String state) {
-        return await(() -> {
+        return Await.until(() -> {
             JsonNode status = status();
             assertThat(status.path("state").asText()).as(status.toString()).isNotEqualTo("FAILED");
             return status.path("state").asText().equals(state) ? status : null;
@@ -171,7 +166,7 @@ abstract class ReadModelRebuildContract {
     private void awaitProjectionsAtHead() {
         TrackingEventProcessor processor = axon.eventProcessingConfiguration()
                 .eventProcessor(Projections.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
-        await(() -> {
+        Await.until(() -> {
             Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
             return processor.processingStatus().values().stream()
                     .anyMatch(s -> s.getCurrentPosition().orElse(-1) >= head) ? head : null;
@@ -210,23 +205,6 @@ abstract class ReadModelRebuildContract {
         return value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value;
     }
 
-    private static <T> T await(Supplier<T> answer) {
-        Instant until = Instant.now().plus(PATIENCE);
-        while (true) {
-            T value = answer.get();
-            if (value != null) {
-                return value;
-            }
-            assertThat(Instant.now()).as("waited %s", PATIENCE).isBefore(until);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
     /** Holds a rebuild once its bulk is done, until the test has read and written meanwhile. */
     static final class Gate implements ReadModelRebuild.Listener {
         private volatile CountDownLatch reached = new CountDownLatch(0);
@@ -239,7 +217,7 @@ abstract class ReadModelRebuildContract {
 
         void awaitReached() {
             try {
-                assertThat(reached.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("rebuild reached the swap").isTrue();
+                assertThat(reached.await(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("rebuild reached the swap").isTrue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -254,7 +232,7 @@ abstract class ReadModelRebuildContract {
         public void built(String schema) {
             reached.countDown();
             try {
-                released.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                released.await(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
