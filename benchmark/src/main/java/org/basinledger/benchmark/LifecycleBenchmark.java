@@ -114,6 +114,7 @@ public final class LifecycleBenchmark {
                     case "integrity" -> new IntegrityBenchmark(context, port, options).run();
                     case "proofs" -> new ProofBenchmark(context, port, options).run();
                     case "streams" -> new StreamsBenchmark(context, port, options).run();
+                    case "rebuild" -> new RebuildBenchmark(context, port, options).run();
                     default -> throw new IllegalStateException(options.workload());
                 };
                 summary.put("startSeconds", round(startSeconds, 1));

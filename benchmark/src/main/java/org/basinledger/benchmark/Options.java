@@ -27,9 +27,9 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
             "leaves", "requests", "verifications", "sample-ms", "burst", "cpu-through-catch-up", "h2-write-delay",
             "streams", "sources", "stream-threads", "stream-seconds", "baseline-seconds");
 
-    /** The workloads: lifecycle (the default), reports, assessment, integrity, proofs, streams. */
+    /** The workloads: lifecycle (the default), reports, assessment, integrity, proofs, streams, rebuild. */
     static final Set<String> WORKLOADS = Set.of("lifecycle", "reports", "assessment", "integrity", "proofs",
-            "streams");
+            "streams", "rebuild");
 
     /**
      * Options of the workloads other than {@code lifecycle} (docs/benchmarks.md):

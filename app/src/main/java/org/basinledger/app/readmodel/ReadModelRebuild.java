@@ -1,0 +1,366 @@
+package org.basinledger.app.readmodel;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.basinledger.api.common.InvalidStateException;
+import org.basinledger.query.support.Projections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.config.BeanDefinitionCustomizer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds every read model of the {@link Projections#PROCESSING_GROUP} processor from the events while the
+ * ledger keeps answering from the live ones (docs/operations.md, "Rebuilding the read models").
+ *
+ * <ol>
+ *   <li>The schema that is not live is emptied and given every read-model table ({@link ReadModelSchemas}).</li>
+ *   <li>Fresh instances of the projections, writing into that schema over one connection of their own, receive
+ *   the events straight from the event table in large pages, one transaction per page, up to where the live
+ *   processor's committed token is; again while the live processor is more than a page ahead.</li>
+ *   <li>The live processor is paused; the rebuild applies what the live processor applied since, records the
+ *   schema as the live one in one transaction, and routes connections there; the live processor resumes with
+ *   its token unchanged. So the new tables hold exactly the events the token covers: none missed, none twice.</li>
+ * </ol>
+ *
+ * One rebuild at a time; its progress (events done of the total, events per second, time left) is logged every
+ * few seconds and answered by {@link #status()}. Run on one node: another node's processor is not paused.
+ */
+public class ReadModelRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+    private static final Duration LOG_EVERY = Duration.ofSeconds(5);
+
+    /** Where a rebuild is. */
+    public enum State { IDLE, RUNNING, SWAPPED, FAILED }
+
+    /** A rebuild's progress as the admin endpoint and actuator answer it. */
+    public record Status(State state, String liveSchema, String schema, String requestedBy, long eventsDone,
+                         long eventsTotal, long eventsPerSecond, Long etaSeconds, Instant startedAt,
+                         Instant finishedAt, String error) {
+    }
+
+    /** Told where a rebuild stands; the application has none, tests use it to act while one runs. */
+    public interface Listener {
+        /** The bulk of the events is in the new schema; the live processor is about to be paused. */
+        default void built(String schema) {
+        }
+    }
+
+    private final ApplicationContext context;
+    private final Configuration axon;
+    private final ReadModelSchemas schemas;
+    private final ReadModelDataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final List<Listener> listeners;
+    private final int batchSize;
+    private final AtomicReference<Progress> current = new AtomicReference<>();
+
+    public ReadModelRebuild(ApplicationContext context, Configuration axon, ReadModelSchemas schemas,
+                            ReadModelDataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
+                            List<Listener> listeners, int batchSize) {
+        this.context = context;
+        this.axon = axon;
+        this.schemas = schemas;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.listeners = listeners;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Starts a rebuild in the background and answers its status at once.
+     *
+     * @throws InvalidStateException when a rebuild is running (HTTP 409)
+     */
+    public Status start(String requestedBy) {
+        Progress progress = new Progress(schemas.rebuildSchema(), requestedBy);
+        Progress previous = current.get();
+        if (previous != null && previous.state == State.RUNNING || !current.compareAndSet(previous, progress)) {
+            throw new InvalidStateException("a rebuild of the read models is running; see its progress at GET "
+                    + "/api/v1/admin/read-models/rebuild");
+        }
+        Thread worker = new Thread(() -> run(progress), "read-model-rebuild");
+        worker.setDaemon(true);
+        worker.start();
+        return progress.status(schemas.liveSchema());
+    }
+
+    /** The running or last rebuild; IDLE when none ran since start. */
+    public Status status() {
+        Progress progress = current.get();
+        return progress == null
+                ? new Status(State.IDLE, schemas.liveSchema(), null, null, 0, 0, 0, null, null, null, null)
+                : progress.status(schemas.liveSchema());
+    }
+
+    private void run(Progress progress) {
+        log.info("rebuilding the read models into schema {} (asked by {})", progress.schema, progress.requestedBy);
+        try {
+            schemas.createEmpty(progress.schema);
+            try (Connection connection = dataSource.detachedConnection(schemas.searchPath(progress.schema));
+                 AnnotationConfigApplicationContext projections = projections(new SingleConnectionDataSource(connection, true))) {
+                Feed feed = new Feed(progress, new EventTable(new NamedParameterJdbcTemplate(jdbc), axon.eventSerializer(),
+                        axon.upcasterChain()), invoker(projections), new SpringTransactionManager(
+                        new DataSourceTransactionManager(projections.getBean(DataSource.class))));
+                GapAwareTrackingToken done = feed.bulk();
+                listeners.forEach(l -> l.built(progress.schema));
+                swap(progress, feed, done);
+            }
+            progress.finish(State.SWAPPED, null);
+            log.info("read models rebuilt: {} events in {}, now read from schema {}", progress.done,
+                    Duration.between(progress.startedAt, progress.finishedAt), progress.schema);
+        } catch (Exception | LinkageError e) {
+            progress.finish(State.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            log.error("rebuilding the read models into schema {} failed; they are still read from schema {}",
+                    progress.schema, schemas.liveSchema(), e);
+        }
+    }
+
+    /** Pauses the live processor, applies what it applied meanwhile, and makes the new schema the live one. */
+    private void swap(Progress progress, Feed feed, GapAwareTrackingToken done) throws Exception {
+        Optional<TrackingEventProcessor> processor = axon.eventProcessingConfiguration()
+                .eventProcessor(Projections.PROCESSING_GROUP, TrackingEventProcessor.class);
+        boolean wasRunning = processor.map(TrackingEventProcessor::isRunning).orElse(false);
+        processor.ifPresent(TrackingEventProcessor::shutDown);
+        try {
+            GapAwareTrackingToken live = liveToken();
+            progress.total(progress.done + feed.remaining(done, live));
+            feed.apply(done, live);
+            transactions.executeWithoutResult(status -> schemas.recordSwap(progress.schema, progress.done));
+            schemas.routeLive(progress.schema);
+        } finally {
+            if (wasRunning) {
+                processor.get().start();
+            }
+        }
+    }
+
+    /** The live processor's committed token (its position in the event store), null before its first event. */
+    private GapAwareTrackingToken liveToken() {
+        List<TrackingToken> tokens = jdbc.query("SELECT token, token_type FROM token_entry"
+                + " WHERE processor_name = ? AND segment = 0", (rs, i) -> token(rs.getBytes("token"),
+                rs.getString("token_type")), Projections.PROCESSING_GROUP);
+        TrackingToken token = tokens.isEmpty() ? null : tokens.get(0);
+        if (token == null || token instanceof GapAwareTrackingToken) {
+            return (GapAwareTrackingToken) token;
+        }
+        throw new IllegalStateException("the projections processor is at a " + token.getClass().getSimpleName()
+                + " (a replay or reset in progress?): rebuild once it is back at the head");
+    }
+
+    private TrackingToken token(byte[] serialized, String type) {
+        return serialized == null ? null
+                : axon.serializer().deserialize(new SimpleSerializedObject<>(serialized, byte[].class, type, null));
+    }
+
+    /**
+     * A context of fresh projection instances (the live ones keep caches of the live tables) writing through
+     * {@code dataSource}; beans the projections share with the application (serializer, event store) come from it.
+     */
+    private AnnotationConfigApplicationContext projections(SingleConnectionDataSource dataSource) {
+        AnnotationConfigApplicationContext projections = new AnnotationConfigApplicationContext();
+        projections.setParent(context);
+        BeanDefinitionCustomizer primary = definition -> definition.setPrimary(true);
+        projections.registerBean("readModelRebuildDataSource", DataSource.class, () -> dataSource, primary);
+        projections.registerBean(JdbcTemplate.class, () -> new JdbcTemplate(dataSource), primary);
+        projections.registerBean(NamedParameterJdbcTemplate.class, () -> new NamedParameterJdbcTemplate(dataSource),
+                primary);
+        projectionTypes().forEach(type -> projections.registerBean(type, primary));
+        projections.refresh();
+        return projections;
+    }
+
+    /** The projections' classes, but those whose handlers must not see a replay (they notify subscribers). */
+    private List<Class<?>> projectionTypes() {
+        return context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .<Class<?>>map(AopUtils::getTargetClass)
+                .filter(type -> Projections.PROCESSING_GROUP.equals(
+                        AnnotationUtils.findAnnotation(type, ProcessingGroup.class).value()))
+                .filter(type -> AnnotationUtils.findAnnotation(type, DisallowReplay.class) == null)
+                .distinct()
+                .toList();
+    }
+
+    private EventHandlerInvoker invoker(AnnotationConfigApplicationContext projections) {
+        List<Object> handlers = projectionTypes().stream().<Object>map(projections::getBean).toList();
+        return SimpleEventHandlerInvoker.builder()
+                .eventHandlers(handlers)
+                .parameterResolverFactory(axon.parameterResolverFactory())
+                .handlerDefinition(axon.handlerDefinition(handlers.get(0).getClass()))
+                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                .build();
+    }
+
+    /** Feeds events to the rebuild's projections, a page per transaction, counting them into the progress. */
+    private final class Feed {
+        private final Progress progress;
+        private final EventTable events;
+        private final EventHandlerInvoker invoker;
+        private final SpringTransactionManager transactionManager;
+        private Instant loggedAt = Instant.now();
+
+        Feed(Progress progress, EventTable events, EventHandlerInvoker invoker,
+             SpringTransactionManager transactionManager) {
+            this.progress = progress;
+            this.events = events;
+            this.invoker = invoker;
+            this.transactionManager = transactionManager;
+        }
+
+        /** Follows the live processor's token until it is less than a page ahead; answers the token reached. */
+        GapAwareTrackingToken bulk() throws Exception {
+            GapAwareTrackingToken done = null;
+            while (true) {
+                GapAwareTrackingToken live = liveToken();
+                long remaining = remaining(done, live);
+                progress.total(progress.done + remaining);
+                if (remaining <= batchSize) {
+                    return done;
+                }
+                apply(done, live);
+                done = live;
+            }
+        }
+
+        /** About how many events {@code to} covers beyond {@code from}. */
+        long remaining(GapAwareTrackingToken from, GapAwareTrackingToken to) {
+            if (to == null) {
+                return 0;
+            }
+            return events.count(from == null ? Long.MIN_VALUE : from.getIndex(), to.getIndex())
+                    + filledGaps(from, to).size();
+        }
+
+        /**
+         * Applies every event {@code to} covers and {@code from} does not: the gaps of {@code from} that are filled
+         * now, then the events after its index up to {@code to}'s, but {@code to}'s gaps.
+         */
+        void apply(GapAwareTrackingToken from, GapAwareTrackingToken to) throws Exception {
+            if (to == null) {
+                return;
+            }
+            Set<Long> filled = filledGaps(from, to);
+            if (!filled.isEmpty()) {
+                handle(events.at(filled));
+            }
+            long after = from == null ? Long.MIN_VALUE : from.getIndex();
+            while (after < to.getIndex()) {
+                List<TrackedDomainEventData<byte[]>> page = events.range(after, to.getIndex(), batchSize);
+                if (page.isEmpty()) {
+                    return;
+                }
+                after = EventTable.globalIndex(page.get(page.size() - 1));
+                handle(page.stream().filter(row -> !to.getGaps().contains(EventTable.globalIndex(row))).toList());
+            }
+        }
+
+        private Set<Long> filledGaps(GapAwareTrackingToken from, GapAwareTrackingToken to) {
+            Set<Long> filled = new TreeSet<>(from == null ? Set.of() : from.getGaps());
+            filled.removeAll(to.getGaps());
+            return filled;
+        }
+
+        /** One transaction: the page's events through the projections, then its commit. */
+        private void handle(List<TrackedDomainEventData<byte[]>> rows) throws Exception {
+            if (rows.isEmpty()) {
+                return;
+            }
+            List<TrackedEventMessage<?>> messages = events.deserialize(rows);
+            BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
+            unitOfWork.attachTransaction(transactionManager);
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
+                return null;
+            }, RollbackConfigurationType.ANY_THROWABLE);
+            if (result.isExceptional()) {
+                Throwable failure = result.exceptionResult();
+                throw failure instanceof Exception e ? e : new IllegalStateException(failure);
+            }
+            progress.add(messages.size());
+            if (Duration.between(loggedAt, Instant.now()).compareTo(LOG_EVERY) >= 0) {
+                loggedAt = Instant.now();
+                Status status = progress.status(schemas.liveSchema());
+                log.info("rebuilding the read models: {} of {} events, {} events/s, about {} s left",
+                        status.eventsDone(), status.eventsTotal(), status.eventsPerSecond(), status.etaSeconds());
+            }
+        }
+    }
+
+    /** A rebuild's counters, written by its worker and read by anyone. */
+    private static final class Progress {
+        final String schema;
+        final String requestedBy;
+        final Instant startedAt = Instant.now();
+        volatile State state = State.RUNNING;
+        volatile long done;
+        volatile long total;
+        volatile Instant finishedAt;
+        volatile String error;
+
+        Progress(String schema, String requestedBy) {
+            this.schema = schema;
+            this.requestedBy = requestedBy;
+        }
+
+        void add(long events) {
+            done += events;
+            total = Math.max(total, done);
+        }
+
+        void total(long events) {
+            total = Math.max(events, done);
+        }
+
+        void finish(State outcome, String failure) {
+            error = failure;
+            finishedAt = Instant.now();
+            state = outcome;
+        }
+
+        Status status(String liveSchema) {
+            Instant end = finishedAt == null ? Instant.now() : finishedAt;
+            double seconds = Math.max(Duration.between(startedAt, end).toMillis(), 1) / 1000.0;
+            long rate = Math.round(done / seconds);
+            Long eta = state != State.RUNNING ? null : rate == 0 ? null : (total - done) / rate;
+            return new Status(state, liveSchema, schema, requestedBy, done, total, rate, eta, startedAt, finishedAt,
+                    error);
+        }
+    }
+}
