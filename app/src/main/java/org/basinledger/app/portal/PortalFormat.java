@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.agreement.ObligationStatus;
+import org.basinledger.api.common.Actor;
 import org.basinledger.api.common.Money;
 import org.basinledger.api.compliance.WaterClass;
 import org.basinledger.api.transfer.TransferStatus;
@@ -143,10 +144,16 @@ public class PortalFormat {
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
-    /** The actor metadata ({@code jurisdiction:CN-ZJ-HZ}, {@code mediator:X}, {@code registrar}) for people. */
+    /**
+     * The actor metadata ({@code jurisdiction:CN-ZJ-HZ}, {@code mediator:X}, {@code registrar}) for people; the
+     * ledger's own steps (dates that came) are "The ledger (deadline)".
+     */
     public String actor(String actor) {
         if (actor == null || actor.isBlank()) {
             return "The ledger";
+        }
+        if (actor.equals(Actor.LEDGER)) {
+            return "The ledger (deadline)";
         }
         int colon = actor.indexOf(':');
         if (colon < 0) {

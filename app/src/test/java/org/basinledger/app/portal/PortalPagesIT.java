@@ -108,6 +108,23 @@ class PortalPagesIT extends PortalTestBase {
     }
 
     @Test
+    void theLedgersOwnStepsAreShownAsTheLedgers() {
+        String html = http.get("/agreements/" + fixture.inForceId).send().body();
+        for (String type : List.of("AgreementEnteredIntoForce", "FixedContributionFellDue")) {
+            List<String> rows = rows(html, type);
+            assertThat(rows).as(type).isNotEmpty()
+                    .allSatisfy(row -> assertThat(row).contains("The ledger (deadline)").doesNotContain("(jurisdiction)"));
+        }
+        assertThat(rows(html, "AgreementSigned")).allSatisfy(row -> assertThat(row).contains("(jurisdiction)"));
+    }
+
+    /** The history table's rows of one event type. */
+    private static List<String> rows(String html, String type) {
+        return java.util.regex.Pattern.compile("<tr[^>]*data-type=\"" + type + "\".*?</tr>",
+                java.util.regex.Pattern.DOTALL).matcher(html).results().map(java.util.regex.MatchResult::group).toList();
+    }
+
+    @Test
     void theListFiltersByStatusPartyAndBasin() {
         assertThat(http.get("/?status=TERMINATED").send().body())
                 .contains("Taihu Lake joint monitoring at Jinze").doesNotContain("phase 4");
