@@ -49,7 +49,7 @@ class PortalPagesIT extends PortalTestBase {
         List<String> pages = new ArrayList<>(List.of("/", "/?status=IN_FORCE", "/?status=DRAFT",
                 "/?party=" + fixture.anhui.id(), "/?basin=Taihu+Lake", "/ledger",
                 "/agreements/" + fixture.inForceId, "/agreements/" + fixture.inForceId + "/fragment",
-                "/agreements/" + fixture.openId, "/agreements/" + fixture.terminatedId));
+                "/agreements/" + fixture.openId, "/agreements/" + fixture.terminatedId, "/open-data/"));
         for (PortalFixtureParty party : PortalFixtureParty.values()) {
             pages.add("/jurisdictions/" + party.of(fixture).id());
         }
@@ -122,6 +122,43 @@ class PortalPagesIT extends PortalTestBase {
     private static List<String> rows(String html, String type) {
         return java.util.regex.Pattern.compile("<tr[^>]*data-type=\"" + type + "\".*?</tr>",
                 java.util.regex.Pattern.DOTALL).matcher(html).results().map(java.util.regex.MatchResult::group).toList();
+    }
+
+    @Test
+    void theOpenDataIndexListsEveryDownloadWithItsLicenceFieldsAndUpdateTimeAsAPageAndAsJson() throws IOException {
+        String html = http.get("/open-data/").header("Accept", "text/html").send().body();
+        assertThat(html).contains("rel=\"license\"", "creativecommons.org/licenses/by/4.0/", "Last changed",
+                "<time datetime=", "/open-data/agreements/{id}/record.json", "index.json", "recordUrl", "excessTonnesTN");
+        // the header and footer of every page link it
+        String home = http.get("/").send().body();
+        assertThat(java.util.regex.Pattern.compile("href=\"/open-data/\"").matcher(home).results().count())
+                .isEqualTo(2);
+
+        Http.Answer asJson = http.get("/open-data/").header("Accept", "application/json").send();
+        assertThat(asJson.status()).isEqualTo(200);
+        assertThat(asJson.contentType()).startsWith("application/json");
+        JsonNode index = asJson.json();
+        assertThat(http.get("/open-data/index.json").send().json()).isEqualTo(index);
+        assertThat(index.path("licence").path("url").asText()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+        assertThat(index.path("updatedAt").asText()).isNotBlank();
+        assertThat(index.path("downloads")).extracting(d -> d.path("id").asText())
+                .containsExactly("agreements", "transfers", "assessments", "rulings", "jurisdictions", "record");
+        for (JsonNode download : index.path("downloads")) {
+            assertThat(download.path("fields")).as(download.toString()).isNotEmpty();
+            for (JsonNode distribution : download.path("distributions")) {
+                String url = distribution.path("url").asText().replace("{id}", fixture.inForceId);
+                assertThat(html).contains(distribution.path("url").asText());
+                Http.Answer file = http.get(url).send();
+                assertThat(file.status()).as(url).isEqualTo(200);
+                assertThat(file.contentType()).as(url).startsWith(distribution.path("mediaType").asText());
+                if (distribution.path("format").asText().equals("CSV")) {
+                    // RFC 4180: the writer may quote a long name
+                    String header = file.body().lines().findFirst().orElseThrow().replace("\"", "");
+                    assertThat(header).as(url).isEqualTo(String.join(",",
+                            new ObjectMapper().convertValue(download.path("fields"), String[].class)));
+                }
+            }
+        }
     }
 
     @Test
