@@ -1,5 +1,6 @@
 package org.basinledger.app.opendata;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.basinledger.app.opendata.OpenDataCatalogue.Catalogue;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,7 @@ public class OpenDataIndexController {
         this.catalogue = catalogue;
     }
 
+    @Hidden
     @GetMapping(value = {"/open-data", "/open-data/"}, produces = MediaType.TEXT_HTML_VALUE)
     public String page(Model model) {
         model.addAttribute("catalogue", catalogue.catalogue());
