@@ -28,8 +28,10 @@ import org.basinledger.api.common.NotFoundException;
 import org.basinledger.api.compliance.AssessmentView;
 import org.basinledger.api.compliance.ComplianceHistory;
 import org.basinledger.api.compliance.FindComplianceHistoryQuery;
+import org.basinledger.api.ledger.FindInclusionProofQuery;
 import org.basinledger.api.ledger.FindLedgerKeyQuery;
 import org.basinledger.api.ledger.FindTreeHeadQuery;
+import org.basinledger.api.ledger.InclusionProof;
 import org.basinledger.api.ledger.LedgerKeyView;
 import org.basinledger.api.ledger.SignedTreeHead;
 import org.basinledger.api.registry.FindJurisdictionQuery;
@@ -103,6 +105,15 @@ public class PortalReader {
     public record PublicAgreement(AgreementStatusView status, String title, String basin, LocalDate effectiveFrom,
                                   LocalDate effectiveUntil, List<PartyRow> parties, AgreementDraft terms,
                                   String termsHash) {
+
+        /** A monitoring section as people know it, "Jiekou (JIEKOU)"; its id alone when the terms do not name it. */
+        public String sectionName(String sectionId) {
+            if (sectionId == null || terms == null || terms.terms() == null || terms.terms().sections() == null) {
+                return sectionId;
+            }
+            return terms.terms().sections().stream().filter(s -> sectionId.equals(s.id())).findFirst()
+                    .map(s -> s.name() + " (" + s.id() + ")").orElse(sectionId);
+        }
     }
 
     /** An obligation and (once it can have one) its state. */
@@ -216,6 +227,20 @@ public class PortalReader {
         SignedTreeHead head = ask(FindTreeHeadQuery.latest(), SignedTreeHead.class);
         LedgerKeyView key = ask(new FindLedgerKeyQuery(), LedgerKeyView.class);
         return new LedgerModel(head, key, head != null && key != null && head.isSignedBy(key.publicKey()));
+    }
+
+    /** A leaf of the integrity log with its proof of inclusion in the latest signed head, and whether it holds. */
+    public record LeafModel(InclusionProof proof, SignedTreeHead head, boolean verifies) {
+    }
+
+    /** Leaf {@code leafIndex} proven against the latest signed head; not found when no head covers it yet. */
+    public LeafModel leaf(long leafIndex) {
+        SignedTreeHead head = ask(FindTreeHeadQuery.latest(), SignedTreeHead.class);
+        if (head == null || leafIndex < 0 || leafIndex >= head.treeSize()) {
+            throw new NotFoundException("no signed head covers leaf " + leafIndex + " yet");
+        }
+        InclusionProof proof = ask(new FindInclusionProofQuery(leafIndex, head.treeSize()), InclusionProof.class);
+        return new LeafModel(proof, head, proof.verifies(head.rootHash()));
     }
 
     /** Every registered jurisdiction's name by id, ordered by id. */

@@ -123,7 +123,7 @@ class PortalBrowserIT extends PortalTestBase {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.blMarker")).as("no reload").isEqualTo(marker);
         assertThat(browser.findElements(By.cssSelector(".bl-chart svg rect"))).hasSize(2);
         assertThat(browser.findElement(By.id("last-assessment")).getText())
-                .isEqualTo("JIEKOU, " + PortalFixture.YEAR + ": did not meet the standard");
+                .isEqualTo("Jiekou (JIEKOU), " + PortalFixture.YEAR + ": did not meet the standard");
         assertThat(text()).contains("1.0200");
         wait(d -> d.findElements(By.cssSelector("#history-table tbody tr")).size() > events);
         wait(d -> d.findElements(By.xpath("//table[@id='history-table']//td[contains(., 'Being logged')]")).isEmpty()

@@ -49,7 +49,7 @@ class PortalPagesIT extends PortalTestBase {
         List<String> pages = new ArrayList<>(List.of("/", "/?status=IN_FORCE", "/?status=DRAFT",
                 "/?party=" + fixture.anhui.id(), "/?basin=Taihu+Lake", "/ledger",
                 "/agreements/" + fixture.inForceId, "/agreements/" + fixture.inForceId + "/fragment",
-                "/agreements/" + fixture.openId, "/agreements/" + fixture.terminatedId, "/open-data/"));
+                "/agreements/" + fixture.openId, "/agreements/" + fixture.terminatedId, "/open-data/", "/ledger/leaves/0"));
         for (PortalFixtureParty party : PortalFixtureParty.values()) {
             pages.add("/jurisdictions/" + party.of(fixture).id());
         }
@@ -90,11 +90,11 @@ class PortalPagesIT extends PortalTestBase {
         assertThat(html).contains("Xin&#39;an River ecological compensation, phase 4", "In force",
                 "Huangshan City, Anhui", "Hangzhou City, Zhejiang", "Ministry of Finance", "Upstream", "Downstream",
                 "Publish the monthly joint monitoring plan", "Pending",
-                "Water-quality index P at section JIEKOU", "<svg", "role=\"img\"", "The figures as a table",
+                "Water-quality index P at Jiekou (JIEKOU)", "<svg", "role=\"img\"", "The figures as a table",
                 String.valueOf(PortalFixture.YEAR - 1), "0.8500",
                 "CNY 300,000,000.00", "Settled", "Disputed", "CNY 100,000,000.00",
                 "Dismissed on", PortalFixture.REASONING,
-                "Agreement drafted", "Assessment recorded", "Dispute ruled", "/api/v1/ledger/proofs/inclusion?leafIndex=",
+                "Agreement drafted", "Assessment recorded", "Dispute ruled", "/ledger/leaves/",
                 "Monitoring sections", "Water quality index", "Stability coefficient k");
         assertThat(html).contains("Disputes awaiting a ruling");
 
@@ -113,9 +113,38 @@ class PortalPagesIT extends PortalTestBase {
         for (String type : List.of("AgreementEnteredIntoForce", "FixedContributionFellDue")) {
             List<String> rows = rows(html, type);
             assertThat(rows).as(type).isNotEmpty()
-                    .allSatisfy(row -> assertThat(row).contains("The ledger (deadline)").doesNotContain("(jurisdiction)"));
+                    .allSatisfy(row -> assertThat(row).contains("The ledger (deadline)").doesNotContain("(party)"));
         }
-        assertThat(rows(html, "AgreementSigned")).allSatisfy(row -> assertThat(row).contains("(jurisdiction)"));
+        assertThat(rows(html, "AgreementSigned")).isNotEmpty().allSatisfy(row -> assertThat(row)
+                .containsAnyOf("Huangshan City, Anhui (party)", "Hangzhou City, Zhejiang (party)",
+                        "Ministry of Finance (party)"));
+    }
+
+    @Test
+    void publicPagesSpeakInWordsNotCodes() {
+        String html = http.get("/agreements/" + fixture.inForceId).send().body();
+        assertThat(html).contains("permanganate index (CODMn), mg/L", "ammonia nitrogen (NH3-N), mg/L",
+                "total phosphorus (TP), mg/L", "total nitrogen (TN), mg/L", "Jiekou (JIEKOU)",
+                "<span lang=\"zh\">新安江流域上下游横向生态补偿协议</span>", "Upstream", "Water quality index");
+        assertThat(html).doesNotContain(">CODMN", "CODMN:", "at section JIEKOU", "jurisdiction:", "(jurisdiction)");
+        // a leaf's link explains its proof instead of opening raw JSON
+        assertThat(html).doesNotContain("href=\"/api/v1/ledger/proofs/inclusion");
+    }
+
+    @Test
+    void aLeafPageExplainsItsInclusionProofAndLinksTheJson() {
+        String html = http.get("/agreements/" + fixture.inForceId).send().body();
+        java.util.regex.Matcher leaf = java.util.regex.Pattern.compile("href=\"/ledger/leaves/(\\d+)\"").matcher(html);
+        assertThat(leaf.find()).isTrue();
+        Http.Answer page = http.get("/ledger/leaves/" + leaf.group(1)).send();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Event at leaf " + leaf.group(1), "The proof holds", "id=\"leaf-hash\"",
+                "How the proof works", "/api/v1/ledger/proofs/inclusion?leafIndex=" + leaf.group(1));
+        for (String unknown : List.of("/ledger/leaves/99999999", "/ledger/leaves/-1", "/ledger/leaves/abc")) {
+            Http.Answer missing = http.get(unknown).header("Accept", "text/html").send();
+            assertThat(missing.status()).as(unknown).isEqualTo(404);
+            assertThat(missing.body()).as(unknown).contains("Page not found");
+        }
     }
 
     /** The history table's rows of one event type. */
