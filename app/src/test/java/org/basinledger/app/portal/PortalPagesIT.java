@@ -196,6 +196,10 @@ class PortalPagesIT extends PortalTestBase {
                 .contains("Taihu Lake joint monitoring at Jinze").doesNotContain("phase 4");
         assertThat(http.get("/?basin=Qiantang+River").send().body())
                 .contains("Qiantang River flood warning duties").doesNotContain("Jinze");
+        // as people type it: any case, with or without the apostrophe
+        for (String typed : List.of("xinan+river", "XIN%27AN+RIVER", "Xin%E2%80%99an+River")) {
+            assertThat(http.get("/?basin=" + typed).send().body()).as(typed).contains("phase 4").doesNotContain("Jinze");
+        }
         assertThat(http.get("/?party=" + fixture.ministry.id()).send().body())
                 .contains("phase 4").doesNotContain("Jinze", "Qiantang");
         assertThat(http.get("/?status=NOT-A-STATUS").send().body()).contains("Choose a status from the list");
