@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -174,6 +175,25 @@ public class PortalFormat {
             case "mediator" -> "Mediator " + id;
             default -> id + " (" + kind + ")";
         };
+    }
+
+    /**
+     * When an event happened in the basin, from the event's own field: an instant or a date as a date, a period
+     * ({@code 2025}, {@code 2025-Q3}, {@code 2025-03}) as "period 2025-03".
+     */
+    public String happened(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        try {
+            return date(Instant.parse(value));
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return date(LocalDate.parse(value));
+            } catch (DateTimeParseException notADate) {
+                return "period " + value;
+            }
+        }
     }
 
     /**

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.queryhandling.QueryGateway;
@@ -61,12 +63,14 @@ public class PortalReader {
 
     private final QueryGateway queries;
     private final ObjectReader draftReader;
+    private final ObjectMapper objectMapper;
     private final int rowsPerTable;
 
     /** {@code rowsPerTable}: rows of a long table (history, transfers, assessments) on one agreement page. */
     public PortalReader(QueryGateway queries, ObjectMapper objectMapper,
                         @Value("${ledger.portal.rows-per-table:100}") int rowsPerTable) {
         this.queries = queries;
+        this.objectMapper = objectMapper;
         this.draftReader = objectMapper.readerFor(AgreementDraft.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         if (rowsPerTable < 1) {
@@ -121,9 +125,24 @@ public class PortalReader {
                                 ObligationStatus status, Instant fulfilledAt) {
     }
 
-    /** One event of the agreement's history: only what is public of it, never its payload. */
-    public record HistoryRow(long sequence, String type, Instant occurredAt, String actor, Long leafIndex) {
+    /**
+     * One event of the agreement's history: only what is public of it, never its payload; {@code occurredAt} is when
+     * the ledger recorded it, {@code happened} when it happened in the basin where the event says so (a payment's
+     * {@code paidAt}, a report's or an assessment's period, the date an agreement came into force), else null.
+     */
+    public record HistoryRow(long sequence, String type, Instant occurredAt, String actor, Long leafIndex,
+                             String happened) {
     }
+
+    /** The field of each event type that says when it happened in the basin (all public where the event is). */
+    private static final Map<String, String> HAPPENED = Map.of(
+            "TransferPaid", "paidAt",
+            "MonitoringReportSubmitted", "period",
+            "AssessmentRecorded", "period",
+            "FixedContributionFellDue", "period",
+            "ObligationOverdue", "dueDate",
+            "AgreementEnteredIntoForce", "effectiveFrom",
+            "AgreementExpired", "effectiveUntil");
 
     /**
      * The agreement page: the long tables a page at a time ({@code history}, {@code transfers},
@@ -187,7 +206,8 @@ public class PortalReader {
                 rowsPerTable + 1), AgreementHistoryPage.class);
         List<HistoryRow> rows = events == null ? List.of() : events.items().stream()
                 .limit(rowsPerTable)
-                .map(e -> new HistoryRow(e.sequence(), e.type(), e.occurredAt(), e.actor(), e.leafIndex()))
+                .map(e -> new HistoryRow(e.sequence(), e.type(), e.occurredAt(), e.actor(), e.leafIndex(),
+                        happened(e.type(), e.payload())))
                 .toList();
         Long nextAfter = events != null && events.items().size() > rowsPerTable
                 ? rows.get(rows.size() - 1).sequence() : null;
@@ -241,6 +261,20 @@ public class PortalReader {
         }
         InclusionProof proof = ask(new FindInclusionProofQuery(leafIndex, head.treeSize()), InclusionProof.class);
         return new LeafModel(proof, head, proof.verifies(head.rootHash()));
+    }
+
+    /** When the event says it happened in the basin (its {@link #HAPPENED} field), or null. */
+    private String happened(String type, String payload) {
+        String field = HAPPENED.get(type);
+        if (field == null || payload == null) {
+            return null;
+        }
+        try {
+            JsonNode value = objectMapper.readTree(payload).path(field);
+            return value.isValueNode() && !value.isNull() ? value.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     /** Every registered jurisdiction's name by id, ordered by id. */

@@ -147,6 +147,20 @@ class PortalPagesIT extends PortalTestBase {
         }
     }
 
+    @Test
+    void theHistorySaysWhenEachFactWasRecordedAndWhenItHappened() {
+        String html = http.get("/agreements/" + fixture.inForceId).send().body();
+        assertThat(html).contains(">Recorded</th>", ">Happened</th>");
+        // paid on the 15th of January, recorded today
+        assertThat(rows(html, "TransferPaid")).isNotEmpty()
+                .anySatisfy(row -> assertThat(row).contains("15 January " + PortalFixture.YEAR));
+        assertThat(rows(html, "MonitoringReportSubmitted")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row).containsPattern("period \\d{4}-\\d\\d"))
+                .anySatisfy(row -> assertThat(row).contains("period " + (PortalFixture.YEAR - 1) + "-06"));
+        assertThat(rows(html, "AgreementEnteredIntoForce")).singleElement().asString()
+                .contains("1 January " + (PortalFixture.YEAR - 1));
+    }
+
     /** The history table's rows of one event type. */
     private static List<String> rows(String html, String type) {
         return java.util.regex.Pattern.compile("<tr[^>]*data-type=\"" + type + "\".*?</tr>",
