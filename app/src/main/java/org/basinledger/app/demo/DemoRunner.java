@@ -51,7 +51,7 @@ public class DemoRunner implements ApplicationRunner {
         }
         if (queries.query(new FindAgreementStatusQuery(DemoBasin.JIANGSU, null), AgreementStatusView.class)
                 .join() != null) {
-            log.info("demo basin already loaded: nothing to do. {}", where());
+            log.info("demo basin already loaded: nothing to do");
             return;
         }
         boolean empty = queries.query(new ListJurisdictionsQuery(), JurisdictionList.class).join().jurisdictions()
@@ -67,19 +67,11 @@ public class DemoRunner implements ApplicationRunner {
         DemoBasin.Summary summary = basin.load(LocalDate.now(LedgerCalendar.ZONE));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         log.info("demo basin loaded in {} ms ({} commands): {} jurisdictions, {} mediators, {} agreements (3 in force, "
-                        + "1 draft), {} monitoring reports, {} assessments, transfers {}, {} disputes ({} ruled). {}",
+                        + "1 draft), {} monitoring reports, {} assessments, transfers {}, {} disputes ({} ruled)",
                 took.toMillis(), summary.commands(), summary.jurisdictions(), summary.mediators(),
                 summary.agreements(), summary.monitoringReports(), summary.assessments(),
                 summary.transfers().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                         .collect(Collectors.joining(", ", "{", "}")),
-                summary.disputes(), summary.rulings(), where());
-    }
-
-    private String where() {
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        String token = properties.registrarToken() != null && !properties.registrarToken().isBlank()
-                ? "the setting ledger.registrar-token"
-                : properties.dataDir().resolve("registrar.token").toAbsolutePath().normalize().toString();
-        return "Open data: http://localhost:" + port + "/open-data/agreements.json ; registrar token: " + token;
+                summary.disputes(), summary.rulings());
     }
 }

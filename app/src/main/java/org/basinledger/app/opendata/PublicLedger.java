@@ -29,6 +29,8 @@ import org.basinledger.api.dispute.DisputeStatus;
 import org.basinledger.api.dispute.DisputeSummary;
 import org.basinledger.api.dispute.ListDisputesQuery;
 import org.basinledger.api.dispute.Subject;
+import org.basinledger.api.ledger.FindTreeHeadQuery;
+import org.basinledger.api.ledger.SignedTreeHead;
 import org.basinledger.api.registry.JurisdictionList;
 import org.basinledger.api.registry.JurisdictionView;
 import org.basinledger.api.registry.ListJurisdictionsQuery;
@@ -229,6 +231,12 @@ public class PublicLedger {
     /** Every registered jurisdiction with its public keys, by id. */
     public List<JurisdictionView> jurisdictions() {
         return queries.query(new ListJurisdictionsQuery(), JurisdictionList.class).join().jurisdictions();
+    }
+
+    /** When the public data last changed at the latest: the time of the ledger's latest signed head (null before any). */
+    public Instant lastSignedAt() {
+        SignedTreeHead head = queries.query(FindTreeHeadQuery.latest(), SignedTreeHead.class).join();
+        return head == null ? null : head.timestamp();
     }
 
 }

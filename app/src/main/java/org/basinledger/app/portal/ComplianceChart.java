@@ -16,11 +16,14 @@ import org.basinledger.api.compliance.AssessmentView;
  * A bar chart, drawn on the server as inline SVG, of one monitoring section's assessments under one rule: the
  * water-quality index P per period against its limit 1 ({@code WATER_QUALITY_INDEX}: met when P ≤ 1), or the
  * tonnes in excess of the targets per period against 0 ({@code EXCEEDANCE_PER_TONNE}). Every figure is also in
- * {@link #rows()}, which the page shows as a table: the chart is never the only way to read them.
+ * {@link #rows()}, which the page shows as a table: the chart is never the only way to read them. It stays
+ * readable from 1 to 120 periods and more: values with 2 decimals, drawn above a bar only where they fit; the
+ * time axis names each period where they fit, else each year at its first period, else every few years.
  */
 public record ComplianceChart(String sectionId, CompensationRuleType rule, String measure, String limitLabel,
-                              List<Row> rows, List<Bar> bars, List<Tick> ticks, double limitY, int width, int height,
-                              int plotLeft, int plotRight, int plotTop, int plotBottom) {
+                              List<Row> rows, List<Bar> bars, List<Tick> ticks, List<AxisLabel> axisLabels,
+                              double limitY, int width, int height, int plotLeft, int plotRight, int plotTop,
+                              int plotBottom) {
 
     static final int WIDTH = 640;
     static final int HEIGHT = 300;
@@ -33,9 +36,18 @@ public record ComplianceChart(String sectionId, CompensationRuleType rule, Strin
     public record Row(String period, BigDecimal value, BigDecimal limit, boolean met) {
     }
 
-    /** One bar in SVG coordinates, with the label drawn above it and under the axis. */
+    /** Width in SVG units of one character of the chart's 14px labels (Arial's digits are about 0.55 em). */
+    static final double CHARACTER = 8.0;
+    /** Space kept between two labels. */
+    static final double GAP = 6.0;
+
+    /** One bar in SVG coordinates; its value label is drawn above it only when {@code labelled} (it fits). */
     public record Bar(double x, double y, double width, double height, double labelX, String label, String period,
-                      boolean met) {
+                      boolean met, boolean labelled) {
+    }
+
+    /** A label of the time axis: a period, or a year at its first period. */
+    public record AxisLabel(double x, String label) {
     }
 
     /** A gridline of the value axis. */
@@ -81,10 +93,11 @@ public record ComplianceChart(String sectionId, CompensationRuleType rule, Strin
             Row row = rows.get(i);
             double h = row.value().doubleValue() / top * plotHeight;
             double x = plotLeft + slot * i + (slot - barWidth) / 2;
-            String label = index ? row.value().setScale(4, RoundingMode.HALF_UP).toPlainString()
-                    : row.value().stripTrailingZeros().toPlainString() + " t";
+            String label = row.value().setScale(2, RoundingMode.HALF_UP).toPlainString() + (index ? "" : " t");
+            // with the tick mark, a label needs its characters and a gap on each side
+            boolean fits = textWidth(label + " ✓") + GAP <= slot;
             bars.add(new Bar(round(x), round(plotBottom - h), round(barWidth), round(h), round(x + barWidth / 2),
-                    label, row.period(), row.met()));
+                    label, row.period(), row.met(), fits));
         }
         List<Tick> ticks = new ArrayList<>();
         for (double v = 0; v <= top + step / 2; v += step) {
@@ -94,8 +107,41 @@ public record ComplianceChart(String sectionId, CompensationRuleType rule, Strin
         double limitY = round(plotBottom - limit.doubleValue() / top * plotHeight);
         return new ComplianceChart(first.sectionId(), first.rule(),
                 index ? "Water-quality index P" : "Tonnes in excess of the targets",
-                index ? "Limit: P = 1 (met at or below)" : "Limit: 0 tonnes in excess", rows, bars, ticks, limitY,
-                WIDTH, HEIGHT, plotLeft, plotRight, plotTop, plotBottom);
+                index ? "Limit: P = 1 (met at or below)" : "Limit: 0 tonnes in excess", rows, bars, ticks,
+                axisLabels(bars, slot), limitY, WIDTH, HEIGHT, plotLeft, plotRight, plotTop, plotBottom);
+    }
+
+    /**
+     * The time axis: every period when each fits its slot; otherwise the year, under the first period of each year
+     * ({@code 2025}, {@code 2025-Q1}, {@code 2025-01} all start with it), as often as there is room for one.
+     */
+    static List<AxisLabel> axisLabels(List<Bar> bars, double slot) {
+        double widest = bars.stream().mapToDouble(b -> textWidth(b.period())).max().orElse(0);
+        List<AxisLabel> labels = new ArrayList<>();
+        if (widest + GAP <= slot) {
+            bars.forEach(b -> labels.add(new AxisLabel(b.labelX(), b.period())));
+            return labels;
+        }
+        double lastX = Double.NEGATIVE_INFINITY;
+        String lastYear = null;
+        for (Bar bar : bars) {
+            String year = bar.period().length() >= 4 ? bar.period().substring(0, 4) : bar.period();
+            if (!year.equals(lastYear) && bar.labelX() - lastX >= textWidth(year) + GAP) {
+                labels.add(new AxisLabel(bar.labelX(), year));
+                lastX = bar.labelX();
+            }
+            lastYear = year;
+        }
+        return labels;
+    }
+
+    static double textWidth(String text) {
+        return text.codePointCount(0, text.length()) * CHARACTER;
+    }
+
+    /** Whether some value labels were left out for want of room (the page then says they are in the table). */
+    public boolean someValuesUnlabelled() {
+        return bars.stream().anyMatch(b -> !b.labelled());
     }
 
     public boolean isIndex() {

@@ -110,6 +110,19 @@ public class PortalController {
         return "portal/ledger";
     }
 
+    /** One leaf of the integrity log: what its inclusion proof shows and how to check it, for people. */
+    @GetMapping("/ledger/leaves/{leafIndex}")
+    public String leaf(@PathVariable String leafIndex, Model model) {
+        long index;
+        try {
+            index = Long.parseLong(leafIndex.strip());
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("no leaf " + leafIndex);
+        }
+        model.addAttribute("page", reader.leaf(index));
+        return "portal/leaf";
+    }
+
     /**
      * The current signed head as a file to keep ({@code basin-ledger-head-<size>.json}, the JSON of
      * {@code /api/v1/ledger/head}): a visitor who keeps it can later prove the ledger still extends it (the auditor's

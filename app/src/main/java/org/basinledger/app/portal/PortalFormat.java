@@ -7,10 +7,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.agreement.ObligationStatus;
+import org.basinledger.api.common.Actor;
 import org.basinledger.api.common.Money;
 import org.basinledger.api.compliance.WaterClass;
 import org.basinledger.api.transfer.TransferStatus;
@@ -143,15 +150,99 @@ public class PortalFormat {
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
-    /** The actor metadata ({@code jurisdiction:CN-ZJ-HZ}, {@code mediator:X}, {@code registrar}) for people. */
-    public String actor(String actor) {
+    /**
+     * The actor metadata ({@code jurisdiction:CN-ZJ-HZ}, {@code mediator:X}, {@code registrar}) for people: a
+     * jurisdiction by its registered name, the ledger's own steps (dates that came) as "The ledger (deadline)".
+     */
+    public String actor(String actor, Map<String, String> names) {
         if (actor == null || actor.isBlank()) {
             return "The ledger";
+        }
+        if (actor.equals(Actor.LEDGER)) {
+            return "The ledger (deadline)";
+        }
+        if (actor.equals("registrar")) {
+            return "The registrar";
         }
         int colon = actor.indexOf(':');
         if (colon < 0) {
             return words(actor);
         }
-        return actor.substring(colon + 1) + " (" + actor.substring(0, colon) + ")";
+        String kind = actor.substring(0, colon);
+        String id = actor.substring(colon + 1);
+        return switch (kind) {
+            case "jurisdiction" -> names.getOrDefault(id, id) + " (party)";
+            case "mediator" -> "Mediator " + id;
+            default -> id + " (" + kind + ")";
+        };
+    }
+
+    /**
+     * When an event happened in the basin, from the event's own field: an instant or a date as a date, a period
+     * ({@code 2025}, {@code 2025-Q3}, {@code 2025-03}) as "period 2025-03".
+     */
+    public String happened(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        try {
+            return date(Instant.parse(value));
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return date(LocalDate.parse(value));
+            } catch (DateTimeParseException notADate) {
+                return "period " + value;
+            }
+        }
+    }
+
+    /**
+     * A pollutant code of the API as GB 3838-2002 names it, with its unit (DOMAIN.md): {@code CODMN} →
+     * "permanganate index (CODMn), mg/L".
+     */
+    public String pollutant(Object code) {
+        if (code == null) {
+            return "";
+        }
+        String name = switch (code.toString()) {
+            case "CODMN" -> "permanganate index (CODMn)";
+            case "COD" -> "chemical oxygen demand (COD)";
+            case "NH3N" -> "ammonia nitrogen (NH3-N)";
+            case "TP" -> "total phosphorus (TP)";
+            case "TN" -> "total nitrogen (TN)";
+            case "DO" -> "dissolved oxygen (DO)";
+            default -> code.toString();
+        };
+        return name + ", mg/L";
+    }
+
+    /** A run of text in one language: {@code lang} is "zh" for Chinese, null for the page's own (English). */
+    public record Run(String text, String lang) {
+    }
+
+    private static final Pattern HAN_RUN = Pattern.compile("[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]+");
+
+    /**
+     * Text split into runs so that Chinese can be marked {@code lang="zh"} (screen readers and fonts then treat it
+     * as Chinese) without marking the English around it: "新安江 — the parties" is a Chinese run and an English one.
+     */
+    public List<Run> runs(String text) {
+        List<Run> runs = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return runs;
+        }
+        Matcher han = HAN_RUN.matcher(text);
+        int at = 0;
+        while (han.find()) {
+            if (han.start() > at) {
+                runs.add(new Run(text.substring(at, han.start()), null));
+            }
+            runs.add(new Run(han.group(), "zh"));
+            at = han.end();
+        }
+        if (at < text.length()) {
+            runs.add(new Run(text.substring(at), null));
+        }
+        return runs;
     }
 }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.queryhandling.QueryGateway;
@@ -28,8 +30,10 @@ import org.basinledger.api.common.NotFoundException;
 import org.basinledger.api.compliance.AssessmentView;
 import org.basinledger.api.compliance.ComplianceHistory;
 import org.basinledger.api.compliance.FindComplianceHistoryQuery;
+import org.basinledger.api.ledger.FindInclusionProofQuery;
 import org.basinledger.api.ledger.FindLedgerKeyQuery;
 import org.basinledger.api.ledger.FindTreeHeadQuery;
+import org.basinledger.api.ledger.InclusionProof;
 import org.basinledger.api.ledger.LedgerKeyView;
 import org.basinledger.api.ledger.SignedTreeHead;
 import org.basinledger.api.registry.FindJurisdictionQuery;
@@ -59,12 +63,14 @@ public class PortalReader {
 
     private final QueryGateway queries;
     private final ObjectReader draftReader;
+    private final ObjectMapper objectMapper;
     private final int rowsPerTable;
 
     /** {@code rowsPerTable}: rows of a long table (history, transfers, assessments) on one agreement page. */
     public PortalReader(QueryGateway queries, ObjectMapper objectMapper,
                         @Value("${ledger.portal.rows-per-table:100}") int rowsPerTable) {
         this.queries = queries;
+        this.objectMapper = objectMapper;
         this.draftReader = objectMapper.readerFor(AgreementDraft.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         if (rowsPerTable < 1) {
@@ -103,6 +109,15 @@ public class PortalReader {
     public record PublicAgreement(AgreementStatusView status, String title, String basin, LocalDate effectiveFrom,
                                   LocalDate effectiveUntil, List<PartyRow> parties, AgreementDraft terms,
                                   String termsHash) {
+
+        /** A monitoring section as people know it, "Jiekou (JIEKOU)"; its id alone when the terms do not name it. */
+        public String sectionName(String sectionId) {
+            if (sectionId == null || terms == null || terms.terms() == null || terms.terms().sections() == null) {
+                return sectionId;
+            }
+            return terms.terms().sections().stream().filter(s -> sectionId.equals(s.id())).findFirst()
+                    .map(s -> s.name() + " (" + s.id() + ")").orElse(sectionId);
+        }
     }
 
     /** An obligation and (once it can have one) its state. */
@@ -110,9 +125,24 @@ public class PortalReader {
                                 ObligationStatus status, Instant fulfilledAt) {
     }
 
-    /** One event of the agreement's history: only what is public of it, never its payload. */
-    public record HistoryRow(long sequence, String type, Instant occurredAt, String actor, Long leafIndex) {
+    /**
+     * One event of the agreement's history: only what is public of it, never its payload; {@code occurredAt} is when
+     * the ledger recorded it, {@code happened} when it happened in the basin where the event says so (a payment's
+     * {@code paidAt}, a report's or an assessment's period, the date an agreement came into force), else null.
+     */
+    public record HistoryRow(long sequence, String type, Instant occurredAt, String actor, Long leafIndex,
+                             String happened) {
     }
+
+    /** The field of each event type that says when it happened in the basin (all public where the event is). */
+    private static final Map<String, String> HAPPENED = Map.of(
+            "TransferPaid", "paidAt",
+            "MonitoringReportSubmitted", "period",
+            "AssessmentRecorded", "period",
+            "FixedContributionFellDue", "period",
+            "ObligationOverdue", "dueDate",
+            "AgreementEnteredIntoForce", "effectiveFrom",
+            "AgreementExpired", "effectiveUntil");
 
     /**
      * The agreement page: the long tables a page at a time ({@code history}, {@code transfers},
@@ -176,7 +206,8 @@ public class PortalReader {
                 rowsPerTable + 1), AgreementHistoryPage.class);
         List<HistoryRow> rows = events == null ? List.of() : events.items().stream()
                 .limit(rowsPerTable)
-                .map(e -> new HistoryRow(e.sequence(), e.type(), e.occurredAt(), e.actor(), e.leafIndex()))
+                .map(e -> new HistoryRow(e.sequence(), e.type(), e.occurredAt(), e.actor(), e.leafIndex(),
+                        happened(e.type(), e.payload())))
                 .toList();
         Long nextAfter = events != null && events.items().size() > rowsPerTable
                 ? rows.get(rows.size() - 1).sequence() : null;
@@ -216,6 +247,34 @@ public class PortalReader {
         SignedTreeHead head = ask(FindTreeHeadQuery.latest(), SignedTreeHead.class);
         LedgerKeyView key = ask(new FindLedgerKeyQuery(), LedgerKeyView.class);
         return new LedgerModel(head, key, head != null && key != null && head.isSignedBy(key.publicKey()));
+    }
+
+    /** A leaf of the integrity log with its proof of inclusion in the latest signed head, and whether it holds. */
+    public record LeafModel(InclusionProof proof, SignedTreeHead head, boolean verifies) {
+    }
+
+    /** Leaf {@code leafIndex} proven against the latest signed head; not found when no head covers it yet. */
+    public LeafModel leaf(long leafIndex) {
+        SignedTreeHead head = ask(FindTreeHeadQuery.latest(), SignedTreeHead.class);
+        if (head == null || leafIndex < 0 || leafIndex >= head.treeSize()) {
+            throw new NotFoundException("no signed head covers leaf " + leafIndex + " yet");
+        }
+        InclusionProof proof = ask(new FindInclusionProofQuery(leafIndex, head.treeSize()), InclusionProof.class);
+        return new LeafModel(proof, head, proof.verifies(head.rootHash()));
+    }
+
+    /** When the event says it happened in the basin (its {@link #HAPPENED} field), or null. */
+    private String happened(String type, String payload) {
+        String field = HAPPENED.get(type);
+        if (field == null || payload == null) {
+            return null;
+        }
+        try {
+            JsonNode value = objectMapper.readTree(payload).path(field);
+            return value.isValueNode() && !value.isNull() ? value.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     /** Every registered jurisdiction's name by id, ordered by id. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
+import org.basinledger.app.support.Scenarios;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -228,6 +229,62 @@ abstract class AgreementLifecycleContract {
         JsonNode page2 = http.get("/api/v1/agreements/" + id + "/history?after=" + page1.path("nextAfter").asLong()
                 + "&limit=4").token(LedgerDriver.REGISTRAR_TOKEN).send().json();
         assertThat(page2.path("items")).extracting(i -> i.path("sequence").asLong()).containsExactly(5L, 6L);
+    }
+
+    /**
+     * Steps the ledger takes by itself are the ledger's: entering into force and the fixed contributions that fell
+     * due while signing carry no party's jurisdiction, and those a deadline applied later (the catch-up of more
+     * than a batch of passed years) carry nothing of the command that scheduled it, not even its request id.
+     */
+    @Test
+    void stepsTheLedgerTakesByItselfAreAttributedToTheLedgerAlone() {
+        Government a = ledger.register("CN-GD-SG");
+        Government b = ledger.register("CN-GD-QY");
+        Map<String, Object> body = LedgerDriver.draftBody(LocalDate.now().minusYears(60).withDayOfYear(1),
+                LocalDate.now().plusYears(1), a, b);
+        Scenarios.terms(body).put("compensation", List.of(Map.of("rule", "FIXED_CONTRIBUTION", "payer", a.id(),
+                "payee", b.id(), "period", "YEAR", "amount", Scenarios.cny("1.00"))));
+        String id = ledger.draft(a, body).path("id").asText();
+        ledger.open(a, id);
+        ledger.sign(a, id, true);
+        Http.Answer signed = http.post("/api/v1/agreements/" + id + "/signatures", ledger.signatureBody(b, id, true))
+                .token(b.token()).header("X-Request-Id", "req-last-signature").send();
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+
+        List<JsonNode> fellDue = LedgerIntegrityContract.await(() -> {
+            List<JsonNode> items = history(id, a).stream()
+                    .filter(i -> i.path("type").asText().equals("FixedContributionFellDue")).toList();
+            return items.size() == 60 ? items : null;
+        });
+        List<JsonNode> byTheLedger = history(id, a).stream()
+                .filter(i -> !i.path("type").asText().startsWith("AgreementSign")
+                        && !i.path("type").asText().equals("AgreementDrafted")
+                        && !i.path("type").asText().equals("AgreementOpenedForSignature"))
+                .toList();
+        assertThat(byTheLedger).extracting(i -> i.path("type").asText())
+                .contains("AgreementFullySigned", "AgreementEnteredIntoForce");
+        byTheLedger.stream().filter(i -> !i.path("type").asText().equals("AgreementFullySigned")).forEach(i -> {
+            assertThat(i.path("actor").asText()).as(i.toString()).isEqualTo("ledger");
+            assertThat(i.path("actorJurisdiction").isNull()).as(i.toString()).isTrue();
+        });
+        // the first batch fell due in the signature's own unit of work: in answer to that request
+        assertThat(fellDue.get(0).path("requestId").asText()).isEqualTo("req-last-signature");
+        // the rest fell due when the catch-up deadline ran: in answer to no request
+        assertThat(fellDue.get(59).path("requestId").isNull()).as(fellDue.get(59).toString()).isTrue();
+    }
+
+    private List<JsonNode> history(String id, Government reader) {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        long after = 0;
+        while (true) {
+            JsonNode page = http.get("/api/v1/agreements/" + id + "/history?limit=100&after=" + after)
+                    .token(reader.token()).send().json();
+            page.path("items").forEach(items::add);
+            if (page.path("nextAfter").isMissingNode() || page.path("nextAfter").isNull()) {
+                return items;
+            }
+            after = page.path("nextAfter").asLong();
+        }
     }
 
     @Test

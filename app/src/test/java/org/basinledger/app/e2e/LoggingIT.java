@@ -45,6 +45,14 @@ class LoggingIT {
             assertThat(refused.status()).isEqualTo(401);
 
             assertThat(output.getAll()).doesNotContain(token);
+            // a first start warns of nothing
+            assertThat(output.getAll().lines().filter(l -> l.contains(" WARN ") && l.contains("[           main]")))
+                    .isEmpty();
+            // one line says the ledger is ready, where its pages are and where the registrar's token is
+            String port = String.valueOf(((WebServerApplicationContext) app).getWebServer().getPort());
+            assertThat(output.getAll().lines().filter(l -> l.contains("ready: portal")).toList()).singleElement()
+                    .asString().contains("ready: portal http://localhost:" + port + "/ ", "open-data/",
+                            "registrar token: " + tokenFile.toAbsolutePath().normalize());
             assertThat(output.getAll()).containsPattern("\\[req-log-check-1\\].*applied RegisterJurisdictionCommand");
         }
     }

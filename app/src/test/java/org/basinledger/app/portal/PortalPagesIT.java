@@ -49,7 +49,7 @@ class PortalPagesIT extends PortalTestBase {
         List<String> pages = new ArrayList<>(List.of("/", "/?status=IN_FORCE", "/?status=DRAFT",
                 "/?party=" + fixture.anhui.id(), "/?basin=Taihu+Lake", "/ledger",
                 "/agreements/" + fixture.inForceId, "/agreements/" + fixture.inForceId + "/fragment",
-                "/agreements/" + fixture.openId, "/agreements/" + fixture.terminatedId));
+                "/agreements/" + fixture.openId, "/agreements/" + fixture.terminatedId, "/open-data/", "/ledger/leaves/0"));
         for (PortalFixtureParty party : PortalFixtureParty.values()) {
             pages.add("/jurisdictions/" + party.of(fixture).id());
         }
@@ -90,11 +90,11 @@ class PortalPagesIT extends PortalTestBase {
         assertThat(html).contains("Xin&#39;an River ecological compensation, phase 4", "In force",
                 "Huangshan City, Anhui", "Hangzhou City, Zhejiang", "Ministry of Finance", "Upstream", "Downstream",
                 "Publish the monthly joint monitoring plan", "Pending",
-                "Water-quality index P at section JIEKOU", "<svg", "role=\"img\"", "The figures as a table",
+                "Water-quality index P at Jiekou (JIEKOU)", "<svg", "role=\"img\"", "The figures as a table",
                 String.valueOf(PortalFixture.YEAR - 1), "0.8500",
                 "CNY 300,000,000.00", "Settled", "Disputed", "CNY 100,000,000.00",
                 "Dismissed on", PortalFixture.REASONING,
-                "Agreement drafted", "Assessment recorded", "Dispute ruled", "/api/v1/ledger/proofs/inclusion?leafIndex=",
+                "Agreement drafted", "Assessment recorded", "Dispute ruled", "/ledger/leaves/",
                 "Monitoring sections", "Water quality index", "Stability coefficient k");
         assertThat(html).contains("Disputes awaiting a ruling");
 
@@ -108,11 +108,112 @@ class PortalPagesIT extends PortalTestBase {
     }
 
     @Test
+    void theLedgersOwnStepsAreShownAsTheLedgers() {
+        String html = http.get("/agreements/" + fixture.inForceId).send().body();
+        for (String type : List.of("AgreementEnteredIntoForce", "FixedContributionFellDue")) {
+            List<String> rows = rows(html, type);
+            assertThat(rows).as(type).isNotEmpty()
+                    .allSatisfy(row -> assertThat(row).contains("The ledger (deadline)").doesNotContain("(party)"));
+        }
+        assertThat(rows(html, "AgreementSigned")).isNotEmpty().allSatisfy(row -> assertThat(row)
+                .containsAnyOf("Huangshan City, Anhui (party)", "Hangzhou City, Zhejiang (party)",
+                        "Ministry of Finance (party)"));
+    }
+
+    @Test
+    void publicPagesSpeakInWordsNotCodes() {
+        String html = http.get("/agreements/" + fixture.inForceId).send().body();
+        assertThat(html).contains("permanganate index (CODMn), mg/L", "ammonia nitrogen (NH3-N), mg/L",
+                "total phosphorus (TP), mg/L", "total nitrogen (TN), mg/L", "Jiekou (JIEKOU)",
+                "<span lang=\"zh\">新安江流域上下游横向生态补偿协议</span>", "Upstream", "Water quality index");
+        assertThat(html).doesNotContain(">CODMN", "CODMN:", "at section JIEKOU", "jurisdiction:", "(jurisdiction)");
+        // a leaf's link explains its proof instead of opening raw JSON
+        assertThat(html).doesNotContain("href=\"/api/v1/ledger/proofs/inclusion");
+    }
+
+    @Test
+    void aLeafPageExplainsItsInclusionProofAndLinksTheJson() {
+        String html = http.get("/agreements/" + fixture.inForceId).send().body();
+        java.util.regex.Matcher leaf = java.util.regex.Pattern.compile("href=\"/ledger/leaves/(\\d+)\"").matcher(html);
+        assertThat(leaf.find()).isTrue();
+        Http.Answer page = http.get("/ledger/leaves/" + leaf.group(1)).send();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Event at leaf " + leaf.group(1), "The proof holds", "id=\"leaf-hash\"",
+                "How the proof works", "/api/v1/ledger/proofs/inclusion?leafIndex=" + leaf.group(1));
+        for (String unknown : List.of("/ledger/leaves/99999999", "/ledger/leaves/-1", "/ledger/leaves/abc")) {
+            Http.Answer missing = http.get(unknown).header("Accept", "text/html").send();
+            assertThat(missing.status()).as(unknown).isEqualTo(404);
+            assertThat(missing.body()).as(unknown).contains("Page not found");
+        }
+    }
+
+    @Test
+    void theHistorySaysWhenEachFactWasRecordedAndWhenItHappened() {
+        String html = http.get("/agreements/" + fixture.inForceId).send().body();
+        assertThat(html).contains(">Recorded</th>", ">Happened</th>");
+        // paid on the 15th of January, recorded today
+        assertThat(rows(html, "TransferPaid")).isNotEmpty()
+                .anySatisfy(row -> assertThat(row).contains("15 January " + PortalFixture.YEAR));
+        assertThat(rows(html, "MonitoringReportSubmitted")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row).containsPattern("period \\d{4}-\\d\\d"))
+                .anySatisfy(row -> assertThat(row).contains("period " + (PortalFixture.YEAR - 1) + "-06"));
+        assertThat(rows(html, "AgreementEnteredIntoForce")).singleElement().asString()
+                .contains("1 January " + (PortalFixture.YEAR - 1));
+    }
+
+    /** The history table's rows of one event type. */
+    private static List<String> rows(String html, String type) {
+        return java.util.regex.Pattern.compile("<tr[^>]*data-type=\"" + type + "\".*?</tr>",
+                java.util.regex.Pattern.DOTALL).matcher(html).results().map(java.util.regex.MatchResult::group).toList();
+    }
+
+    @Test
+    void theOpenDataIndexListsEveryDownloadWithItsLicenceFieldsAndUpdateTimeAsAPageAndAsJson() throws IOException {
+        String html = http.get("/open-data/").header("Accept", "text/html").send().body();
+        assertThat(html).contains("rel=\"license\"", "creativecommons.org/licenses/by/4.0/", "Last changed",
+                "<time datetime=", "/open-data/agreements/{id}/record.json", "index.json", "recordUrl", "excessTonnesTN");
+        // the header and footer of every page link it
+        String home = http.get("/").send().body();
+        assertThat(java.util.regex.Pattern.compile("href=\"/open-data/\"").matcher(home).results().count())
+                .isEqualTo(2);
+
+        Http.Answer asJson = http.get("/open-data/").header("Accept", "application/json").send();
+        assertThat(asJson.status()).isEqualTo(200);
+        assertThat(asJson.contentType()).startsWith("application/json");
+        JsonNode index = asJson.json();
+        assertThat(http.get("/open-data/index.json").send().json()).isEqualTo(index);
+        assertThat(index.path("licence").path("url").asText()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+        assertThat(index.path("updatedAt").asText()).isNotBlank();
+        assertThat(index.path("downloads")).extracting(d -> d.path("id").asText())
+                .containsExactly("agreements", "transfers", "assessments", "rulings", "jurisdictions", "record");
+        for (JsonNode download : index.path("downloads")) {
+            assertThat(download.path("fields")).as(download.toString()).isNotEmpty();
+            for (JsonNode distribution : download.path("distributions")) {
+                String url = distribution.path("url").asText().replace("{id}", fixture.inForceId);
+                assertThat(html).contains(distribution.path("url").asText());
+                Http.Answer file = http.get(url).send();
+                assertThat(file.status()).as(url).isEqualTo(200);
+                assertThat(file.contentType()).as(url).startsWith(distribution.path("mediaType").asText());
+                if (distribution.path("format").asText().equals("CSV")) {
+                    // RFC 4180: the writer may quote a long name
+                    String header = file.body().lines().findFirst().orElseThrow().replace("\"", "");
+                    assertThat(header).as(url).isEqualTo(String.join(",",
+                            new ObjectMapper().convertValue(download.path("fields"), String[].class)));
+                }
+            }
+        }
+    }
+
+    @Test
     void theListFiltersByStatusPartyAndBasin() {
         assertThat(http.get("/?status=TERMINATED").send().body())
                 .contains("Taihu Lake joint monitoring at Jinze").doesNotContain("phase 4");
         assertThat(http.get("/?basin=Qiantang+River").send().body())
                 .contains("Qiantang River flood warning duties").doesNotContain("Jinze");
+        // as people type it: any case, with or without the apostrophe
+        for (String typed : List.of("xinan+river", "XIN%27AN+RIVER", "Xin%E2%80%99an+River")) {
+            assertThat(http.get("/?basin=" + typed).send().body()).as(typed).contains("phase 4").doesNotContain("Jinze");
+        }
         assertThat(http.get("/?party=" + fixture.ministry.id()).send().body())
                 .contains("phase 4").doesNotContain("Jinze", "Qiantang");
         assertThat(http.get("/?status=NOT-A-STATUS").send().body()).contains("Choose a status from the list");

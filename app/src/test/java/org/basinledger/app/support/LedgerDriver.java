@@ -97,13 +97,19 @@ public final class LedgerDriver {
     }
 
     public Http.Answer sign(Government party, String agreementId, boolean withKeyId) {
+        return http.post("/api/v1/agreements/" + agreementId + "/signatures", signatureBody(party, agreementId, withKeyId))
+                .token(party.token()).send();
+    }
+
+    /** The body of a signature: the party's signature over the agreement's canonical terms, with its key id if asked. */
+    public Map<String, Object> signatureBody(Government party, String agreementId, boolean withKeyId) {
         byte[] document = terms(agreementId, party.token());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("signature", party.keys().sign(document));
         if (withKeyId) {
             body.put("keyId", party.keyId());
         }
-        return http.post("/api/v1/agreements/" + agreementId + "/signatures", body).token(party.token()).send();
+        return body;
     }
 
     public JsonNode status(String agreementId, String token) {

@@ -27,6 +27,7 @@ import org.basinledger.api.agreement.AgreementEvent;
 import org.basinledger.api.agreement.AgreementHistoryPage;
 import org.basinledger.api.agreement.FindAgreementHistoryQuery;
 import org.basinledger.api.common.Actor;
+import org.basinledger.api.common.LedgerSteps;
 import org.basinledger.query.support.Projections;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -90,8 +91,10 @@ public class AgreementHistoryProjection {
                 .addValue("aggregateId", null, Types.VARCHAR)
                 .addValue("aggregateSequence", null, Types.BIGINT)
                 .addValue("occurredAt", sqlTime(message.getTimestamp()))
-                .addValue("actor", metaData(message, Actor.ACTOR))
-                .addValue("actorJurisdiction", metaData(message, Actor.ACTOR_JURISDICTION))
+                // the ledger's own steps are the ledger's, also those stored before they were attributed so
+                .addValue("actor", LedgerSteps.isLedgerStep(event) ? Actor.LEDGER : metaData(message, Actor.ACTOR))
+                .addValue("actorJurisdiction", LedgerSteps.isLedgerStep(event) ? null
+                        : metaData(message, Actor.ACTOR_JURISDICTION), Types.VARCHAR)
                 .addValue("requestId", metaData(message, Actor.REQUEST_ID))
                 .addValue("correlationId", metaData(message, CORRELATION_ID))
                 .addValue("payload", json(event));

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -222,6 +223,11 @@ public class AgreementStatusProjection {
         return load(agreementId);
     }
 
+    /** A basin as the filter compares it: lower case, without apostrophes (straight or curly), trimmed. */
+    static String basinKey(String basin) {
+        return basin.replaceAll("['\u2018\u2019]", "").strip().toLowerCase(Locale.ROOT);
+    }
+
     @QueryHandler
     public AgreementPage handle(ListAgreementsQuery query) {
         int size = query.size() <= 0 ? DEFAULT_PAGE_SIZE : Math.min(query.size(), MAX_PAGE_SIZE);
@@ -233,8 +239,10 @@ public class AgreementStatusProjection {
             params.addValue("status", query.status().name());
         }
         if (query.basin() != null) {
-            where.append(" AND s.basin = :basin");
-            params.addValue("basin", query.basin());
+            // forgiving, as people type it: any case, with or without apostrophes ("xinan river" finds "Xin'an River")
+            where.append(" AND LOWER(REPLACE(REPLACE(REPLACE(s.basin, '''', ''), '\u2019', ''), '\u2018', ''))"
+                    + " = :basin");
+            params.addValue("basin", basinKey(query.basin()));
         }
         if (query.party() != null) {
             where.append(" AND EXISTS (SELECT 1 FROM agreement_party p"

@@ -9,6 +9,7 @@ import static org.basinledger.query.support.Agreements.draft;
 import static org.basinledger.query.support.Events.agreement;
 import static org.basinledger.query.support.Events.at;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,12 +18,15 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.basinledger.api.agreement.AgreementDraftedEvent;
+import org.basinledger.api.agreement.AgreementEnteredIntoForceEvent;
 import org.basinledger.api.agreement.AgreementEvent;
+import org.basinledger.api.agreement.AgreementExpiredEvent;
 import org.basinledger.api.agreement.AgreementHistoryPage;
 import org.basinledger.api.agreement.AgreementHistoryPage.Entry;
 import org.basinledger.api.agreement.AgreementOpenedForSignatureEvent;
 import org.basinledger.api.agreement.AgreementTerminatedEvent;
 import org.basinledger.api.agreement.FindAgreementHistoryQuery;
+import org.basinledger.api.agreement.ObligationOverdueEvent;
 import org.basinledger.api.common.Money;
 import org.basinledger.api.compliance.AssessmentRecordedEvent;
 import org.basinledger.api.compliance.FixedContributionFellDueEvent;
@@ -163,6 +167,22 @@ abstract class AgreementHistoryProjectionContract {
         assertThat(assessed.result().index()).isEqualByComparingTo("1.0200");
         assertThat(page("AG-2", 0, 20).items()).extracting(Entry::sequence, Entry::type, Entry::aggregateId)
                 .containsExactly(tuple(1L, "TransferCreated", "TR-2"));
+    }
+
+    /** Events stored before the ledger's steps were attributed to it carry the last command's sender. */
+    @Test
+    void theLedgersOwnStepsAreTheLedgersWhateverTheirMetadataSays() {
+        deliver(agreement("AG-1", 0, new AgreementDraftedEvent("AG-1", HZ, draft("t", "b", HZ, HS)), at(0)));
+        deliver(agreement("AG-1", 1, new AgreementEnteredIntoForceEvent("AG-1", LocalDate.of(2025, 1, 1)), at(1)));
+        deliver(agreement("AG-1", 2, new ObligationOverdueEvent("AG-1", "OB-1", HS, LocalDate.of(2025, 2, 1)), at(2)));
+        deliver(agreement("AG-1", 3, new AgreementExpiredEvent("AG-1", LocalDate.of(2025, 12, 31)), at(3)));
+
+        assertThat(page("AG-1", 0, 10).items()).extracting(Entry::type, Entry::actor, Entry::actorJurisdiction)
+                .containsExactly(
+                        tuple("AgreementDrafted", "jurisdiction:" + HZ, HZ),
+                        tuple("AgreementEnteredIntoForce", "ledger", null),
+                        tuple("ObligationOverdue", "ledger", null),
+                        tuple("AgreementExpired", "ledger", null));
     }
 
     @Test

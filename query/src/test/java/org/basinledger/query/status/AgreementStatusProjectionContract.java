@@ -346,6 +346,19 @@ abstract class AgreementStatusProjectionContract {
     }
 
     @Test
+    void theBasinFilterForgivesCaseAndApostrophes() {
+        agreementIn("AG-X", AgreementStatus.DRAFT, 1, "Xin'an River", HZ, HS);
+        agreementIn("AG-Y", AgreementStatus.DRAFT, 2, "Xin\u2019an River", HZ, HS);
+        agreementIn("AG-Z", AgreementStatus.DRAFT, 3, "新安江", HZ, HS);
+
+        for (String typed : List.of("Xin'an River", "xin'an river", "XINAN RIVER", "Xin\u2019an River", " xinan river ")) {
+            assertThat(list(null, null, typed, Caller.REGISTRAR)).as(typed).containsExactly("AG-Y", "AG-X");
+        }
+        assertThat(list(null, null, "新安江", Caller.REGISTRAR)).containsExactly("AG-Z");
+        assertThat(list(null, null, "Xin an River", Caller.REGISTRAR)).isEmpty();
+    }
+
+    @Test
     void thePublicAndMediatorsSeeOnlyAgreementsOpenedForSignature() {
         fourAgreements();
 

@@ -1,0 +1,94 @@
+package org.basinledger.app.opendata;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What open data offers, for people and programs to find it ({@code /open-data/}): every download with its formats,
+ * fields, filters and licence, and when the data last changed. The CSV downloads' fields are their tables' columns
+ * ({@link CsvTables}), so the list cannot drift from what is written.
+ */
+@Component
+public class OpenDataCatalogue {
+
+    private final PublicLedger ledger;
+    private final Licence licence;
+
+    public OpenDataCatalogue(PublicLedger ledger,
+                             @Value("${ledger.open-data.licence-name:Creative Commons Attribution 4.0 International (CC BY 4.0)}")
+                             String licenceName,
+                             @Value("${ledger.open-data.licence-url:https://creativecommons.org/licenses/by/4.0/}")
+                             String licenceUrl) {
+        this.ledger = ledger;
+        this.licence = new Licence(licenceName, licenceUrl);
+    }
+
+    /** The licence every download is published under (settings {@code ledger.open-data.licence-name}, {@code -url}). */
+    public record Licence(String name, String url) {
+    }
+
+    /** One form of a download: its format ({@code JSON}, {@code CSV}), address and media type. */
+    public record Distribution(String format, String url, String mediaType) {
+
+        /** Whether the address is a template, one file per agreement ({@code {id}}). */
+        public boolean perAgreement() {
+            return url.contains("{id}");
+        }
+    }
+
+    /** One download: what it holds, in which forms, its fields and the filters it takes. */
+    public record Download(String id, String title, String description, List<Distribution> distributions,
+                           List<String> fields, List<String> filters) {
+    }
+
+    /**
+     * The catalogue: {@code updatedAt} is when the data last changed (the ledger's latest signed head, null before
+     * its first event). Every download is written when it is asked for, so it is always as of that moment.
+     */
+    public record Catalogue(String title, String description, Licence licence, Instant updatedAt, String updates,
+                            String documentation, List<Download> downloads) {
+    }
+
+    public Catalogue catalogue() {
+        return new Catalogue("Basin Ledger open data",
+                "Every public fact of the ledger's river-basin agreements, in bulk, without an account.",
+                licence, ledger.lastSignedAt(),
+                "Written when downloaded: each file is as of the moment it is asked for.",
+                "docs/open-data.md in the Basin Ledger repository", downloads());
+    }
+
+    private static List<Download> downloads() {
+        return List.of(
+                list("agreements", "Agreements",
+                        "Agreements open for signature, signed, in force or ended, with their parties and what is outstanding.",
+                        CsvTables.AGREEMENTS.headers(), List.of("status", "party", "basin")),
+                list("transfers", "Compensation transfers",
+                        "Money owed between parties of agreements in force: who pays whom, why, and how far it got.",
+                        CsvTables.TRANSFERS.headers(), List.of("agreementId", "party", "status")),
+                list("assessments", "Assessments",
+                        "Each period's water-quality assessment with every input (means, flow, samples) and its result.",
+                        CsvTables.ASSESSMENTS.headers(), List.of("agreementId", "sectionId", "period")),
+                list("rulings", "Rulings",
+                        "Ruled disputes: parties, subject, mediator, outcome, reasoning and adjusted amount.",
+                        CsvTables.RULINGS.headers(), List.of("agreementId")),
+                list("jurisdictions", "Jurisdictions and their keys",
+                        "The registry of jurisdictions with each public key they sign with (CSV: one row per key).",
+                        CsvTables.JURISDICTION_KEYS.headers(), List.of()),
+                new Download("record", "An agreement's record",
+                        "One public agreement's releases (one per public event) and its compiled current state, in the"
+                                + " manner of the Open Contracting Data Standard. Replace {id} with the agreement's id.",
+                        List.of(new Distribution("JSON", "/open-data/agreements/{id}/record.json", "application/json")),
+                        List.of("ocid", "releases", "compiledRelease"), List.of()));
+    }
+
+    private static Download list(String name, String title, String description, List<String> fields,
+                                 List<String> filters) {
+        return new Download(name, title, description,
+                List.of(new Distribution("JSON", "/open-data/" + name + ".json", "application/json"),
+                        new Distribution("CSV", "/open-data/" + name + ".csv", "text/csv")),
+                fields, filters);
+    }
+}
