@@ -156,7 +156,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
         ledger "$row" "$round" --mode=http --agreements="$HTTP_AGREEMENTS" ;;
       *) echo "unknown row $row" >&2; exit 1 ;;
     esac
-    rm -rf "$dir"
+    [[ $dir != "$jpa_dir" ]] && rm -rf "$dir"    # vanilla-jpa's store stays for vanilla-replay until the round ends
   done
   [[ -n $jpa_dir ]] && rm -rf "$jpa_dir"
 done
