@@ -26,10 +26,15 @@
 #   WARMUP               ledger lifecycles run first, not counted      (default: 300)
 #   THREADS              client threads of every command row           (default: 8)
 #   LEDGER_ARGS          more arguments for the ledger's runs (Spring properties of the app to try)
+#   LEDGER_B_ARGS        when set, each ledger row is followed by a "-b" row with these arguments added: an A/B
+#                        of a setting in the same run, e.g. LEDGER_B_ARGS=--ledger.group-commit.enabled=false
 #   ROWS                 a subset of the rows above, space-separated    (default: all)
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
+# how this run was started, for the table's header
+invocation=$(for v in VANILLA_N VANILLA_JAVA_OPTS JAVA_OPTS GATEWAY_AGREEMENTS HTTP_AGREEMENTS WARMUP THREADS LEDGER_ARGS \
+  LEDGER_B_ARGS ROWS; do [[ -n ${!v:-} ]] && printf "%s='%s' " "$v" "${!v}"; done; echo "benchmark/run-side-by-side.sh $*")
 ROUNDS=${1:-${ROUNDS:-3}}
 VANILLA_N=${VANILLA_N:-10000}
 VANILLA_JAVA_OPTS=${VANILLA_JAVA_OPTS:-}
@@ -39,6 +44,7 @@ HTTP_AGREEMENTS=${HTTP_AGREEMENTS:-1000}
 WARMUP=${WARMUP:-300}
 THREADS=${THREADS:-8}
 LEDGER_ARGS=${LEDGER_ARGS:-}
+LEDGER_B_ARGS=${LEDGER_B_ARGS:-}
 ROWS=${ROWS:-vanilla-jpa vanilla-replay ledger-gateway vanilla-jpa-durable ledger-http vanilla-jdbc vanilla-jdbc-durable}
 JAR=benchmark/target/basin-ledger-benchmark.jar
 
@@ -151,9 +157,14 @@ for ((round = 1; round <= ROUNDS; round++)); do
         vanilla "$row" "$round" "$dir" --spring.profiles.active=jdbc --bench.mode=commands \
           --spring.datasource.url="$(h2url "$dir" ";WRITE_DELAY=0")" ;;
       ledger-gateway)
-        ledger "$row" "$round" --mode=gateway --agreements="$GATEWAY_AGREEMENTS" --cpu-through-catch-up ;;
+        ledger "$row" "$round" --mode=gateway --agreements="$GATEWAY_AGREEMENTS" --cpu-through-catch-up
+        # shellcheck disable=SC2086
+        [[ -n $LEDGER_B_ARGS ]] && ledger "$row-b" "$round" --mode=gateway --agreements="$GATEWAY_AGREEMENTS" \
+          --cpu-through-catch-up $LEDGER_B_ARGS ;;
       ledger-http)
-        ledger "$row" "$round" --mode=http --agreements="$HTTP_AGREEMENTS" ;;
+        ledger "$row" "$round" --mode=http --agreements="$HTTP_AGREEMENTS"
+        # shellcheck disable=SC2086
+        [[ -n $LEDGER_B_ARGS ]] && ledger "$row-b" "$round" --mode=http --agreements="$HTTP_AGREEMENTS" $LEDGER_B_ARGS ;;
       *) echo "unknown row $row" >&2; exit 1 ;;
     esac
     [[ $dir != "$jpa_dir" ]] && rm -rf "$dir"    # vanilla-jpa's store stays for vanilla-replay until the round ends
@@ -166,37 +177,44 @@ runs_of() { [[ -f $out/$1.values ]] && cut -d' ' -f1 "$out/$1.values" | paste -s
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f×", a / b; else print "-" }'; }
 ledger_med() { [[ -f $out/$1.jsonl ]] && while read -r l; do field "$l" "$2"; done <"$out/$1.jsonl" | median || echo "-"; }
 loads=$(cat "$out"/*.values 2>/dev/null | cut -d' ' -f2 | sort -g | sed -n '1p;$p' | paste -sd'-')
+vanilla_rows="vanilla-jpa vanilla-jpa-durable vanilla-jdbc vanilla-jdbc-durable"
+ledger_rows="ledger-gateway ledger-gateway-b ledger-http ledger-http-b"
 
 {
   echo
   echo "Side by side, $started to $(date -u +%FT%TZ), $ROUNDS round(s), $(nproc) cores, load average (1 min)" \
     "before the runs $loads; ledger $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo '+changes'), JVM $JAVA_OPTS," \
-    "gateway $GATEWAY_AGREEMENTS / http $HTTP_AGREEMENTS lifecycles after $WARMUP warm-up${LEDGER_ARGS:+, $LEDGER_ARGS};" \
+    "gateway $GATEWAY_AGREEMENTS / http $HTTP_AGREEMENTS lifecycles after $WARMUP warm-up${LEDGER_ARGS:+, $LEDGER_ARGS}${LEDGER_B_ARGS:+, -b rows: $LEDGER_B_ARGS};" \
     "vanilla $VANILLA_N aggregates ($((2 * VANILLA_N)) commands)${VANILLA_JAVA_OPTS:+, JVM $VANILLA_JAVA_OPTS}; $THREADS threads"
-  echo "Command: \`benchmark/run-side-by-side.sh $ROUNDS\`"
   echo
-  echo "| row | median | runs | ledger gateway ÷ row | ledger http ÷ row |"
-  echo "|---|---|---|---|---|"
-  gw=$(med_of ledger-gateway)
-  http=$(med_of ledger-http)
-  for row in vanilla-jpa vanilla-jpa-durable vanilla-jdbc vanilla-jdbc-durable; do
-    [[ " $ROWS " == *" $row "* ]] || continue
-    m=$(med_of "$row")
-    echo "| $row (commands/s) | $m | $(runs_of "$row") | $(ratio "$gw" "$m") | $(ratio "$http" "$m") |"
+  echo "Command: \`$invocation\`"
+  echo
+  header="| row | median | runs |"
+  rule="|---|---|---|"
+  for v in $vanilla_rows; do
+    [[ -f $out/$v.values ]] && { header="$header ÷ $v |"; rule="$rule---|"; }
   done
-  [[ " $ROWS " == *" vanilla-replay "* ]] &&
-    echo "| vanilla-replay (events/s, batch 1) | $(med_of vanilla-replay) | $(runs_of vanilla-replay) | | |"
-  [[ " $ROWS " == *" ledger-gateway "* ]] &&
-    echo "| ledger-gateway (commands/s) | $gw | $(runs_of ledger-gateway) | | |"
-  [[ " $ROWS " == *" ledger-http "* ]] &&
-    echo "| ledger-http (requests/s) | $http | $(runs_of ledger-http) | | |"
+  echo "$header"
+  echo "$rule"
+  for row in $vanilla_rows vanilla-replay $ledger_rows; do
+    [[ -f $out/$row.values ]] || continue
+    unit="commands/s"
+    [[ $row == vanilla-replay ]] && unit="events/s, batch 1"
+    [[ $row == ledger-http* ]] && unit="requests/s"
+    line="| $row ($unit) | **$(med_of "$row")** | $(runs_of "$row") |"
+    for v in $vanilla_rows; do
+      [[ -f $out/$v.values ]] || continue
+      if [[ $row == ledger-* ]]; then line="$line $(ratio "$(med_of "$row")" "$(med_of "$v")") |"; else line="$line |"; fi
+    done
+    echo "$line"
+  done
   echo
   echo "| ledger row | p50 ms | p99 ms | CPU (of all cores) | per CPU-second | read models' catch-up ms | per CPU-second through catch-up | peak heap MB |"
   echo "|---|---|---|---|---|---|---|---|"
-  for row in ledger-gateway ledger-http; do
+  for row in $ledger_rows; do
     [[ -f $out/$row.jsonl ]] || continue
     catch=$(ledger_med "$row" catchUpMs) through=$(ledger_med "$row" opsPerCpuSecThroughCatchUp)
-    [[ $row == ledger-http ]] && { catch="0 (answers wait for them)"; through="n/a"; }
+    [[ $row == ledger-http* ]] && { catch="0 (answers wait for them)"; through="n/a"; }
     echo "| $row | $(ledger_med "$row" p50Ms) | $(ledger_med "$row" p99Ms) | $(ledger_med "$row" cpuUtil) |" \
       "$(ledger_med "$row" opsPerCpuSec) | $catch | $through | $(ledger_med "$row" peakHeapMB) |"
   done

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Group commit: commands sent at the same time are applied one after the other in one database transaction, and
@@ -41,8 +42,8 @@ import org.springframework.transaction.TransactionStatus;
  *   <li>the aggregate caches ({@link GroupCommitCache}) show a batch's changes to other threads only once it has
  *       committed.</li>
  * </ul>
- * A command sent while a unit of work is active (by a saga or an event handler, inside another command or an event
- * processor's batch) is part of that work and is dispatched directly, never queued.
+ * A command sent while a unit of work or a transaction is active (by a saga or an event handler, inside another
+ * command or an event processor's batch) is part of that work and is dispatched directly, never queued.
  */
 public final class GroupCommitCommandBus implements CommandBus, DisposableBean {
 
@@ -92,7 +93,7 @@ public final class GroupCommitCommandBus implements CommandBus, DisposableBean {
     @Override
     @SuppressWarnings("unchecked")
     public <C, R> void dispatch(CommandMessage<C> command, CommandCallback<? super C, ? super R> callback) {
-        if (CurrentUnitOfWork.isStarted() || stopped) {
+        if (CurrentUnitOfWork.isStarted() || TransactionSynchronizationManager.isActualTransactionActive() || stopped) {
             local.dispatch(command, callback);
             return;
         }
