@@ -29,6 +29,7 @@
 #   LEDGER_B_ARGS        when set, each ledger row is followed by a "-b" row with these arguments added: an A/B
 #                        of a setting in the same run, e.g. LEDGER_B_ARGS=--ledger.group-commit.enabled=false
 #   ROWS                 a subset of the rows above, space-separated    (default: all)
+#   TABLE_FROM           a results folder of an earlier (or interrupted) run: print its table again, run nothing
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -47,37 +48,6 @@ LEDGER_ARGS=${LEDGER_ARGS:-}
 LEDGER_B_ARGS=${LEDGER_B_ARGS:-}
 ROWS=${ROWS:-vanilla-jpa vanilla-replay ledger-gateway vanilla-jpa-durable ledger-http vanilla-jdbc vanilla-jdbc-durable}
 JAR=benchmark/target/basin-ledger-benchmark.jar
-
-if [[ -z ${VANILLA_SRC:-} ]]; then
-  for candidate in ../shared/anchors/axon-vanilla ../../shared/anchors/axon-vanilla; do
-    [[ -f $candidate/pom.xml ]] && { VANILLA_SRC=$candidate; break; }
-  done
-fi
-if [[ -z ${VANILLA_SRC:-} || ! -f $VANILLA_SRC/pom.xml ]]; then
-  echo "the vanilla anchor was not found: set VANILLA_SRC to shared/anchors/axon-vanilla" >&2
-  exit 1
-fi
-
-# the anchor is read-only and not ours: build a scratch copy (never committed: benchmark/target is ignored)
-VANILLA_DIR=benchmark/target/axon-vanilla
-VANILLA_JAR=$VANILLA_DIR/target/axon-vanilla.jar
-rm -rf "$VANILLA_DIR"
-mkdir -p "$VANILLA_DIR"
-cp -r "$VANILLA_SRC"/. "$VANILLA_DIR"/
-chmod -R u+w "$VANILLA_DIR"
-rm -rf "$VANILLA_DIR/target"
-echo "building the vanilla anchor from $VANILLA_SRC (offline)" >&2
-(cd "$VANILLA_DIR" && mvn -o -B -q -DskipTests package) || { echo "building the anchor failed" >&2; exit 1; }
-if [[ ! -f $JAR ]]; then
-  echo "building $JAR (offline)" >&2
-  mvn -o -B -q -pl benchmark -am package -DskipTests || exit 1
-fi
-
-started=$(date -u +%FT%TZ)
-out=benchmark/target/bench-results/side-by-side-$(date +%Y%m%d-%H%M%S)
-data=$out/data
-mkdir -p "$out" "$data"
-echo "results and logs: $out" >&2
 
 field() { sed -E "s/.*\"$2\":\"?([^,\"}]*).*/\1/" <<<"$1"; }      # the value of "key": in a one-line JSON object
 kv() { sed -nE "s/.*[ ]$2=([^ ]*).*/\1/p" <<<"$1"; }               # the value of key= in the anchor's RESULT line
@@ -128,49 +98,90 @@ ledger() {
 
 h2url() { echo "jdbc:h2:file:$(realpath "$1")/h2db$2"; }
 
-for ((round = 1; round <= ROUNDS; round++)); do
-  jpa_dir=""
-  for row in $ROWS; do
-    echo "== round $round/$ROUNDS: $row (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-    dir=$data/$row-$round
-    case $row in
-      vanilla-jpa)
-        mkdir -p "$dir" && jpa_dir=$dir
-        vanilla "$row" "$round" "$dir" --bench.mode=commands --spring.datasource.url="$(h2url "$dir" "")" ;;
-      vanilla-replay)
-        # replays what vanilla-jpa of this round left (or fills a store first when that row is not run)
-        if [[ -z $jpa_dir ]]; then
-          jpa_dir=$dir && mkdir -p "$dir"
-          vanilla vanilla-replay-fill "$round" "$dir" --bench.mode=commands --spring.datasource.url="$(h2url "$dir" "")"
-        fi
-        vanilla "$row" "$round" "$jpa_dir" --bench.mode=replay --bench.batch=1 \
-          --spring.datasource.url="$(h2url "$jpa_dir" "")" ;;
-      vanilla-jpa-durable)
-        mkdir -p "$dir"
-        vanilla "$row" "$round" "$dir" --bench.mode=commands --spring.datasource.url="$(h2url "$dir" ";WRITE_DELAY=0")" ;;
-      vanilla-jdbc)
-        mkdir -p "$dir"
-        vanilla "$row" "$round" "$dir" --spring.profiles.active=jdbc --bench.mode=commands \
-          --spring.datasource.url="$(h2url "$dir" "")" ;;
-      vanilla-jdbc-durable)
-        mkdir -p "$dir"
-        vanilla "$row" "$round" "$dir" --spring.profiles.active=jdbc --bench.mode=commands \
-          --spring.datasource.url="$(h2url "$dir" ";WRITE_DELAY=0")" ;;
-      ledger-gateway)
-        ledger "$row" "$round" --mode=gateway --agreements="$GATEWAY_AGREEMENTS" --cpu-through-catch-up
-        # shellcheck disable=SC2086
-        [[ -n $LEDGER_B_ARGS ]] && ledger "$row-b" "$round" --mode=gateway --agreements="$GATEWAY_AGREEMENTS" \
-          --cpu-through-catch-up $LEDGER_B_ARGS ;;
-      ledger-http)
-        ledger "$row" "$round" --mode=http --agreements="$HTTP_AGREEMENTS"
-        # shellcheck disable=SC2086
-        [[ -n $LEDGER_B_ARGS ]] && ledger "$row-b" "$round" --mode=http --agreements="$HTTP_AGREEMENTS" $LEDGER_B_ARGS ;;
-      *) echo "unknown row $row" >&2; exit 1 ;;
-    esac
-    [[ $dir != "$jpa_dir" ]] && rm -rf "$dir"    # vanilla-jpa's store stays for vanilla-replay until the round ends
+if [[ -n ${TABLE_FROM:-} ]]; then
+  out=$TABLE_FROM
+  started=$(cat "$out/started.txt")
+  settings=$(cat "$out/settings.txt")
+else
+  if [[ -z ${VANILLA_SRC:-} ]]; then
+    for candidate in ../shared/anchors/axon-vanilla ../../shared/anchors/axon-vanilla; do
+      [[ -f $candidate/pom.xml ]] && { VANILLA_SRC=$candidate; break; }
+    done
+  fi
+  if [[ -z ${VANILLA_SRC:-} || ! -f $VANILLA_SRC/pom.xml ]]; then
+    echo "the vanilla anchor was not found: set VANILLA_SRC to shared/anchors/axon-vanilla" >&2
+    exit 1
+  fi
+
+  # the anchor is read-only and not ours: build a scratch copy (never committed: benchmark/target is ignored)
+  VANILLA_DIR=benchmark/target/axon-vanilla
+  VANILLA_JAR=$VANILLA_DIR/target/axon-vanilla.jar
+  rm -rf "$VANILLA_DIR"
+  mkdir -p "$VANILLA_DIR"
+  cp -r "$VANILLA_SRC"/. "$VANILLA_DIR"/
+  chmod -R u+w "$VANILLA_DIR"
+  rm -rf "$VANILLA_DIR/target"
+  echo "building the vanilla anchor from $VANILLA_SRC (offline)" >&2
+  (cd "$VANILLA_DIR" && mvn -o -B -q -DskipTests package) || { echo "building the anchor failed" >&2; exit 1; }
+  if [[ ! -f $JAR ]]; then
+    echo "building $JAR (offline)" >&2
+    mvn -o -B -q -pl benchmark -am package -DskipTests || exit 1
+  fi
+
+  started=$(date -u +%FT%TZ)
+  out=benchmark/target/bench-results/side-by-side-$(date +%Y%m%d-%H%M%S)
+  data=$out/data
+  mkdir -p "$out" "$data"
+  echo "results and logs: $out" >&2
+  settings="$ROUNDS round(s); ledger $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo '+changes'), JVM $JAVA_OPTS, gateway $GATEWAY_AGREEMENTS / http $HTTP_AGREEMENTS lifecycles after $WARMUP warm-up${LEDGER_ARGS:+, $LEDGER_ARGS}${LEDGER_B_ARGS:+, -b rows: $LEDGER_B_ARGS}; vanilla $VANILLA_N aggregates ($((2 * VANILLA_N)) commands)${VANILLA_JAVA_OPTS:+, JVM $VANILLA_JAVA_OPTS}; $THREADS threads"
+  echo "$started" >"$out/started.txt"
+  echo "$settings" >"$out/settings.txt"
+  echo "$invocation" >"$out/command.txt"
+
+  for ((round = 1; round <= ROUNDS; round++)); do
+    jpa_dir=""
+    for row in $ROWS; do
+      echo "== round $round/$ROUNDS: $row (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+      dir=$data/$row-$round
+      case $row in
+        vanilla-jpa)
+          mkdir -p "$dir" && jpa_dir=$dir
+          vanilla "$row" "$round" "$dir" --bench.mode=commands --spring.datasource.url="$(h2url "$dir" "")" ;;
+        vanilla-replay)
+          # replays what vanilla-jpa of this round left (or fills a store first when that row is not run)
+          if [[ -z $jpa_dir ]]; then
+            jpa_dir=$dir && mkdir -p "$dir"
+            vanilla vanilla-replay-fill "$round" "$dir" --bench.mode=commands --spring.datasource.url="$(h2url "$dir" "")"
+          fi
+          vanilla "$row" "$round" "$jpa_dir" --bench.mode=replay --bench.batch=1 \
+            --spring.datasource.url="$(h2url "$jpa_dir" "")" ;;
+        vanilla-jpa-durable)
+          mkdir -p "$dir"
+          vanilla "$row" "$round" "$dir" --bench.mode=commands --spring.datasource.url="$(h2url "$dir" ";WRITE_DELAY=0")" ;;
+        vanilla-jdbc)
+          mkdir -p "$dir"
+          vanilla "$row" "$round" "$dir" --spring.profiles.active=jdbc --bench.mode=commands \
+            --spring.datasource.url="$(h2url "$dir" "")" ;;
+        vanilla-jdbc-durable)
+          mkdir -p "$dir"
+          vanilla "$row" "$round" "$dir" --spring.profiles.active=jdbc --bench.mode=commands \
+            --spring.datasource.url="$(h2url "$dir" ";WRITE_DELAY=0")" ;;
+        ledger-gateway)
+          ledger "$row" "$round" --mode=gateway --agreements="$GATEWAY_AGREEMENTS" --cpu-through-catch-up
+          # shellcheck disable=SC2086
+          [[ -n $LEDGER_B_ARGS ]] && ledger "$row-b" "$round" --mode=gateway --agreements="$GATEWAY_AGREEMENTS" \
+            --cpu-through-catch-up $LEDGER_B_ARGS ;;
+        ledger-http)
+          ledger "$row" "$round" --mode=http --agreements="$HTTP_AGREEMENTS"
+          # shellcheck disable=SC2086
+          [[ -n $LEDGER_B_ARGS ]] && ledger "$row-b" "$round" --mode=http --agreements="$HTTP_AGREEMENTS" $LEDGER_B_ARGS ;;
+        *) echo "unknown row $row" >&2; exit 1 ;;
+      esac
+      [[ $dir != "$jpa_dir" ]] && rm -rf "$dir"    # vanilla-jpa's store stays for vanilla-replay until the round ends
+    done
+    [[ -n $jpa_dir ]] && rm -rf "$jpa_dir"
   done
-  [[ -n $jpa_dir ]] && rm -rf "$jpa_dir"
-done
+fi
 
 med_of() { [[ -f $out/$1.values ]] && cut -d' ' -f1 "$out/$1.values" | median || echo "-"; }
 runs_of() { [[ -f $out/$1.values ]] && cut -d' ' -f1 "$out/$1.values" | paste -sd' ' | sed 's/ /, /g' || echo "-"; }
@@ -182,12 +193,9 @@ ledger_rows="ledger-gateway ledger-gateway-b ledger-http ledger-http-b"
 
 {
   echo
-  echo "Side by side, $started to $(date -u +%FT%TZ), $ROUNDS round(s), $(nproc) cores, load average (1 min)" \
-    "before the runs $loads; ledger $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo '+changes'), JVM $JAVA_OPTS," \
-    "gateway $GATEWAY_AGREEMENTS / http $HTTP_AGREEMENTS lifecycles after $WARMUP warm-up${LEDGER_ARGS:+, $LEDGER_ARGS}${LEDGER_B_ARGS:+, -b rows: $LEDGER_B_ARGS};" \
-    "vanilla $VANILLA_N aggregates ($((2 * VANILLA_N)) commands)${VANILLA_JAVA_OPTS:+, JVM $VANILLA_JAVA_OPTS}; $THREADS threads"
+  echo "Side by side, $started to $(date -u -r "$(ls -t "$out"/*.values | head -1)" +%FT%TZ), $(nproc) cores, load average (1 min) before the runs $loads; $settings"
   echo
-  echo "Command: \`$invocation\`"
+  echo "Command: \`$(cat "$out/command.txt")\`"
   echo
   header="| row | median | runs |"
   rule="|---|---|---|"
