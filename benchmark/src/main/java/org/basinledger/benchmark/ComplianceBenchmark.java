@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.Histogram;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.queryhandling.QueryGateway;
 import org.basinledger.api.agreement.AgreementDraft;
 import org.basinledger.api.agreement.AgreementTerms;
@@ -61,7 +62,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * k-th report is for its k-th month; the warm-up writes to agreements of its own. With {@code --history-years=Y}
  * each measured agreement first gets Y years of daily reports (one sample of each pollutant a day; set-up, not
  * measured) and the measured reports are for the months from year Y + 1 on: a report in an agreement's tenth year
- * against one in its first. {@code assessment}: agreements with
+ * against one in its first; with {@code --cold} every measured report first empties the agreement cache (not
+ * timed), so it loads its agreement from the event store. {@code assessment}: agreements with
  * a year of daily samples (12 monthly reports, one sample of each pollutant per day) are assessed for that year, one
  * assessment per agreement, timed one at a time.
  */
@@ -79,6 +81,7 @@ final class ComplianceBenchmark {
     private final Workload workload;
     private final CommandGateway gateway;
     private final QueryGateway queries;
+    private final Cache agreementCache;
     /** The last full calendar year in basin time: assessable now. */
     private final int year = LocalDate.now(LedgerCalendar.ZONE).getYear() - 1;
     private final LocalDate from = LocalDate.of(year, 1, 1);
@@ -95,6 +98,7 @@ final class ComplianceBenchmark {
         this.workload = new Workload(context, port, options);
         this.gateway = context.getBean(CommandGateway.class);
         this.queries = context.getBean(QueryGateway.class);
+        this.agreementCache = context.getBean("agreementCache", Cache.class);
     }
 
     // ---- reports ----
@@ -122,6 +126,7 @@ final class ComplianceBenchmark {
         summary.put("reportsPerAgreement", options.extra().reportsPerAgreement());
         summary.put("historyYears", options.extra().historyYears());
         summary.put("historyReportsPerAgreement", history);
+        summary.put("cold", options.extra().cold());
         summary.put("samplesPerReport", POLLUTANTS.length * SAMPLES_PER_POLLUTANT);
         summary.put("unit", options.mode().equals("gateway") ? "commands" : "requests");
         summary.put("operations", result.operations());
@@ -144,6 +149,9 @@ final class ComplianceBenchmark {
             System.out.printf(Locale.ROOT, "  history      %d years of daily reports (%d per agreement) before, measured"
                     + " reports from year %d of each agreement%n", options.extra().historyYears(), history,
                     options.extra().historyYears() + 1);
+        }
+        if (options.extra().cold()) {
+            System.out.println("  cold         the agreement cache was emptied before every measured report");
         }
         System.out.printf(Locale.ROOT, "  throughput   %s reports/s (%s samples/s), errors %d; per JVM CPU-second %s%n",
                 summary.get("opsPerSec"), summary.get("samplesPerSec"), result.errors(), summary.get("opsPerCpuSec"));
@@ -249,6 +257,7 @@ final class ComplianceBenchmark {
             List<Government> parties = workload.partiesFor(thread);
             List<String> agreements = agreementsOfThread.get(thread);
             int historyYears = options.extra().historyYears();
+            boolean cold = options.extra().cold() && !warmUp;
             Thread worker = new Thread(() -> {
                 var http = options.mode().equals("http") ? Workload.newClient() : null;
                 ready.countDown();
@@ -262,6 +271,9 @@ final class ComplianceBenchmark {
                                 .plusMonths(sent[a]++ % (months - 12 * historyYears));
                         Government upstream = parties.get(0);
                         try {
+                            if (cold) {
+                                agreementCache.removeAll();
+                            }
                             long start = System.nanoTime();
                             String id = http == null
                                     ? submitByGateway(agreements.get(a), upstream, month, monthlySamples(month))

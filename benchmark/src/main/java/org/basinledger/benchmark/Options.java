@@ -25,7 +25,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
     private static final Set<String> OWN = Set.of("db", "mode", "threads", "agreements", "warmup", "parties",
             "jurisdictions", "data-root", "keep-data", "workload", "reports", "reports-per-agreement", "assessments",
             "leaves", "requests", "verifications", "sample-ms", "burst", "cpu-through-catch-up", "h2-write-delay",
-            "streams", "sources", "stream-threads", "stream-seconds", "baseline-seconds", "history-years");
+            "streams", "sources", "stream-threads", "stream-seconds", "baseline-seconds", "history-years", "cold");
 
     /** The workloads: lifecycle (the default), reports, assessment, integrity, proofs, streams. */
     static final Set<String> WORKLOADS = Set.of("lifecycle", "reports", "assessment", "integrity", "proofs",
@@ -53,10 +53,13 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
      * @param baselineSeconds     probes before and after the attempts ({@code streams})
      * @param historyYears        years of daily reports each measured agreement gets before the measured reports,
      *                            which are then for the following year ({@code reports}; 0 = none, 0 to 9)
+     * @param cold                every measured report first empties the agreement cache, so its agreement is
+     *                            loaded from the event store (its latest snapshot and the events after it)
+     *                            ({@code reports})
      */
     record Extra(String workload, int reports, int reportsPerAgreement, int assessments, long leaves, int requests,
                  int verifications, int sampleMillis, int burst, int streams, int sources, int streamThreads,
-                 int streamSeconds, int baselineSeconds, int historyYears) {
+                 int streamSeconds, int baselineSeconds, int historyYears, boolean cold) {
     }
 
     static Options parse(String[] args) {
@@ -86,6 +89,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
         int streamSeconds = 120;
         int baselineSeconds = 3;
         int historyYears = 0;
+        boolean cold = false;
         Integer agreementsGiven = null;
         Integer warmupGiven = null;
         List<String> spring = new ArrayList<>();
@@ -128,6 +132,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
                 case "stream-seconds" -> streamSeconds = Integer.parseInt(value);
                 case "baseline-seconds" -> baselineSeconds = Integer.parseInt(value);
                 case "history-years" -> historyYears = Integer.parseInt(value);
+                case "cold" -> cold = Boolean.parseBoolean(value);
                 default -> throw new IllegalStateException(name);
             }
         }
@@ -174,7 +179,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
                 cpuThroughCatchUp, h2WriteDelay,
                 List.copyOf(spring), new Extra(workload, reports, reportsPerAgreement, assessments, leaves, requests,
                         verifications, sampleMillis, burst, streams, sources, streamThreads, streamSeconds,
-                        baselineSeconds, historyYears));
+                        baselineSeconds, historyYears, cold));
     }
 
     /** benchmark/target/bench-data next to the jar when run from it, else ./target/bench-data. */
