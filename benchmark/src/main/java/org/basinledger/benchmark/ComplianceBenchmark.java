@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.Histogram;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.queryhandling.QueryGateway;
 import org.basinledger.api.agreement.AgreementDraft;
 import org.basinledger.api.agreement.AgreementTerms;
@@ -58,7 +59,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * last year (so last year can be assessed) for eleven years. {@code reports}: client threads send monthly monitoring
  * reports of 4 pollutants x 30 samples, each thread to agreements of its own (so that no two threads wait for the
  * same aggregate's lock), in turn, at most {@code --reports-per-agreement} (default 24) to each, so each agreement's
- * k-th report is for its k-th month; the warm-up writes to agreements of its own. {@code assessment}: agreements with
+ * k-th report is for its k-th month; the warm-up writes to agreements of its own. With {@code --history-years=Y}
+ * each measured agreement first gets Y years of daily reports (one sample of each pollutant a day; set-up, not
+ * measured) and the measured reports are for the months from year Y + 1 on: a report in an agreement's tenth year
+ * against one in its first; with {@code --cold} every measured report first empties the agreement cache (not
+ * timed), so it loads its agreement from the event store. {@code assessment}: agreements with
  * a year of daily samples (12 monthly reports, one sample of each pollutant per day) are assessed for that year, one
  * assessment per agreement, timed one at a time.
  */
@@ -76,6 +81,7 @@ final class ComplianceBenchmark {
     private final Workload workload;
     private final CommandGateway gateway;
     private final QueryGateway queries;
+    private final Cache agreementCache;
     /** The last full calendar year in basin time: assessable now. */
     private final int year = LocalDate.now(LedgerCalendar.ZONE).getYear() - 1;
     private final LocalDate from = LocalDate.of(year, 1, 1);
@@ -92,6 +98,7 @@ final class ComplianceBenchmark {
         this.workload = new Workload(context, port, options);
         this.gateway = context.getBean(CommandGateway.class);
         this.queries = context.getBean(QueryGateway.class);
+        this.agreementCache = context.getBean("agreementCache", Cache.class);
     }
 
     // ---- reports ----
@@ -102,6 +109,7 @@ final class ComplianceBenchmark {
         log("warm-up: " + options.warmup() + " reports");
         runReports(options.warmup(), true);
         int agreements = prepareAgreements(count);
+        int history = loadHistory();
         awaitReports();
         System.gc();
         Thread.sleep(200);
@@ -116,6 +124,9 @@ final class ComplianceBenchmark {
         Map<String, Object> summary = header();
         summary.put("agreements", agreements);
         summary.put("reportsPerAgreement", options.extra().reportsPerAgreement());
+        summary.put("historyYears", options.extra().historyYears());
+        summary.put("historyReportsPerAgreement", history);
+        summary.put("cold", options.extra().cold());
         summary.put("samplesPerReport", POLLUTANTS.length * SAMPLES_PER_POLLUTANT);
         summary.put("unit", options.mode().equals("gateway") ? "commands" : "requests");
         summary.put("operations", result.operations());
@@ -134,6 +145,14 @@ final class ComplianceBenchmark {
         System.out.printf(Locale.ROOT, "%s %s reports, %d thread(s) over %d agreements: %d reports of %d samples in %.2f s%n",
                 options.db(), options.mode(), options.threads(), agreements, result.operations(),
                 POLLUTANTS.length * SAMPLES_PER_POLLUTANT, window.seconds());
+        if (history > 0) {
+            System.out.printf(Locale.ROOT, "  history      %d years of daily reports (%d per agreement) before, measured"
+                    + " reports from year %d of each agreement%n", options.extra().historyYears(), history,
+                    options.extra().historyYears() + 1);
+        }
+        if (options.extra().cold()) {
+            System.out.println("  cold         the agreement cache was emptied before every measured report");
+        }
         System.out.printf(Locale.ROOT, "  throughput   %s reports/s (%s samples/s), errors %d; per JVM CPU-second %s%n",
                 summary.get("opsPerSec"), summary.get("samplesPerSec"), result.errors(), summary.get("opsPerCpuSec"));
         System.out.printf(Locale.ROOT, "  latency ms   p50 %s  p90 %s  p99 %s  max %s%n", summary.get("p50Ms"),
@@ -170,6 +189,55 @@ final class ComplianceBenchmark {
         return total;
     }
 
+    /**
+     * Gives every agreement of the coming phase {@code --history-years} years of daily reports from its start, each
+     * with one sample of each pollutant, through the gateway, each thread's agreements by that thread. Answers how
+     * many reports each agreement got.
+     */
+    int loadHistory() throws InterruptedException {
+        int years = options.extra().historyYears();
+        if (years == 0) {
+            return 0;
+        }
+        LocalDate end = from.plusYears(years);
+        int perAgreement = (int) java.time.temporal.ChronoUnit.DAYS.between(from, end);
+        log("history: " + years + " years of daily reports (" + perAgreement + ") to each agreement");
+        List<Thread> loaders = new ArrayList<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        for (int t = 0; t < options.threads(); t++) {
+            Government upstream = workload.partiesFor(t).get(0);
+            List<String> agreements = agreementsOfThread.get(t);
+            Thread loader = new Thread(() -> {
+                try {
+                    for (String agreement : agreements) {
+                        for (LocalDate day = from; day.isBefore(end); day = day.plusDays(1)) {
+                            submitDaily(agreement, upstream, day);
+                        }
+                        log("history: agreement " + agreement + " has " + perAgreement + " reports");
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "bench-history-" + t);
+            loader.start();
+            loaders.add(loader);
+        }
+        for (Thread loader : loaders) {
+            loader.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("loading the history failed", failure.get());
+        }
+        return perAgreement;
+    }
+
+    private void submitDaily(String agreementId, Government party, LocalDate day) {
+        List<Sample> samples = new ArrayList<>(POLLUTANTS.length);
+        addAll(samples, LedgerCalendar.startOf(day).plus(Duration.ofHours(10)));
+        send(new SubmitMonitoringReportCommand(agreementId, UUID.randomUUID().toString(), party.id(), SECTION,
+                YearMonth.from(day).toString(), samples, null), party);
+    }
+
     /** Sends {@code count} reports split over the client threads; each thread reports to its own agreements in turn. */
     Workload.PhaseResult runReports(int count, boolean warmUp) throws InterruptedException {
         int threads = options.threads();
@@ -188,6 +256,8 @@ final class ComplianceBenchmark {
             histograms[t] = histogram;
             List<Government> parties = workload.partiesFor(thread);
             List<String> agreements = agreementsOfThread.get(thread);
+            int historyYears = options.extra().historyYears();
+            boolean cold = options.extra().cold() && !warmUp;
             Thread worker = new Thread(() -> {
                 var http = options.mode().equals("http") ? Workload.newClient() : null;
                 ready.countDown();
@@ -197,9 +267,13 @@ final class ComplianceBenchmark {
                     int[] sent = new int[agreements.size()];
                     for (int i = 0; i < share; i++) {
                         int a = i % agreements.size();
-                        YearMonth month = YearMonth.from(from).plusMonths(sent[a]++ % months);
+                        YearMonth month = YearMonth.from(from).plusYears(historyYears)
+                                .plusMonths(sent[a]++ % (months - 12 * historyYears));
                         Government upstream = parties.get(0);
                         try {
+                            if (cold) {
+                                agreementCache.removeAll();
+                            }
                             long start = System.nanoTime();
                             String id = http == null
                                     ? submitByGateway(agreements.get(a), upstream, month, monthlySamples(month))

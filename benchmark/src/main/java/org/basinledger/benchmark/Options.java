@@ -25,7 +25,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
     private static final Set<String> OWN = Set.of("db", "mode", "threads", "agreements", "warmup", "parties",
             "jurisdictions", "data-root", "keep-data", "workload", "reports", "reports-per-agreement", "assessments",
             "leaves", "requests", "verifications", "sample-ms", "burst", "cpu-through-catch-up", "h2-write-delay",
-            "streams", "sources", "stream-threads", "stream-seconds", "baseline-seconds");
+            "streams", "sources", "stream-threads", "stream-seconds", "baseline-seconds", "history-years", "cold");
 
     /** The workloads: lifecycle (the default), reports, assessment, integrity, proofs, streams, rebuild. */
     static final Set<String> WORKLOADS = Set.of("lifecycle", "reports", "assessment", "integrity", "proofs",
@@ -51,10 +51,15 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
      * @param streamThreads       attempts under way at once ({@code streams})
      * @param streamSeconds       the attempts stop after this long even if not all were made ({@code streams})
      * @param baselineSeconds     probes before and after the attempts ({@code streams})
+     * @param historyYears        years of daily reports each measured agreement gets before the measured reports,
+     *                            which are then for the following year ({@code reports}; 0 = none, 0 to 9)
+     * @param cold                every measured report first empties the agreement cache, so its agreement is
+     *                            loaded from the event store (its latest snapshot and the events after it)
+     *                            ({@code reports})
      */
     record Extra(String workload, int reports, int reportsPerAgreement, int assessments, long leaves, int requests,
                  int verifications, int sampleMillis, int burst, int streams, int sources, int streamThreads,
-                 int streamSeconds, int baselineSeconds) {
+                 int streamSeconds, int baselineSeconds, int historyYears, boolean cold) {
     }
 
     static Options parse(String[] args) {
@@ -83,6 +88,8 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
         int streamThreads = 64;
         int streamSeconds = 120;
         int baselineSeconds = 3;
+        int historyYears = 0;
+        boolean cold = false;
         Integer agreementsGiven = null;
         Integer warmupGiven = null;
         List<String> spring = new ArrayList<>();
@@ -124,6 +131,8 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
                 case "stream-threads" -> streamThreads = Integer.parseInt(value);
                 case "stream-seconds" -> streamSeconds = Integer.parseInt(value);
                 case "baseline-seconds" -> baselineSeconds = Integer.parseInt(value);
+                case "history-years" -> historyYears = Integer.parseInt(value);
+                case "cold" -> cold = Boolean.parseBoolean(value);
                 default -> throw new IllegalStateException(name);
             }
         }
@@ -145,9 +154,9 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
             throw new IllegalArgumentException("--mode must be gateway or http, not " + mode);
         }
         if (burst < 0 || reportsPerAgreement < 1 || assessments < 1 || leaves < 2 || requests < 1
-                || sampleMillis < 10) {
+                || sampleMillis < 10 || historyYears < 0 || historyYears > 9) {
             throw new IllegalArgumentException("need --reports-per-agreement, --assessments, --requests >= 1,"
-                    + " --leaves >= 2, --sample-ms >= 10, --burst >= 0");
+                    + " --leaves >= 2, --sample-ms >= 10, --burst >= 0, 0 <= --history-years <= 9");
         }
         if (streams < 1 || streams > 20_000 || sources < 1 || sources > 250 || streamThreads < 1
                 || streamThreads > 512 || streamSeconds < 1 || streamSeconds > 600 || baselineSeconds < 1) {
@@ -170,7 +179,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
                 cpuThroughCatchUp, h2WriteDelay,
                 List.copyOf(spring), new Extra(workload, reports, reportsPerAgreement, assessments, leaves, requests,
                         verifications, sampleMillis, burst, streams, sources, streamThreads, streamSeconds,
-                        baselineSeconds));
+                        baselineSeconds, historyYears, cold));
     }
 
     /** benchmark/target/bench-data next to the jar when run from it, else ./target/bench-data. */

@@ -169,7 +169,7 @@ final class CsvTables {
                 .money("amount", a -> a.result() == null ? null : a.result().amount())
                 .col("transferId", AssessmentView::transferId)
                 .col("meanFlow", a -> a.inputs() == null ? null : a.inputs().meanFlow())
-                .col("samples", a -> a.inputs() == null || a.inputs().samples() == null ? null : a.inputs().samples().size());
+                .col("samples", CsvTables::samplesUsed);
         for (Pollutant pollutant : Pollutant.values()) {
             builder.col("mean" + pollutant.name(), a -> mean(a, pollutant));
         }
@@ -249,6 +249,14 @@ final class CsvTables {
 
     private static String currency(Money money) {
         return money == null ? null : money.currency();
+    }
+
+    /** The samples the assessment used: each counted in its pollutant's mean (also when listed one by one). */
+    private static Integer samplesUsed(AssessmentView assessment) {
+        if (assessment.inputs() == null || assessment.inputs().means() == null) {
+            return null;
+        }
+        return assessment.inputs().means().stream().mapToInt(AssessmentInputs.PollutantMean::samples).sum();
     }
 
     private static BigDecimal mean(AssessmentView assessment, Pollutant pollutant) {

@@ -85,7 +85,22 @@ abstract class CompensationContract {
         assertThat(assessment.path("result").path("payer").asText()).isEqualTo(zhejiang.id());
         assertThat(assessment.path("result").path("payee").asText()).isEqualTo(anhui.id());
         assertThat(assessment.path("result").path("amount").path("amount").asText()).isEqualTo("100000000.00");
-        assertThat(assessment.path("inputs").path("samples")).hasSize(12 * 4 * 2);
+        // the samples by reference: the twelve reports, each by the event that stored it, and per pollutant the
+        // count and exact sum of its samples
+        assertThat(assessment.path("inputs").path("samples")).isEmpty();
+        assertThat(assessment.path("inputs").path("means")).extracting(m -> m.path("samples").asInt())
+                .containsOnly(12 * 2);
+        assertThat(assessment.path("inputs").path("means")).extracting(m -> m.path("sum").asText()).contains("43.20");
+        JsonNode reportHistory = http.get("/api/v1/agreements/" + id + "/history?limit=500").token(zhejiang.token())
+                .send().json();
+        List<String> reportEvents = new ArrayList<>();
+        reportHistory.path("items").forEach(e -> {
+            if (e.path("type").asText().contains("MonitoringReportSubmitted")) {
+                reportEvents.add(e.path("eventId").asText());
+            }
+        });
+        assertThat(assessment.path("inputs").path("reports")).extracting(r -> r.path("eventId").asText())
+                .containsExactlyElementsOf(reportEvents);
         assertThat(assessment.path("inputs").path("ruleVersion").asText()).isNotBlank();
         String transferId = assessment.path("transferId").asText();
         assertThat(transferId).isNotBlank();

@@ -2,6 +2,8 @@ package org.basinledger.command.agreement;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +22,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -77,6 +80,7 @@ import org.basinledger.api.dispute.SubjectDisputeClosedEvent;
 import org.basinledger.api.dispute.SubjectDisputedEvent;
 import org.basinledger.api.dispute.SubjectType;
 import org.basinledger.command.agreement.AgreementDirectory.AgreementFacts;
+import org.basinledger.command.agreement.ComplianceRecord.ReportSummary;
 import org.basinledger.command.agreement.ComplianceRecord.StoredReport;
 import org.basinledger.command.registry.Ed25519Keys;
 import org.basinledger.command.registry.JurisdictionDirectory;
@@ -96,8 +100,15 @@ import org.basinledger.command.registry.JurisdictionDirectory.SigningKey;
  * is left out of assessments until the ruling (for good when the ruling rejects it), a period is not assessed
  * while a report of its section and of a period overlapping it is under dispute, and an annulled assessment frees
  * its period to be assessed again.
+ *
+ * <p>Its state stays small as its history grows: of each report it keeps a summary ({@link ComplianceRecord}),
+ * never the samples, and a command reads only the months it concerns. Its stream still grows with every report,
+ * so it is snapshotted ({@link AgreementSnapshots}; the state is Jackson-serializable field by field): a load reads
+ * the latest snapshot and the few events after it.
  */
-@Aggregate(cache = "agreementCache")
+@Aggregate(cache = "agreementCache", snapshotTriggerDefinition = AgreementSnapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class Agreement {
 
     /** Deadline: the signed agreement's {@code effectiveFrom} begins. Payload: the agreement id. */
@@ -246,7 +257,7 @@ public class Agreement {
         ReportingPeriod period = MonitoringReportRules.validate(command, draft);
         ExceedanceBound.check(new StoredReport(command.reportId(), command.sectionId(), period,
                         List.copyOf(command.samples()), command.flowCubicMetresPerSecond()),
-                compliance.reportsThatMayCount(command.sectionId()), draft.terms().compensation());
+                month -> compliance.reportsThatMayCount(command.sectionId(), month), draft.terms().compensation());
         apply(new MonitoringReportSubmittedEvent(agreementId, command.reportId(), command.actingJurisdiction(),
                 command.sectionId(), period.toString(), List.copyOf(command.samples()),
                 command.flowCubicMetresPerSecond()));
@@ -277,7 +288,7 @@ public class Agreement {
         }
         refuseWhileAReportIsDisputed(section, period);
         SectionAssessment.Outcome outcome = SectionAssessment.assess(section, rule, period,
-                compliance.reportsForAssessment(section.id()));
+                compliance.reportsForAssessment(section.id(), period));
         String transferId = outcome.result().amount() == null ? null : UUID.nameUUIDFromBytes(
                 ("assessment-transfer:" + command.assessmentId()).getBytes(StandardCharsets.UTF_8)).toString();
         apply(new AssessmentRecordedEvent(agreementId, command.assessmentId(), command.actingJurisdiction(),
@@ -376,8 +387,9 @@ public class Agreement {
             if (subject.type() != SubjectType.MONITORING_REPORT) {
                 continue;
             }
-            ComplianceRecord.StoredReport report = compliance.report(subject.id());
-            if (report != null && report.sectionId().equals(section.id()) && overlap(report.period(), period)) {
+            ReportSummary report = compliance.report(subject.id());
+            if (report != null && report.sectionId().equals(section.id())
+                    && overlap(report.reportingPeriod(), period)) {
                 throw new UnderDisputeException(section.id() + " " + period + " cannot be assessed while monitoring "
                         + "report " + report.reportId() + " (" + report.period() + ") is under dispute "
                         + open.getKey() + ": assess it after the ruling or the withdrawal", open.getKey());
@@ -692,8 +704,8 @@ public class Agreement {
     }
 
     @EventSourcingHandler
-    void on(MonitoringReportSubmittedEvent event) {
-        compliance.record(event);
+    void on(MonitoringReportSubmittedEvent event, @MessageIdentifier String eventId) {
+        compliance.record(event, eventId);
     }
 
     @EventSourcingHandler

@@ -1,22 +1,23 @@
 package org.basinledger.command.agreement;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.basinledger.api.agreement.AssessmentPeriod;
 import org.basinledger.api.agreement.CompensationRule;
 import org.basinledger.api.agreement.CompensationRuleType;
 import org.basinledger.api.agreement.Pollutant;
 import org.basinledger.api.common.FieldError;
 import org.basinledger.api.common.InvalidInputException;
-import org.basinledger.api.common.LedgerCalendar;
 import org.basinledger.api.common.ReportingPeriod;
 import org.basinledger.api.compliance.Sample;
+import org.basinledger.command.agreement.ComplianceRecord.ReportSummary;
 import org.basinledger.command.agreement.ComplianceRecord.StoredReport;
 import org.basinledger.command.compensation.ExceedancePerTonne;
 import org.basinledger.command.compensation.Fraction;
@@ -36,8 +37,8 @@ import org.basinledger.command.compensation.Fraction;
  * grows with every mean and with the flow ({@link ExceedancePerTonne#exactAmount}). So the amount computed from
  * the highest sample of each pollutant in the month and the highest flow, over all reports that can ever count
  * again (every report but those a ruling rejected for good), bounds every amount any assessment of that month can
- * owe. That bound is checked, exactly, each time a report is added; it only grows with reports, so what was
- * accepted stays within it. The terms of an agreement in force never change, and the amount rounded to cents
+ * owe. That bound is checked, exactly, each time a report is added, from the highest value each report keeps per
+ * month and pollutant (never its samples); it only grows with reports, so what was accepted stays within it. The terms of an agreement in force never change, and the amount rounded to cents
  * is at most the exact amount rounded, so it is at most 10^13 too.
  */
 final class ExceedanceBound {
@@ -50,9 +51,11 @@ final class ExceedanceBound {
      * an exceedance assessment of a month it touches could owe more than 10^13.
      *
      * @param report  the new report, as it would be stored
-     * @param counted the section's other reports that count or may count again (not rejected)
+     * @param counted the section's other reports with samples in a month that count or may count again (not
+     *                rejected)
      */
-    static void check(StoredReport report, List<StoredReport> counted, List<CompensationRule> rules) {
+    static void check(StoredReport report, Function<ReportingPeriod, List<ReportSummary>> counted,
+                      List<CompensationRule> rules) {
         List<CompensationRule> exceedance = rules.stream()
                 .filter(r -> r.rule() == CompensationRuleType.EXCEEDANCE_PER_TONNE)
                 .filter(r -> report.sectionId().equals(r.sectionId()))
@@ -60,12 +63,11 @@ final class ExceedanceBound {
         if (exceedance.isEmpty()) {
             return;
         }
-        List<StoredReport> all = new ArrayList<>(counted);
-        all.add(report);
         List<FieldError> errors = new ArrayList<>();
         for (ReportingPeriod month : monthsTouched(report)) {
+            List<ReportSummary> others = counted.apply(month);
             for (CompensationRule rule : exceedance) {
-                checkMonth(report, all, rule, month, errors);
+                checkMonth(report, others, rule, month, errors);
             }
         }
         if (!errors.isEmpty()) {
@@ -73,19 +75,22 @@ final class ExceedanceBound {
         }
     }
 
-    private static void checkMonth(StoredReport report, List<StoredReport> all, CompensationRule rule,
+    private static void checkMonth(StoredReport report, List<ReportSummary> others, CompensationRule rule,
                                    ReportingPeriod month, List<FieldError> errors) {
-        BigDecimal highestFlow = SectionAssessment.flowsInside(month, all).stream()
+        boolean flowCounts = report.flowCubicMetresPerSecond() != null && month.equals(report.period());
+        BigDecimal highestFlow = Stream.concat(SectionAssessment.flowsInside(month, others).stream(),
+                        flowCounts ? Stream.of(report.flowCubicMetresPerSecond()) : Stream.empty())
                 .max(BigDecimal::compareTo).orElse(null);
         if (highestFlow == null) {
             return; // no flow: the month cannot be assessed (409) until a report gives one, and that one is checked
         }
         Map<Pollutant, BigDecimal> highest = new EnumMap<>(Pollutant.class);
-        for (StoredReport stored : all) {
-            for (Sample sample : stored.samples()) {
-                if (month.contains(sample.takenAt())) {
-                    highest.merge(sample.pollutant(), sample.value(), BigDecimal::max);
-                }
+        for (ReportSummary stored : others) {
+            stored.totalsIn(month).forEach((pollutant, totals) -> highest.merge(pollutant, totals.max(), BigDecimal::max));
+        }
+        for (Sample sample : report.samples()) {
+            if (month.contains(sample.takenAt())) {
+                highest.merge(sample.pollutant(), sample.value(), BigDecimal::max);
             }
         }
         Map<Pollutant, Fraction> worst = new EnumMap<>(Pollutant.class);
@@ -107,8 +112,7 @@ final class ExceedanceBound {
                 fields.add("samples[" + i + "].value");
             }
         }
-        if (report.flowCubicMetresPerSecond() != null && report.flowCubicMetresPerSecond().compareTo(highestFlow) == 0
-                && SectionAssessment.flowsInside(month, List.of(report)).size() == 1) {
+        if (flowCounts && report.flowCubicMetresPerSecond().compareTo(highestFlow) == 0) {
             fields.add("flowCubicMetresPerSecond");
         }
         if (fields.isEmpty()) {
@@ -135,8 +139,7 @@ final class ExceedanceBound {
             months.add(report.period());
         }
         for (Sample sample : report.samples()) {
-            LocalDate day = sample.takenAt().atZone(LedgerCalendar.ZONE).toLocalDate();
-            months.add(new ReportingPeriod(AssessmentPeriod.MONTH, day.getYear(), day.getMonthValue()));
+            months.add(ReportingPeriod.parse(ComplianceRecord.monthOf(sample), "month"));
         }
         return months;
     }

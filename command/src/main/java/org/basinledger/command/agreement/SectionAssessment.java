@@ -3,10 +3,8 @@ package org.basinledger.command.agreement;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.basinledger.api.agreement.CompensationRule;
 import org.basinledger.api.agreement.MonitoringSection;
 import org.basinledger.api.agreement.Pollutant;
@@ -14,11 +12,11 @@ import org.basinledger.api.common.InvalidStateException;
 import org.basinledger.api.common.ReportingPeriod;
 import org.basinledger.api.compliance.AssessmentInputs;
 import org.basinledger.api.compliance.AssessmentInputs.PollutantMean;
-import org.basinledger.api.compliance.AssessmentInputs.SampleUsed;
+import org.basinledger.api.compliance.AssessmentInputs.ReportUsed;
 import org.basinledger.api.compliance.AssessmentResult;
-import org.basinledger.api.compliance.Sample;
 import org.basinledger.api.compliance.WaterClass;
-import org.basinledger.command.agreement.ComplianceRecord.StoredReport;
+import org.basinledger.command.agreement.ComplianceRecord.ReportSummary;
+import org.basinledger.command.agreement.ComplianceRecord.Totals;
 import org.basinledger.command.compensation.Decimals;
 import org.basinledger.command.compensation.ExceedancePerTonne;
 import org.basinledger.command.compensation.Fraction;
@@ -27,10 +25,12 @@ import org.basinledger.command.compensation.WaterClassifier;
 import org.basinledger.command.compensation.WaterQualityIndex;
 
 /**
- * Assesses one section for one period by one assessable rule: gathers every sample of the section taken in the
- * period (from the reports it is given), the mean of each pollutant and, for exceedance rules, the flows of the
- * reports whose period lies inside the assessment period; then applies the rule's formula and the water class.
- * Refuses (409) when a pollutant the rule needs has no sample, or an exceedance rule has no flow.
+ * Assesses one section for one period by one assessable rule: totals the samples of the section taken in the
+ * period (count and exact sum of each pollutant, from the summaries of the reports it is given), the mean of each
+ * pollutant and, for exceedance rules, the flows of the reports whose period lies inside the assessment period;
+ * then applies the rule's formula and the water class. The inputs it records name the reports used by the events
+ * that stored them, never their samples. Refuses (409) when a pollutant the rule needs has no sample, or an
+ * exceedance rule has no flow.
  */
 final class SectionAssessment {
 
@@ -41,26 +41,23 @@ final class SectionAssessment {
     }
 
     static Outcome assess(MonitoringSection section, CompensationRule rule, ReportingPeriod period,
-                          List<StoredReport> reports) {
-        List<SampleUsed> used = new ArrayList<>();
-        Set<String> reportIds = new LinkedHashSet<>();
-        Map<Pollutant, List<BigDecimal>> values = new EnumMap<>(Pollutant.class);
-        for (StoredReport report : reports) {
-            for (Sample sample : report.samples()) {
-                if (period.contains(sample.takenAt())) {
-                    used.add(new SampleUsed(report.reportId(), sample.takenAt(), sample.pollutant(), sample.value()));
-                    reportIds.add(report.reportId());
-                    values.computeIfAbsent(sample.pollutant(), p -> new ArrayList<>()).add(sample.value());
-                }
+                          List<ReportSummary> reports) {
+        List<ReportUsed> used = new ArrayList<>();
+        Map<Pollutant, Totals> totals = new EnumMap<>(Pollutant.class);
+        for (ReportSummary report : reports) {
+            Map<Pollutant, Totals> inPeriod = report.totalsIn(period);
+            if (!inPeriod.isEmpty()) {
+                used.add(new ReportUsed(report.reportId(), report.eventId()));
+                inPeriod.forEach((pollutant, t) -> totals.merge(pollutant, t, Totals::plus));
             }
         }
-        // Computed with exactly; recorded as shown (the exact mean is the recorded samples' sum over their count).
+        // Computed with exactly; recorded as shown (the exact mean is the recorded sum over the count).
         Map<Pollutant, Fraction> means = new EnumMap<>(Pollutant.class);
         List<PollutantMean> meanList = new ArrayList<>();
-        values.forEach((pollutant, list) -> {
-            Fraction mean = Fraction.mean(list);
+        totals.forEach((pollutant, t) -> {
+            Fraction mean = Fraction.of(t.sum()).dividedBy(Fraction.of(t.count()));
             means.put(pollutant, mean);
-            meanList.add(new PollutantMean(pollutant, list.size(), mean.toDecimal(Decimals.SHOWN_DIGITS)));
+            meanList.add(new PollutantMean(pollutant, t.count(), mean.toDecimal(Decimals.SHOWN_DIGITS), t.sum()));
         });
         for (Pollutant needed : neededPollutants(rule)) {
             if (!means.containsKey(needed)) {
@@ -72,8 +69,8 @@ final class SectionAssessment {
         return switch (rule.rule()) {
             case WATER_QUALITY_INDEX -> {
                 WaterQualityIndex.Outcome outcome = WaterQualityIndex.assess(rule, section, means);
-                AssessmentInputs inputs = inputs(section, rule, WaterQualityIndex.VERSION, period, reportIds, used,
-                        meanList, List.of(), null);
+                AssessmentInputs inputs = inputs(section, rule, WaterQualityIndex.VERSION, period, used, meanList,
+                        List.of(), null);
                 yield new Outcome(inputs, result(outcome.met(), outcome.index(), null, waterClass, outcome.payment()));
             }
             case EXCEEDANCE_PER_TONNE -> {
@@ -85,8 +82,8 @@ final class SectionAssessment {
                 Fraction meanFlow = Fraction.mean(flows);
                 ExceedancePerTonne.Outcome outcome = ExceedancePerTonne.assess(rule, section, means, meanFlow,
                         period.seconds());
-                AssessmentInputs inputs = inputs(section, rule, ExceedancePerTonne.VERSION, period, reportIds, used,
-                        meanList, flows, meanFlow.toDecimal(Decimals.SHOWN_DIGITS));
+                AssessmentInputs inputs = inputs(section, rule, ExceedancePerTonne.VERSION, period, used, meanList,
+                        flows, meanFlow.toDecimal(Decimals.SHOWN_DIGITS));
                 yield new Outcome(inputs, result(outcome.met(), null, outcome.pollutants(), waterClass,
                         outcome.payment()));
             }
@@ -103,19 +100,20 @@ final class SectionAssessment {
     }
 
     /** The flows of the reports whose own period lies inside the assessment period, oldest report first. */
-    static List<BigDecimal> flowsInside(ReportingPeriod period, List<StoredReport> reports) {
+    static List<BigDecimal> flowsInside(ReportingPeriod period, List<ReportSummary> reports) {
         return reports.stream()
                 .filter(r -> r.flowCubicMetresPerSecond() != null)
-                .filter(r -> !r.period().start().isBefore(period.start()) && !r.period().end().isAfter(period.end()))
-                .map(StoredReport::flowCubicMetresPerSecond)
+                .filter(r -> r.liesInside(period))
+                .map(ReportSummary::flowCubicMetresPerSecond)
                 .toList();
     }
 
     private static AssessmentInputs inputs(MonitoringSection section, CompensationRule rule, String version,
-                                           ReportingPeriod period, Set<String> reportIds, List<SampleUsed> used,
-                                           List<PollutantMean> means, List<BigDecimal> flows, BigDecimal meanFlow) {
+                                           ReportingPeriod period, List<ReportUsed> used, List<PollutantMean> means,
+                                           List<BigDecimal> flows, BigDecimal meanFlow) {
         return new AssessmentInputs(section, rule, version, period.start(), period.end(), period.seconds(),
-                List.copyOf(reportIds), List.copyOf(used), List.copyOf(means), List.copyOf(flows), meanFlow);
+                used.stream().map(ReportUsed::reportId).toList(), List.of(), List.copyOf(means), List.copyOf(flows),
+                meanFlow, List.copyOf(used));
     }
 
     private static AssessmentResult result(boolean met, BigDecimal index, List<AssessmentResult.PollutantExcess> pollutants,

@@ -20,9 +20,13 @@ import static org.hamcrest.Matchers.containsString;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.axonframework.messaging.Message;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -41,10 +45,11 @@ import org.basinledger.api.common.NotPermittedException;
 import org.basinledger.api.compliance.AssessSectionCommand;
 import org.basinledger.api.compliance.AssessmentInputs;
 import org.basinledger.api.compliance.AssessmentInputs.PollutantMean;
-import org.basinledger.api.compliance.AssessmentInputs.SampleUsed;
+import org.basinledger.api.compliance.AssessmentInputs.ReportUsed;
 import org.basinledger.api.compliance.AssessmentRecordedEvent;
 import org.basinledger.api.compliance.AssessmentResult;
 import org.basinledger.api.compliance.AssessmentResult.PollutantExcess;
+import org.basinledger.api.compliance.MonitoringReportSubmittedEvent;
 import org.basinledger.api.compliance.Sample;
 import org.basinledger.api.compliance.WaterClass;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,16 +100,15 @@ class AssessmentTest {
         Sample nextYear = sample("2026-01-02T02:00:00Z", Pollutant.CODMN, "9.9");
         Sample lake = sample("2025-05-10T02:00:00Z", Pollutant.CODMN, "9.9");
 
-        AssessmentInputs inputs = new AssessmentInputs(JIEKOU_SECTION, AgreementSamples.rule(WQI_RULE),
+        // the samples by reference: each report used, named with the event that stored it (R-3 is of 2026, R-4
+        // of the other section); per pollutant the count, exact sum and mean of its samples in the year
+        Supplier<AssessmentInputs> inputs = () -> new AssessmentInputs(JIEKOU_SECTION, AgreementSamples.rule(WQI_RULE),
                 "WATER_QUALITY_INDEX/2", Instant.parse("2024-12-31T16:00:00Z"), END_OF_2025, 31_536_000L,
-                List.of("R-1", "R-2"),
-                List.of(used("R-1", march[0]), used("R-1", march[1]), used("R-1", march[2]), used("R-1", march[3]),
-                        used("R-1", dissolvedOxygen), used("R-2", september[0]), used("R-2", september[1]),
-                        used("R-2", september[2]), used("R-2", september[3])),
-                List.of(new PollutantMean(Pollutant.CODMN, 2, d("1.8")), new PollutantMean(Pollutant.NH3N, 2, d("0.09")),
-                        new PollutantMean(Pollutant.TP, 2, d("0.025")), new PollutantMean(Pollutant.TN, 2, d("1.1")),
-                        new PollutantMean(Pollutant.DO, 1, d("8.2"))),
-                List.of(), null);
+                List.of("R-1", "R-2"), List.of(),
+                List.of(mean(Pollutant.CODMN, 2, "1.8", "3.60"), mean(Pollutant.NH3N, 2, "0.09", "0.18"),
+                        mean(Pollutant.TP, 2, "0.025", "0.050"), mean(Pollutant.TN, 2, "1.1", "2.20"),
+                        mean(Pollutant.DO, 1, "8.2", "8.2")),
+                List.of(), null, reportsUsed("R-1", "R-2"));
         // TP 0.025 in a river is class II, the worst; TN does not count for a river
         AssessmentResult result = new AssessmentResult(true, d("0.8500"), null, WaterClass.II, ZHEJIANG, ANHUI,
                 HUNDRED_MILLION);
@@ -115,8 +119,9 @@ class AssessmentTest {
                 report("R-3", ANHUI, JIEKOU, "2026-01", null, nextYear),
                 report("R-4", ANHUI, QIANDAO, "2025-05", null, lake))
                 .when(assess(ZHEJIANG, JIEKOU, "2025"))
-                .expectEvents(new AssessmentRecordedEvent(AGREEMENT_ID, "A-1", ZHEJIANG, JIEKOU,
-                        CompensationRuleType.WATER_QUALITY_INDEX, "2025", inputs, result, TRANSFER_OF_A1))
+                .expectEventsMatching(recorded(e -> e.equals(new AssessmentRecordedEvent(AGREEMENT_ID, "A-1",
+                        ZHEJIANG, JIEKOU, CompensationRuleType.WATER_QUALITY_INDEX, "2025", inputs.get(), result,
+                        TRANSFER_OF_A1))))
                 .expectResultMessagePayload("A-1");
     }
 
@@ -150,8 +155,8 @@ class AssessmentTest {
                 .expectEventsMatching(recorded(e -> e.result().index().equals(d("1.0001")) && !e.result().met()
                         && e.result().payer().equals(ANHUI) && e.result().payee().equals(ZHEJIANG)
                         // the recorded mean is shown to 34 digits; the exact one is the samples' sum over their count
-                        && e.inputs().means().get(0).equals(new PollutantMean(Pollutant.CODMN, 17,
-                                d("3.071011764705882352941176470588235")))));
+                        && e.inputs().means().get(0).equals(mean(Pollutant.CODMN, 17,
+                                "3.071011764705882352941176470588235", "52.2072"))));
     }
 
     @Test
@@ -192,13 +197,11 @@ class AssessmentTest {
         Sample fromTheYearReport = sample("2025-04-15T02:00:00Z", Pollutant.CODMN, "7.0");
         Sample inMay = sample("2025-05-02T02:00:00Z", Pollutant.CODMN, "20");
 
-        AssessmentInputs inputs = new AssessmentInputs(JIEKOU_SECTION, AgreementSamples.rule(EXCEEDANCE_RULE),
-                "EXCEEDANCE_PER_TONNE/2", Instant.parse("2025-03-31T16:00:00Z"), Instant.parse("2025-04-30T16:00:00Z"),
-                2_592_000L, List.of("R-1", "R-2", "R-Y"),
-                List.of(used("R-1", codmnEarly), used("R-1", nh3nEarly), used("R-2", codmnLate), used("R-2", nh3nLate),
-                        used("R-Y", fromTheYearReport)),
-                List.of(new PollutantMean(Pollutant.CODMN, 3, d("7")), new PollutantMean(Pollutant.NH3N, 2, d("0.85"))),
-                List.of(d("8"), d("12")), d("10"));
+        Supplier<AssessmentInputs> inputs = () -> new AssessmentInputs(JIEKOU_SECTION,
+                AgreementSamples.rule(EXCEEDANCE_RULE), "EXCEEDANCE_PER_TONNE/2", Instant.parse("2025-03-31T16:00:00Z"),
+                Instant.parse("2025-04-30T16:00:00Z"), 2_592_000L, List.of("R-1", "R-2", "R-Y"), List.of(),
+                List.of(mean(Pollutant.CODMN, 3, "7", "21.0"), mean(Pollutant.NH3N, 2, "0.85", "1.7")),
+                List.of(d("8"), d("12")), d("10"), reportsUsed("R-1", "R-2", "R-Y"));
         // CODMn (7.0 − 6) × 10 m³/s × 2,592,000 s / 10^6 = 25.92 t × 15,000; NH3-N under its target
         AssessmentResult result = new AssessmentResult(false, null, List.of(
                 new PollutantExcess(Pollutant.CODMN, d("7"), d("6"), d("25.92"), Money.of("388800.00", Money.CNY)),
@@ -212,8 +215,9 @@ class AssessmentTest {
                 report("R-Y", ZHEJIANG, JIEKOU, "2025", "100", fromTheYearReport),
                 report("R-5", ANHUI, JIEKOU, "2025-05", "50", inMay))
                 .when(assess(ZHEJIANG, JIEKOU, "2025-04"))
-                .expectEvents(new AssessmentRecordedEvent(AGREEMENT_ID, "A-1", ZHEJIANG, JIEKOU,
-                        CompensationRuleType.EXCEEDANCE_PER_TONNE, "2025-04", inputs, result, TRANSFER_OF_A1));
+                .expectEventsMatching(recorded(e -> e.equals(new AssessmentRecordedEvent(AGREEMENT_ID, "A-1",
+                        ZHEJIANG, JIEKOU, CompensationRuleType.EXCEEDANCE_PER_TONNE, "2025-04", inputs.get(), result,
+                        TRANSFER_OF_A1))));
     }
 
     @Test
@@ -380,8 +384,18 @@ class AssessmentTest {
                 .expectExceptionMessage(containsString("did not end while"));
     }
 
-    private static SampleUsed used(String reportId, Sample sample) {
-        return new SampleUsed(reportId, sample.takenAt(), sample.pollutant(), sample.value());
+    private static PollutantMean mean(Pollutant pollutant, int samples, String mean, String sum) {
+        return new PollutantMean(pollutant, samples, d(mean), d(sum));
+    }
+
+    /** The reports, each named with the id of the (given) event that stored it. */
+    private List<ReportUsed> reportsUsed(String... reportIds) {
+        Map<String, String> eventIds = new HashMap<>();
+        fixture.getEventStore().readEvents(AGREEMENT_ID).asStream()
+                .filter(m -> m.getPayload() instanceof MonitoringReportSubmittedEvent)
+                .forEach(m -> eventIds.put(((MonitoringReportSubmittedEvent) m.getPayload()).reportId(),
+                        m.getIdentifier()));
+        return Arrays.stream(reportIds).map(id -> new ReportUsed(id, eventIds.get(id))).toList();
     }
 
     private static Sample[] append(Sample[] samples, Sample... more) {

@@ -13,6 +13,7 @@ import org.basinledger.api.agreement.SectionKind;
 import org.basinledger.api.common.Money;
 import org.basinledger.api.compliance.AssessmentInputs;
 import org.basinledger.api.compliance.AssessmentInputs.PollutantMean;
+import org.basinledger.api.compliance.AssessmentInputs.ReportUsed;
 import org.basinledger.api.compliance.AssessmentInputs.SampleUsed;
 import org.basinledger.api.compliance.AssessmentRecordedEvent;
 import org.basinledger.api.compliance.AssessmentResult;
@@ -57,9 +58,12 @@ public final class Compliance {
                 Instant.parse("2025-12-31T16:00:00Z"), 31_536_000L, List.of("R-1"),
                 List.of(new SampleUsed("R-1", Instant.parse("2025-01-15T02:00:00Z"), Pollutant.CODMN,
                         new BigDecimal("1.8000"))),
-                List.of(new PollutantMean(Pollutant.CODMN, 3, new BigDecimal("1.833333333333333333333333333333333")),
-                        new PollutantMean(Pollutant.TP, 1, new BigDecimal("0.0350000000000000000000000000000001"))),
-                List.of(new BigDecimal("10.50"), new BigDecimal("0.000001")), new BigDecimal("5.2500005"));
+                List.of(new PollutantMean(Pollutant.CODMN, 3, new BigDecimal("1.833333333333333333333333333333333"),
+                                new BigDecimal("5.5")),
+                        new PollutantMean(Pollutant.TP, 1, new BigDecimal("0.0350000000000000000000000000000001"),
+                                new BigDecimal("0.0350000000000000000000000000000001"))),
+                List.of(new BigDecimal("10.50"), new BigDecimal("0.000001")), new BigDecimal("5.2500005"),
+                List.of(new ReportUsed("R-1", "00000000-0000-0000-0000-00000000e001")));
         AssessmentResult result = met
                 ? new AssessmentResult(true, new BigDecimal("0.8500"), null, WaterClass.II, Agreements.HZ,
                 Agreements.HS, Money.of("100000000.00", Money.CNY))
