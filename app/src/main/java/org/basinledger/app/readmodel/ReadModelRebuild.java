@@ -21,7 +21,7 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -155,10 +155,11 @@ public class ReadModelRebuild {
 
     /** Pauses the live processor, applies what it applied meanwhile, and makes the new schema the live one. */
     private void swap(Progress progress, Feed feed, GapAwareTrackingToken done) throws Exception {
-        Optional<TrackingEventProcessor> processor = axon.eventProcessingConfiguration()
-                .eventProcessor(Projections.PROCESSING_GROUP, TrackingEventProcessor.class);
-        boolean wasRunning = processor.map(TrackingEventProcessor::isRunning).orElse(false);
-        processor.ifPresent(TrackingEventProcessor::shutDown);
+        // tracking or pooled streaming alike: paused here, on this node
+        Optional<StreamingEventProcessor> processor = axon.eventProcessingConfiguration()
+                .eventProcessor(Projections.PROCESSING_GROUP, StreamingEventProcessor.class);
+        boolean wasRunning = processor.map(StreamingEventProcessor::isRunning).orElse(false);
+        processor.ifPresent(StreamingEventProcessor::shutDown);
         try {
             GapAwareTrackingToken live = liveToken();
             progress.total(progress.done + feed.remaining(done, live));
@@ -175,8 +176,12 @@ public class ReadModelRebuild {
     /** The live processor's committed token (its position in the event store), null before its first event. */
     private GapAwareTrackingToken liveToken() {
         List<TrackingToken> tokens = jdbc.query("SELECT token, token_type FROM token_entry"
-                + " WHERE processor_name = ? AND segment = 0", (rs, i) -> token(rs.getBytes("token"),
+                + " WHERE processor_name = ?", (rs, i) -> token(rs.getBytes("token"),
                 rs.getString("token_type")), Projections.PROCESSING_GROUP);
+        if (tokens.size() > 1) {
+            throw new IllegalStateException("the projections processor has " + tokens.size()
+                    + " segments: a rebuild follows one");
+        }
         TrackingToken token = tokens.isEmpty() ? null : tokens.get(0);
         if (token == null || token instanceof GapAwareTrackingToken) {
             return (GapAwareTrackingToken) token;

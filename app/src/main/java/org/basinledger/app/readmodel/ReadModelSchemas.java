@@ -3,6 +3,7 @@ package org.basinledger.app.readmodel;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +127,7 @@ public class ReadModelSchemas {
                         + " swapped_at FROM read_model_schema WHERE id = 1",
                 (rs, i) -> new Live(rs.getString("live_schema"), rs.getInt("migration_rank"),
                         rs.getBytes("base_token"), rs.getString("base_token_type"), rs.getLong("events"),
-                        rs.getObject("swapped_at", java.time.OffsetDateTime.class).toInstant()));
+                        rs.getObject("swapped_at", OffsetDateTime.class).toInstant()));
         return rows.isEmpty() ? null : rows.get(0);
     }
 
