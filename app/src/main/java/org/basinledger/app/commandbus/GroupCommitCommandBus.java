@@ -23,6 +23,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -38,7 +39,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *       applied again on its own, each in its own transaction, exactly as without this bus: the failing one gets
  *       its own error, the others their results;</li>
  *   <li>when the commit itself fails, every command of the batch gets that failure (as a single command whose
- *       commit fails does);</li>
+ *       commit fails does: whether it was written may be unknown), unless the transaction was certainly rolled
+ *       back instead (marked rollback-only), in which case each command is applied again on its own;</li>
  *   <li>the aggregate caches ({@link GroupCommitCache}) show a batch's changes to other threads only once it has
  *       committed.</li>
  * </ul>
@@ -153,6 +155,11 @@ public final class GroupCommitCommandBus implements CommandBus, DisposableBean {
         }
         try {
             transactions.commit(transaction);
+        } catch (UnexpectedRollbackException e) {
+            // rolled back for certain (something marked it rollback-only): nothing was applied, so try one by one
+            caches.forEach(GroupCommitCache::discard);
+            batch.forEach(this::applyAlone);
+            return;
         } catch (RuntimeException e) {
             caches.forEach(GroupCommitCache::discard);
             log.warn("the commit of a batch of {} commands failed", batch.size(), e);

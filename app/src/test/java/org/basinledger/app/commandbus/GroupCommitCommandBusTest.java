@@ -24,13 +24,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit on a real (in-memory H2) database: commands sent together share one transaction and are answered
  * after it commits; a failing command gets its own error and leaves nothing behind, the others are applied; a
- * failed commit fails the whole batch; commands sent inside a unit of work are not queued; the aggregate cache
+ * failed commit fails the whole batch, a batch rolled back instead of committed is applied one by one; commands sent inside a unit of work are not queued; the aggregate cache
  * shows a batch's changes to other threads only after the commit.
  */
 class GroupCommitCommandBusTest {
@@ -70,6 +72,18 @@ class GroupCommitCommandBusTest {
                 }
             });
             return write(message, false);
+        });
+        local.subscribe("rollbackOnly", message -> {
+            String name = write(message, false);
+            try {
+                // a participant that fails marks the whole transaction rollback-only, even though this handler goes on
+                new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    throw new IllegalStateException("a participant failed");
+                });
+            } catch (IllegalStateException ignored) {
+                // the handler swallows it; the commit cannot
+            }
+            return name;
         });
         local.subscribe("cache", message -> {
             cache.put("aggregate", message.getPayload());
@@ -175,6 +189,17 @@ class GroupCommitCommandBusTest {
             assertThat(result.exceptionResult()).hasMessage("the disk is full");
         }
         assertThat(applied()).containsExactly("gate");
+    }
+
+    @Test
+    void aBatchMarkedRollbackOnlyIsAppliedAgainOneByOneAndOnlyTheCommandThatMarkedItFails() throws Exception {
+        List<CompletableFuture<CommandResultMessage<?>>> answers = sendTogether("a:write", "b:rollbackOnly");
+
+        assertThat(answers.get(0).get(10, TimeUnit.SECONDS).getPayload()).isEqualTo("a applied");
+        CommandResultMessage<?> failed = answers.get(1).get(10, TimeUnit.SECONDS);
+        assertThat(failed.isExceptional()).isTrue();
+        assertThat(failed.exceptionResult()).isInstanceOf(UnexpectedRollbackException.class);
+        assertThat(applied()).containsExactly("a", "gate");
     }
 
     @Test
