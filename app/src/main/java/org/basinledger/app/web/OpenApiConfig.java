@@ -28,6 +28,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 import org.basinledger.api.common.Caller;
 import org.basinledger.app.opendata.OpenDataController;
 import org.basinledger.app.opendata.OpenDataIndexController;
+import org.basinledger.app.web.admin.ReadModelController;
 import org.basinledger.app.web.agreement.AgreementController;
 import org.basinledger.app.web.agreement.AgreementStreamController;
 import org.basinledger.app.web.compliance.ComplianceController;
@@ -78,6 +79,7 @@ public class OpenApiConfig {
         tags.put(LedgerController.class, "The ledger itself");
         tags.put(OpenDataController.class, "Open data");
         tags.put(OpenDataIndexController.class, "Open data");
+        tags.put(ReadModelController.class, "Administration");
         return tags;
     }
 
@@ -89,7 +91,8 @@ public class OpenApiConfig {
             "Compensation transfers", "Money owed under an agreement and its way to settlement; balances",
             "Disputes", "Disputes over transfers and assessments, statements and mediators' rulings",
             "The ledger itself", "Signed tree heads, inclusion and consistency proofs, witnesses, verification",
-            "Open data", "Every public list in bulk as JSON and CSV, and each agreement's record (no token)");
+            "Open data", "Every public list in bulk as JSON and CSV, and each agreement's record (no token)",
+            "Administration", "The registrar's operations on the running ledger: rebuilding the read models");
 
     /** Operations whose success is {@code 201 Created} with a {@code Location}. */
     static final Set<String> CREATES = Set.of("POST /api/v1/agreements", "POST /api/v1/transfers",

@@ -47,13 +47,18 @@ public class PostgresCondition implements ExecutionCondition {
 
     /**
      * Points a Spring test context at a fresh schema of its own (created by Flyway) with its own data directory
-     * {@code target/it-data/<dataDirPrefix><schema>} and the tests' registrar token; answers the schema.
+     * {@code target/it-data/<dataDirPrefix><schema>}, the tests' registrar token and a pool that does not hold idle
+     * connections; answers the schema.
      */
     public static String useFreshSchema(DynamicPropertyRegistry registry, String dataDirPrefix) {
         String schema = newSchema();
         registry.add("spring.datasource.url", () -> urlFor(schema));
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> PASSWORD);
+        // Spring keeps every test context (and its pool) open until the run ends, and the server allows 100 clients:
+        // a context keeps at most one idle connection, and lets go of the rest ten seconds after its last use.
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
         registry.add("spring.flyway.default-schema", () -> schema);
         registry.add("spring.flyway.create-schemas", () -> "true");
         registry.add("ledger.data-dir", () -> Path.of("target", "it-data", dataDirPrefix + schema).toString());
