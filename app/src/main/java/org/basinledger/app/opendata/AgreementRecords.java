@@ -2,11 +2,13 @@ package org.basinledger.app.opendata;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -19,10 +21,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.basinledger.api.agreement.AgreementHistoryPage;
 import org.basinledger.api.agreement.AgreementStatusView;
 import org.basinledger.api.agreement.FindAgreementHistoryQuery;
-import org.basinledger.api.compliance.ComplianceHistory;
 import org.basinledger.api.compliance.ListMonitoringReportsQuery;
 import org.basinledger.api.compliance.MonitoringReportList;
-import org.basinledger.api.compliance.MonitoringReportView;
 import org.basinledger.api.registry.FindJurisdictionQuery;
 import org.basinledger.api.registry.JurisdictionView;
 import org.basinledger.app.opendata.PublicLedger.AgreementEntry;
@@ -41,6 +41,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AgreementRecords {
+
+    /** The compiled release's lists written a page at a time (when null in the compiled node). */
+    private static final Set<String> PAGED = Set.of("monitoringReports", "assessments", "transfers", "rulings");
 
     private final PublicLedger ledger;
     private final QueryGateway queries;
@@ -142,33 +145,53 @@ public class AgreementRecords {
     }
 
     /**
-     * Writes the compiled release in its fields' order; its monitoring reports (with their samples, the part
-     * that grows most) are read and written a page at a time.
+     * Writes the compiled release in its fields' order; its lists that grow with the agreement's history
+     * (monitoring reports with their samples, assessments, transfers, rulings), null in {@code compiled}, are read
+     * and written a page at a time.
      */
     private void writeCompiled(JsonGenerator generator, PublicAgreement agreement, ObjectNode compiled)
             throws IOException {
+        String id = agreement.view().id();
         generator.writeStartObject();
         for (Map.Entry<String, JsonNode> field : compiled.properties()) {
             generator.writeFieldName(field.getKey());
-            if (!field.getKey().equals("monitoringReports") || !agreement.inForceOrEnded()) {
+            if (!field.getValue().isNull() || !PAGED.contains(field.getKey())) {
                 json.writeTree(generator, field.getValue());
                 continue;
             }
             generator.writeStartArray();
-            long offset = 0;
-            MonitoringReportList page;
-            do {
-                page = queries.query(new ListMonitoringReportsQuery(agreement.view().id(), null, null, offset,
-                        historyPage), MonitoringReportList.class).join();
-                for (MonitoringReportView report : page.items()) {
-                    json.writeValue(generator, report);
+            Consumer<Object> item = value -> {
+                try {
+                    json.writeValue(generator, value);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                generator.flush();
-                offset += page.items().size();
-            } while (!page.items().isEmpty() && offset < page.total());
+            };
+            try {
+                switch (field.getKey()) {
+                    case "monitoringReports" -> monitoringReports(id, item);
+                    case "assessments" -> ledger.assessmentsOf(id, historyPage, item::accept);
+                    case "transfers" -> ledger.transfersOf(id, historyPage, item::accept);
+                    default -> ledger.rulings(id, item::accept);
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
             generator.writeEndArray();
+            generator.flush();
         }
         generator.writeEndObject();
+    }
+
+    private void monitoringReports(String agreementId, Consumer<Object> visitor) {
+        long offset = 0;
+        MonitoringReportList page;
+        do {
+            page = queries.query(new ListMonitoringReportsQuery(agreementId, null, null, offset, historyPage),
+                    MonitoringReportList.class).join();
+            page.items().forEach(visitor);
+            offset += page.items().size();
+        } while (!page.items().isEmpty() && offset < page.total());
     }
 
     /** The current public state; {@code last} is the last release written (null when there was none). */
@@ -196,19 +219,16 @@ public class AgreementRecords {
         if (agreement.inForceOrEnded()) {
             // written a page at a time by writeCompiled
             compiled.putNull("monitoringReports");
-            ComplianceHistory history = ledger.compliance(view.id());
-            compiled.putPOJO("assessments", history == null ? List.of() : history.assessments());
-            compiled.putPOJO("transfers", history == null ? List.of() : history.transfers());
-            compiled.set("complianceSummary", history == null ? json.nullNode() : json.valueToTree(history.summary()));
+            compiled.putNull("assessments");
+            compiled.putNull("transfers");
+            compiled.set("complianceSummary", json.valueToTree(ledger.complianceSummary(view.id())));
         } else {
             compiled.set("monitoringReports", json.createArrayNode());
             compiled.set("assessments", json.createArrayNode());
             compiled.set("transfers", json.createArrayNode());
             compiled.putNull("complianceSummary");
         }
-        List<PublicLedger.RulingEntry> rulings = new ArrayList<>();
-        ledger.rulings(view.id(), rulings::add);
-        compiled.set("rulings", json.valueToTree(rulings));
+        compiled.putNull("rulings");
         return compiled;
     }
 

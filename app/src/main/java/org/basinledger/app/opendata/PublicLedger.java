@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -187,37 +189,69 @@ public class PublicLedger {
         });
     }
 
-    /** Assessments of agreements whose details are public, oldest first within each agreement. */
+    /**
+     * Assessments of agreements whose details are public, oldest first within each agreement, read a page of
+     * {@value #PAGE_SIZE} at a time.
+     */
     public void assessments(String agreementId, String sectionId, String period, Consumer<AssessmentView> visitor) {
-        detailedAgreements(agreementId, a -> {
-            ComplianceHistory history = compliance(a.view().id());
-            if (history == null) {
-                return;
+        detailedAgreements(agreementId, a -> assessmentsOf(a.view().id(), PAGE_SIZE, x -> {
+            if ((sectionId == null || sectionId.equals(x.sectionId())) && (period == null || period.equals(x.period()))) {
+                visitor.accept(x);
             }
-            history.assessments().stream()
-                    .filter(x -> sectionId == null || sectionId.equals(x.sectionId()))
-                    .filter(x -> period == null || period.equals(x.period()))
-                    .forEach(visitor);
-        });
+        }));
     }
 
-    public ComplianceHistory compliance(String agreementId) {
-        return queries.query(new FindComplianceHistoryQuery(agreementId), ComplianceHistory.class).join();
+    /** The agreement's assessments, oldest first, read {@code pageSize} at a time. */
+    public void assessmentsOf(String agreementId, int pageSize, Consumer<AssessmentView> visitor) {
+        compliancePages(agreementId, pageSize, ComplianceHistory::assessments, ComplianceHistory.Counts::assessments,
+                visitor);
     }
 
-    /** Ruled disputes of public agreements, newest first. */
+    /** The agreement's transfers, oldest first, read {@code pageSize} at a time. */
+    public void transfersOf(String agreementId, int pageSize, Consumer<TransferView> visitor) {
+        compliancePages(agreementId, pageSize, ComplianceHistory::transfers, ComplianceHistory.Counts::transfers,
+                visitor);
+    }
+
+    private <T> void compliancePages(String agreementId, int pageSize, Function<ComplianceHistory, List<T>> list,
+                                     ToLongFunction<ComplianceHistory.Counts> count, Consumer<T> visitor) {
+        long offset = 0;
+        List<T> items;
+        ComplianceHistory page;
+        do {
+            page = queries.query(new FindComplianceHistoryQuery(agreementId, offset, pageSize),
+                    ComplianceHistory.class).join();
+            items = page == null ? List.of() : list.apply(page);
+            items.forEach(visitor);
+            offset += items.size();
+        } while (!items.isEmpty() && offset < count.applyAsLong(page.counts()));
+    }
+
+    /** The agreement's compliance summary (of all its assessments), or null when the agreement is unknown. */
+    public ComplianceHistory.Summary complianceSummary(String agreementId) {
+        ComplianceHistory none = queries.query(new FindComplianceHistoryQuery(agreementId, 0, 0),
+                ComplianceHistory.class).join();
+        return none == null ? null : none.summary();
+    }
+
+    /** Ruled disputes of public agreements, newest first, read a page of {@value #PAGE_SIZE} at a time. */
     public void rulings(String agreementId, Consumer<RulingEntry> visitor) {
-        DisputeList ruled = queries.query(new ListDisputesQuery(agreementId, DisputeStatus.RULED, null),
-                DisputeList.class).join();
         Map<String, Boolean> visible = new HashMap<>();
-        for (DisputeSummary dispute : ruled.items()) {
-            if (dispute.status() != DisputeStatus.RULED || dispute.ruling() == null) {
-                continue;
+        long offset = 0;
+        DisputeList ruled;
+        do {
+            ruled = queries.query(new ListDisputesQuery(agreementId, DisputeStatus.RULED, null, offset, PAGE_SIZE),
+                    DisputeList.class).join();
+            for (DisputeSummary dispute : ruled.items()) {
+                if (dispute.status() != DisputeStatus.RULED || dispute.ruling() == null) {
+                    continue;
+                }
+                if (visible.computeIfAbsent(dispute.agreementId(), id -> agreement(id) != null)) {
+                    visitor.accept(ruling(dispute));
+                }
             }
-            if (visible.computeIfAbsent(dispute.agreementId(), id -> agreement(id) != null)) {
-                visitor.accept(ruling(dispute));
-            }
-        }
+            offset += ruled.items().size();
+        } while (!ruled.items().isEmpty() && offset < ruled.total());
     }
 
     static RulingEntry ruling(DisputeSummary dispute) {

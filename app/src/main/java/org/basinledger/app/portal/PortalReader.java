@@ -66,9 +66,15 @@ public class PortalReader {
     private final ObjectMapper objectMapper;
     private final int rowsPerTable;
 
-    /** {@code rowsPerTable}: rows of a long table (history, transfers, assessments) on one agreement page. */
+    private final int chartAssessments;
+
+    /**
+     * {@code rowsPerTable}: rows of a long table (history, transfers, assessments, rulings) on one agreement page;
+     * {@code chartAssessments}: the latest assessments the charts are drawn from.
+     */
     public PortalReader(QueryGateway queries, ObjectMapper objectMapper,
-                        @Value("${ledger.portal.rows-per-table:100}") int rowsPerTable) {
+                        @Value("${ledger.portal.rows-per-table:100}") int rowsPerTable,
+                        @Value("${ledger.portal.chart-assessments:120}") int chartAssessments) {
         this.queries = queries;
         this.objectMapper = objectMapper;
         this.draftReader = objectMapper.readerFor(AgreementDraft.class)
@@ -77,6 +83,10 @@ public class PortalReader {
             throw new IllegalArgumentException("ledger.portal.rows-per-table must be 1 or more");
         }
         this.rowsPerTable = rowsPerTable;
+        if (chartAssessments < 1) {
+            throw new IllegalArgumentException("ledger.portal.chart-assessments must be 1 or more");
+        }
+        this.chartAssessments = chartAssessments;
     }
 
     /** Which part of each long table an agreement page shows: pages from 1, history after an event's sequence. */
@@ -146,10 +156,12 @@ public class PortalReader {
 
     /**
      * The agreement page: the long tables a page at a time ({@code history}, {@code transfers},
-     * {@code assessments}); the charts over every assessment.
+     * {@code assessments}); the charts over the latest {@code chartedAssessments} assessments (all when there are no
+     * more); the first rulings (their count in {@code compliance.counts()}).
      */
     public record AgreementPageModel(PublicAgreement agreement, boolean details, List<ObligationRow> obligations,
                                      ComplianceHistory compliance, List<ComplianceChart> charts,
+                                     int chartedAssessments,
                                      HistoryPart history, TablePage<TransferView> transfers,
                                      TablePage<AssessmentView> assessments, TableSelection selection,
                                      Map<String, String> names, Instant readAt) {
@@ -193,13 +205,16 @@ public class PortalReader {
         Map<String, String> names = names();
         PublicAgreement agreement = publicFace(status, names);
         boolean details = AgreementVisibility.canSeeDetails(status, PUBLIC);
-        ComplianceHistory compliance = ask(new FindComplianceHistoryQuery(id), ComplianceHistory.class);
+        // the summary, the counts, the first rulings and the first page of assessments
+        ComplianceHistory compliance = ask(new FindComplianceHistoryQuery(id, 0, rowsPerTable),
+                ComplianceHistory.class);
         if (compliance == null) {
             compliance = new ComplianceHistory(id, List.of(), List.of(), List.of(), List.of(),
                     new ComplianceHistory.Summary(0, 0, null));
         } else if (!details) {
             compliance = new ComplianceHistory(id, List.of(), compliance.obligations(), List.of(), compliance.rulings(),
-                    new ComplianceHistory.Summary(0, 0, null));
+                    new ComplianceHistory.Summary(0, 0, null), new ComplianceHistory.Counts(0, 0,
+                    compliance.counts().rulings()));
         }
         // one row more than shown: whether later events exist, so a "later events" link never leads to nothing
         AgreementHistoryPage events = ask(new FindAgreementHistoryQuery(id, selection.historyAfter(),
@@ -218,13 +233,28 @@ public class PortalReader {
             TransferList page = ask(new ListTransfersQuery(id, null, null, offset, rowsPerTable), TransferList.class);
             transfers = new TablePage<>(page.items(), selection.transfersPage(), page.total(), pages(page.total()));
         }
-        List<AssessmentView> all = compliance.assessments();
-        int from = (int) Math.min((long) (selection.assessmentsPage() - 1) * rowsPerTable, all.size());
-        TablePage<AssessmentView> assessments = new TablePage<>(
-                List.copyOf(all.subList(from, Math.min(from + rowsPerTable, all.size()))),
-                selection.assessmentsPage(), all.size(), pages(all.size()));
+        long assessed = compliance.counts().assessments();
+        long tableOffset = (long) (selection.assessmentsPage() - 1) * rowsPerTable;
+        List<AssessmentView> tableRows = tableOffset == 0 ? compliance.assessments()
+                : tableOffset < assessed ? assessmentsFrom(id, tableOffset, rowsPerTable) : List.of();
+        TablePage<AssessmentView> assessments = new TablePage<>(tableRows, selection.assessmentsPage(), assessed, pages(assessed));
+        List<AssessmentView> charted = latestAssessments(id, assessed);
         return new AgreementPageModel(agreement, details, obligations(agreement, names), compliance,
-                ComplianceChart.of(all), history, transfers, assessments, selection, names, Instant.now());
+                ComplianceChart.of(charted), charted.size(), history, transfers, assessments, selection, names,
+                Instant.now());
+    }
+
+    /** The latest {@code chartAssessments} of the agreement's {@code assessed} assessments, oldest first. */
+    private List<AssessmentView> latestAssessments(String id, long assessed) {
+        if (assessed == 0) {
+            return List.of();
+        }
+        return assessmentsFrom(id, Math.max(0, assessed - chartAssessments), chartAssessments);
+    }
+
+    private List<AssessmentView> assessmentsFrom(String id, long offset, int limit) {
+        ComplianceHistory page = ask(new FindComplianceHistoryQuery(id, offset, limit), ComplianceHistory.class);
+        return page == null ? List.of() : page.assessments();
     }
 
     private long pages(long rows) {

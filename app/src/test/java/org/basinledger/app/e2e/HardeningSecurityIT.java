@@ -238,9 +238,10 @@ class HardeningSecurityIT {
         Http.Answer inBody = http.post("/api/v1/transfers", Map.of("agreementId", "x\nFORGED-LINE ERROR",
                 "payee", party.id(), "amount", Scenarios.cny("1.00"), "reason", "x")).token(party.token()).send();
         assertThat(inBody.status()).as(inBody.toString()).isIn(404, 409, 400);
-        // (an exception's message inside a stack trace keeps its line break: docs/operations.md, "Hardening")
         assertThat(output.getAll()).as("our own refusal line escapes it").contains("x\\nFORGED-LINE");
         assertThat(output.getAll()).as("a library's line has it replaced").contains("x_FORGED-LINE");
+        assertThat(output.getAll()).as("so has an exception's message in a stack trace; no line starts with it")
+                .doesNotContain("\nFORGED-LINE").doesNotContain("\rFORGED-LINE");
     }
 
     @Test

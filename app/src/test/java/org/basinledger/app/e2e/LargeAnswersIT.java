@@ -7,11 +7,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.Registration;
+import org.axonframework.queryhandling.QueryGateway;
+import org.basinledger.api.compliance.FindComplianceHistoryQuery;
+import org.basinledger.api.dispute.ListDisputesQuery;
 import org.basinledger.app.opendata.PublicReleases;
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
@@ -19,6 +24,7 @@ import org.basinledger.app.support.LedgerDriver.Government;
 import org.basinledger.app.support.Scenarios;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,8 +41,12 @@ class LargeAnswersIT {
     static final Path DATA_DIR = Path.of("target", "it-data", "large-answers-" + System.nanoTime());
     static final int ROWS_PER_TABLE = 7;
     static final int PARTY_TRANSFERS = 45;
-    /** More than one page of the record's reads (10 here). */
-    static final int REPORTS = 12;
+    /** Monthly reports of two whole years: more than one page of the record's reads (10 here), two assessments. */
+    static final int REPORTS = 24;
+    /** Fewer than the agreement's assessments: the portal's charts show the latest one of them. */
+    static final int CHART_ASSESSMENTS = 1;
+    /** The most any read of compliance records or disputes may ask for at once. */
+    static final int LARGEST_PAGE = 500;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
@@ -45,10 +55,14 @@ class LargeAnswersIT {
         registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
         registry.add("ledger.portal.rows-per-table", () -> Integer.toString(ROWS_PER_TABLE));
         registry.add("ledger.open-data.record-history-page", () -> "10");
+        registry.add("ledger.portal.chart-assessments", () -> Integer.toString(CHART_ASSESSMENTS));
     }
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    QueryGateway queryGateway;
 
     Http http;
     LedgerDriver ledger;
@@ -74,11 +88,17 @@ class LargeAnswersIT {
                     .token(zhejiang.token()).send();
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
         }
-        for (int month = 1; month <= REPORTS; month++) {
+        for (int month = 0; month < REPORTS; month++) {
             Http.Answer report = http.post("/api/v1/agreements/" + agreementId + "/monitoring-reports",
-                    Scenarios.monthlyReport("JIEKOU", Scenarios.LAST_YEAR, month, Map.of("CODMN", "1.70", "NH3N",
-                            "0.11", "TP", "0.020", "TN", "1.10"), null)).token(zhejiang.token()).send();
+                    Scenarios.monthlyReport("JIEKOU", Scenarios.LAST_YEAR - 1 + month / 12, month % 12 + 1,
+                            Map.of("CODMN", "1.70", "NH3N", "0.11", "TP", "0.020", "TN", "1.10"), null))
+                    .token(zhejiang.token()).send();
             assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        }
+        for (int year : new int[] {Scenarios.LAST_YEAR - 1, Scenarios.LAST_YEAR}) {
+            Http.Answer assessed = http.post("/api/v1/agreements/" + agreementId + "/assessments",
+                    Map.of("sectionId", "JIEKOU", "period", String.valueOf(year))).token(zhejiang.token()).send();
+            assertThat(assessed.status()).as(assessed.toString()).isEqualTo(201);
         }
         // a draft of other parties: its transfers (none) and itself are nobody else's
         Government jiangsu = ledger.register("CN-JS");
@@ -315,6 +335,76 @@ class LargeAnswersIT {
         String odd = http.get(path + "?transfersPage=abc&historyAfter=-5").send().body();
         assertThat(link(odd, "transfers-pages", "prev")).isNull();
         assertThat(link(odd, "history-pages", "first")).isNull();
+    }
+
+    @Test
+    void thePortalTheOpenDataAndTheHistoryReadComplianceAndDisputesAPageAtATime() throws Exception {
+        Government upstream = ledger.register("CN-PUP");
+        Government downstream = ledger.register("CN-PDOWN");
+        String disputed = Scenarios.signedInForce(ledger, LedgerDriver.draftBody(LocalDate.now().minusYears(1),
+                LocalDate.now().plusYears(2), upstream, downstream), upstream, downstream);
+        Http.Answer transfer = http.post("/api/v1/transfers", Map.of("agreementId", disputed, "payee",
+                downstream.id(), "amount", Scenarios.cny("3.00"), "reason", "cleaning")).token(upstream.token()).send();
+        assertThat(transfer.status()).as(transfer.toString()).isEqualTo(201);
+        Http.Answer dispute = http.post("/api/v1/disputes", Map.of("agreementId", disputed, "subject",
+                Map.of("type", "TRANSFER", "id", transfer.json().path("id").asText()),
+                "respondents", List.of(downstream.id()), "claim", "not cleaned")).token(upstream.token()).send();
+        assertThat(dispute.status()).as(dispute.toString()).isEqualTo(201);
+        JsonNode counts = http.get("/api/v1/agreements/" + agreementId + "/compliance?size=1").send().json()
+                .path("counts");
+        long assessed = counts.path("assessments").asLong();
+        assertThat(assessed).as("one per year").isEqualTo(2);
+
+        List<Object> asked = new CopyOnWriteArrayList<>();
+        Registration recording = queryGateway.registerDispatchInterceptor(messages -> (index, message) -> {
+            asked.add(message.getPayload());
+            return message;
+        });
+        try {
+            String html = http.get("/agreements/" + agreementId).send().body();
+            assertThat(html).contains("The charts show the latest " + CHART_ASSESSMENTS + " of " + assessed
+                    + " assessments");
+            assertThat(rows(html, "assessments-table")).hasSize((int) assessed);
+            assertThat(Pattern.compile("<tr class=\"govuk-table__row\">\\s*<th scope=\"row\"").matcher(
+                    html.substring(html.indexOf("bl-chart-table"), html.indexOf("id=\"assessments\""))).results()
+                    .count()).as("the chart's figures").isEqualTo(CHART_ASSESSMENTS);
+
+            JsonNode assessments = http.get("/open-data/assessments.json?agreementId=" + agreementId).send().json();
+            assertThat(assessments.path("items").size()).isEqualTo((int) assessed);
+            String csv = http.get("/open-data/assessments.csv?agreementId=" + agreementId).send().body();
+            assertThat(csv.lines().count()).as("a header and a line each").isEqualTo(assessed + 1);
+            assertThat(http.get("/open-data/rulings.json").send().status()).isEqualTo(200);
+
+            JsonNode compiled = JSON.readTree(http.get("/open-data/agreements/" + agreementId + "/record.json")
+                    .send().body()).path("compiledRelease");
+            assertThat(compiled.path("assessments").size()).isEqualTo((int) assessed);
+            List<String> transfers = new ArrayList<>();
+            compiled.path("transfers").forEach(t -> transfers.add(t.path("id").asText()));
+            assertThat(transfers).as("read 10 at a time").hasSize((int) counts.path("transfers").asLong())
+                    .doesNotHaveDuplicates();
+            assertThat(compiled.path("complianceSummary").path("periodsAssessed").asInt()).isEqualTo(2);
+            assertThat(compiled.path("rulings").isArray()).isTrue();
+
+            // the history looks up the case file of each dispute on its page: a party sees its events, others not
+            String history = "/api/v1/agreements/" + disputed + "/history?limit=500";
+            assertThat(http.get(history).token(upstream.token()).send().json().path("items").findValuesAsText("type"))
+                    .contains("DisputeRaised");
+            assertThat(http.get(history).token(LedgerDriver.REGISTRAR_TOKEN).send().json().path("items")
+                    .findValuesAsText("type")).contains("DisputeRaised");
+            assertThat(http.get(history).token(ledger.register("CN-POUT").token()).send().json().path("items")
+                    .findValuesAsText("type")).doesNotContain("DisputeRaised");
+        } finally {
+            recording.cancel();
+        }
+        List<FindComplianceHistoryQuery> compliance = asked.stream()
+                .filter(FindComplianceHistoryQuery.class::isInstance).map(FindComplianceHistoryQuery.class::cast)
+                .toList();
+        assertThat(compliance).isNotEmpty().allSatisfy(q -> assertThat(q.limit()).isLessThanOrEqualTo(LARGEST_PAGE));
+        assertThat(compliance).as("the record's lists").anySatisfy(q -> assertThat(q.limit()).isEqualTo(10));
+        List<ListDisputesQuery> disputes = asked.stream()
+                .filter(ListDisputesQuery.class::isInstance).map(ListDisputesQuery.class::cast).toList();
+        assertThat(disputes).as("rulings and the history's case files").hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(q -> assertThat(q.limit()).isLessThanOrEqualTo(LARGEST_PAGE));
     }
 
     private List<String> readAll(String path, String token, int size) {

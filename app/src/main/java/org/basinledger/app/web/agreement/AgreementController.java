@@ -3,8 +3,10 @@ package org.basinledger.app.web.agreement;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.UUID;
 
@@ -65,6 +67,8 @@ public class AgreementController {
 
     /** The aggregate type under which the history records a dispute's own events. */
     private static final String DISPUTE_AGGREGATE = "Dispute";
+    /** Disputes read at once while a page of the history is checked against their case files. */
+    private static final int DISPUTES_PAGE = 500;
 
     private final Commands commands;
     private final QueryGateway queries;
@@ -217,8 +221,9 @@ public class AgreementController {
         }
         AgreementHistoryPage page = queries.query(new FindAgreementHistoryQuery(id, after, limit),
                 AgreementHistoryPage.class).join();
-        Map<String, DisputeSummary> disputes = page.items().stream().anyMatch(AgreementController::isDisputeEvent)
-                ? disputesOf(id) : Map.of();
+        Set<String> disputeIds = page.items().stream().filter(AgreementController::isDisputeEvent)
+                .map(AgreementHistoryPage.Entry::aggregateId).collect(Collectors.toSet());
+        Map<String, DisputeSummary> disputes = disputeIds.isEmpty() ? Map.of() : disputesOf(id, disputeIds);
         return new HistoryPage(page.agreementId(), page.items().stream()
                 .filter(e -> !isDisputeEvent(e) || seesDisputeEvent(disputes.get(e.aggregateId()), caller, e.type()))
                 .map(e -> new HistoryEntry(e.sequence(), e.eventId(), e.type(), e.aggregateType(), e.aggregateId(),
@@ -236,9 +241,21 @@ public class AgreementController {
         return dispute == null ? caller.role() == Caller.Role.REGISTRAR : DisputeVisibility.seesEvent(dispute, caller, type);
     }
 
-    private Map<String, DisputeSummary> disputesOf(String agreementId) {
-        DisputeList list = queries.query(new ListDisputesQuery(agreementId, null, null), DisputeList.class).join();
-        return list.items().stream().collect(Collectors.toMap(DisputeSummary::id, d -> d));
+    /**
+     * The agreement's disputes named {@code ids} (those of one page of its history), found reading its disputes a
+     * page at a time and keeping only those.
+     */
+    private Map<String, DisputeSummary> disputesOf(String agreementId, Set<String> ids) {
+        Map<String, DisputeSummary> found = new HashMap<>();
+        long offset = 0;
+        DisputeList page;
+        do {
+            page = queries.query(new ListDisputesQuery(agreementId, null, null, offset, DISPUTES_PAGE),
+                    DisputeList.class).join();
+            page.items().stream().filter(d -> ids.contains(d.id())).forEach(d -> found.put(d.id(), d));
+            offset += page.items().size();
+        } while (found.size() < ids.size() && !page.items().isEmpty() && offset < page.total());
+        return found;
     }
 
     private ResponseEntity<AgreementStatusView> answer(String id) {

@@ -2,6 +2,8 @@ package org.basinledger.app.web.agreement;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -41,14 +44,22 @@ public class AgreementStreamController {
     /** Updates kept for a client that reads slowly; a status view supersedes the one before, so older ones drop. */
     static final int UPDATE_BUFFER = 16;
 
+    /** The counter of updates dropped for clients that read too slowly (each superseded by a later view). */
+    static final String DROPPED = "ledger.streams.updates.dropped";
+
     private final QueryGateway queries;
     private final AgreementVisibility visibility;
     private final StreamLimits limits;
+    private final Counter dropped;
 
-    public AgreementStreamController(QueryGateway queries, AgreementVisibility visibility, StreamLimits limits) {
+    public AgreementStreamController(QueryGateway queries, AgreementVisibility visibility, StreamLimits limits,
+                                     MeterRegistry meters) {
         this.queries = queries;
         this.visibility = visibility;
         this.limits = limits;
+        this.dropped = Counter.builder(DROPPED)
+                .description("Status updates dropped for stream clients reading too slowly (a later one kept)")
+                .register(meters);
     }
 
     @GetMapping(value = "/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -68,7 +79,9 @@ public class AgreementStreamController {
         }
         Sinks.Empty<Void> ended = Sinks.empty();
         Flux<ServerSentEvent<AgreementStatusView>> views = subscription.initialResult().flux()
-                .concatWith(subscription.updates().onBackpressureLatest())
+                // a client that does not read keeps the latest UPDATE_BUFFER updates, never a growing backlog
+                .concatWith(subscription.updates().onBackpressureBuffer(UPDATE_BUFFER, superseded -> dropped.increment(),
+                        BufferOverflowStrategy.DROP_OLDEST))
                 .takeWhile(view -> AgreementVisibility.canSee(view, caller))
                 .map(view -> ServerSentEvent.builder(view).id(Long.toString(view.version())).build())
                 .doOnTerminate(ended::tryEmitEmpty);
