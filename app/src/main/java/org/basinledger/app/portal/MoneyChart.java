@@ -147,6 +147,11 @@ public record MoneyChart(String currency, boolean yearly, List<Series> series, L
                 plotLeft, plotRight, plotTop, plotBottom);
     }
 
+    /** The flows drawn, in words: "Transfers created, Paid". */
+    public String seriesNames() {
+        return String.join(", ", series.stream().map(Series::name).toList());
+    }
+
     /** Whether some value labels were left out for want of room (the page then says they are in the table). */
     public boolean someValuesUnlabelled() {
         return bars.stream().anyMatch(b -> !b.labelled() && new BigDecimal(b.label()).signum() != 0);
