@@ -75,6 +75,30 @@ class MoneyChartTest {
     }
 
     @Test
+    void everyFlowOfAnAgreementHasItsColourAndTheLegendAndBarsStayInsideTheChart() {
+        List<MonthlyTotal> totals = new ArrayList<>();
+        for (int year = 2019; year < 2139; year++) {
+            for (Flow flow : List.of(Flow.CREATED, Flow.PAID, Flow.REFUNDS, Flow.TOP_UPS)) {
+                totals.add(new MonthlyTotal(year, 6, "CNY", flow, new BigDecimal("123456789.01")));
+            }
+        }
+
+        MoneyChart chart = MoneyChart.of(new MoneyOverTime(totals)).get(0);
+
+        assertThat(chart.rows()).hasSize(120);
+        assertThat(chart.series()).extracting(MoneyChart.Series::colour).doesNotHaveDuplicates().hasSize(4);
+        assertThat(chart.seriesNames()).isEqualTo("Transfers created, Paid, Refunds ordered, Top-ups ordered");
+        MoneyChart.Series last = chart.series().get(3);
+        assertThat(last.legendX() + 20 + ChartAxis.textWidth(last.name())).isLessThanOrEqualTo(chart.width());
+        assertThat(chart.bars()).allSatisfy(b -> {
+            assertThat(b.x()).isGreaterThanOrEqualTo(chart.plotLeft());
+            assertThat(b.x() + b.width()).isLessThanOrEqualTo(chart.plotRight());
+            assertThat(b.y()).isGreaterThanOrEqualTo(chart.plotTop());
+        });
+        assertThat(chart.someValuesUnlabelled()).isTrue();
+    }
+
+    @Test
     void monthsBecomeYearsAddedUpExactlyWithEmptyPeriodsKept() {
         List<MonthlyTotal> totals = List.of(
                 new MonthlyTotal(2019, 1, "CNY", Flow.RECEIVED, new BigDecimal("0.10")),
