@@ -7,6 +7,7 @@ import static org.basinledger.app.portal.ChartAxis.textWidth;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -83,7 +84,7 @@ public record MoneyChart(String currency, boolean yearly, List<Series> series, L
                 .orElseThrow();
         YearMonth last = totals.stream().map(t -> YearMonth.of(t.year(), t.month())).max(YearMonth::compareTo)
                 .orElseThrow();
-        boolean yearly = first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1 > MAX_MONTHS;
+        boolean yearly = first.until(last, ChronoUnit.MONTHS) + 1 > MAX_MONTHS;
         // every period from the first to the last, each flow's amount summed exactly
         Map<String, BigDecimal[]> amounts = new TreeMap<>();
         if (yearly) {
