@@ -1,5 +1,9 @@
 package org.basinledger.app.portal;
 
+import static org.basinledger.app.portal.ChartAxis.GAP;
+import static org.basinledger.app.portal.ChartAxis.round;
+import static org.basinledger.app.portal.ChartAxis.textWidth;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -11,6 +15,9 @@ import java.util.Map;
 import org.basinledger.api.agreement.CompensationRuleType;
 import org.basinledger.api.compliance.AssessmentResult;
 import org.basinledger.api.compliance.AssessmentView;
+import org.basinledger.app.portal.ChartAxis.AxisLabel;
+import org.basinledger.app.portal.ChartAxis.Tick;
+import org.basinledger.app.portal.ChartAxis.ValueAxis;
 
 /**
  * A bar chart, drawn on the server as inline SVG, of one monitoring section's assessments under one rule: the
@@ -36,22 +43,9 @@ public record ComplianceChart(String sectionId, CompensationRuleType rule, Strin
     public record Row(String period, BigDecimal value, BigDecimal limit, boolean met) {
     }
 
-    /** Width in SVG units of one character of the chart's 14px labels (Arial's digits are about 0.55 em). */
-    static final double CHARACTER = 8.0;
-    /** Space kept between two labels. */
-    static final double GAP = 6.0;
-
     /** One bar in SVG coordinates; its value label is drawn above it only when {@code labelled} (it fits). */
     public record Bar(double x, double y, double width, double height, double labelX, String label, String period,
                       boolean met, boolean labelled) {
-    }
-
-    /** A label of the time axis: a period, or a year at its first period. */
-    public record AxisLabel(double x, String label) {
-    }
-
-    /** A gridline of the value axis. */
-    public record Tick(double y, String label) {
     }
 
     /** One chart per section and rule that has assessments, in the order of first assessment. */
@@ -77,21 +71,19 @@ public record ComplianceChart(String sectionId, CompensationRuleType rule, Strin
                         a.result().met()))
                 .toList();
         double max = Math.max(limit.doubleValue(), rows.stream().mapToDouble(r -> r.value().doubleValue()).max().orElse(0));
-        double step = niceStep(max <= 0 ? 1 : max / 4);
-        double top = Math.max(step, Math.ceil(max * 1.1 / step) * step);
 
         int plotLeft = LEFT;
         int plotRight = WIDTH - RIGHT;
         int plotTop = TOP;
         int plotBottom = HEIGHT - BOTTOM;
-        double plotHeight = plotBottom - plotTop;
+        ValueAxis axis = ValueAxis.upTo(max, plotTop, plotBottom);
         double slot = (plotRight - plotLeft) / (double) Math.max(rows.size(), 1);
         double barWidth = Math.min(64, slot * 0.6);
 
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            double h = row.value().doubleValue() / top * plotHeight;
+            double h = axis.height(row.value().doubleValue());
             double x = plotLeft + slot * i + (slot - barWidth) / 2;
             String label = row.value().setScale(2, RoundingMode.HALF_UP).toPlainString() + (index ? "" : " t");
             // with the tick mark, a label needs its characters and a gap on each side
@@ -99,44 +91,17 @@ public record ComplianceChart(String sectionId, CompensationRuleType rule, Strin
             bars.add(new Bar(round(x), round(plotBottom - h), round(barWidth), round(h), round(x + barWidth / 2),
                     label, row.period(), row.met(), fits));
         }
-        List<Tick> ticks = new ArrayList<>();
-        for (double v = 0; v <= top + step / 2; v += step) {
-            ticks.add(new Tick(round(plotBottom - v / top * plotHeight),
-                    BigDecimal.valueOf(v).setScale(step < 1 ? 2 : 0, RoundingMode.HALF_UP).toPlainString()));
-        }
-        double limitY = round(plotBottom - limit.doubleValue() / top * plotHeight);
+        double limitY = round(plotBottom - axis.height(limit.doubleValue()));
         return new ComplianceChart(first.sectionId(), first.rule(),
                 index ? "Water-quality index P" : "Tonnes in excess of the targets",
-                index ? "Limit: P = 1 (met at or below)" : "Limit: 0 tonnes in excess", rows, bars, ticks,
+                index ? "Limit: P = 1 (met at or below)" : "Limit: 0 tonnes in excess", rows, bars, axis.ticks(),
                 axisLabels(bars, slot), limitY, WIDTH, HEIGHT, plotLeft, plotRight, plotTop, plotBottom);
     }
 
-    /**
-     * The time axis: every period when each fits its slot; otherwise the year, under the first period of each year
-     * ({@code 2025}, {@code 2025-Q1}, {@code 2025-01} all start with it), as often as there is room for one.
-     */
+    /** The time axis under the bars ({@link ChartAxis#timeLabels}). */
     static List<AxisLabel> axisLabels(List<Bar> bars, double slot) {
-        double widest = bars.stream().mapToDouble(b -> textWidth(b.period())).max().orElse(0);
-        List<AxisLabel> labels = new ArrayList<>();
-        if (widest + GAP <= slot) {
-            bars.forEach(b -> labels.add(new AxisLabel(b.labelX(), b.period())));
-            return labels;
-        }
-        double lastX = Double.NEGATIVE_INFINITY;
-        String lastYear = null;
-        for (Bar bar : bars) {
-            String year = bar.period().length() >= 4 ? bar.period().substring(0, 4) : bar.period();
-            if (!year.equals(lastYear) && bar.labelX() - lastX >= textWidth(year) + GAP) {
-                labels.add(new AxisLabel(bar.labelX(), year));
-                lastX = bar.labelX();
-            }
-            lastYear = year;
-        }
-        return labels;
-    }
-
-    static double textWidth(String text) {
-        return text.codePointCount(0, text.length()) * CHARACTER;
+        return ChartAxis.timeLabels(bars.stream().map(Bar::labelX).toList(), bars.stream().map(Bar::period).toList(),
+                slot);
     }
 
     /** Whether some value labels were left out for want of room (the page then says they are in the table). */
@@ -159,17 +124,5 @@ public record ComplianceChart(String sectionId, CompensationRuleType rule, Strin
 
     private static BigDecimal nonNull(BigDecimal value) {
         return value == null ? BigDecimal.ZERO : value;
-    }
-
-    /** 1, 2 or 5 times a power of ten, at least {@code rough}. */
-    static double niceStep(double rough) {
-        double power = Math.pow(10, Math.floor(Math.log10(rough)));
-        double fraction = rough / power;
-        double nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
-        return nice * power;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10) / 10.0;
     }
 }

@@ -72,6 +72,7 @@ public class PortalController {
                             @RequestParam(name = "historyAfter", required = false) String historyAfter,
                             Model model) {
         model.addAttribute("page", reader.agreement(id, selection(transfersPage, assessmentsPage, historyAfter)));
+        model.addAttribute("money", reader.agreementMoney(id));
         return "portal/agreement";
     }
 
@@ -83,6 +84,7 @@ public class PortalController {
                                  @RequestParam(name = "historyAfter", required = false) String historyAfter) {
         ModelAndView view = new ModelAndView("portal/agreement :: live");
         view.addObject("page", reader.agreement(id, selection(transfersPage, assessmentsPage, historyAfter)));
+        view.addObject("money", reader.agreementMoney(id));
         return view;
     }
 

@@ -41,8 +41,10 @@ import org.basinledger.api.registry.JurisdictionList;
 import org.basinledger.api.registry.JurisdictionView;
 import org.basinledger.api.registry.ListJurisdictionsQuery;
 import org.basinledger.api.transfer.FindBalanceQuery;
+import org.basinledger.api.transfer.FindMoneyOverTimeQuery;
 import org.basinledger.api.transfer.JurisdictionBalance;
 import org.basinledger.api.transfer.ListTransfersQuery;
+import org.basinledger.api.transfer.MoneyOverTime;
 import org.basinledger.api.transfer.TransferList;
 import org.basinledger.api.transfer.TransferView;
 import org.basinledger.app.web.agreement.AgreementVisibility;
@@ -173,7 +175,8 @@ public class PortalReader {
 
     /** A jurisdiction page. */
     public record JurisdictionModel(JurisdictionView jurisdiction, List<PublicAgreement> agreements,
-                                    long totalAgreements, JurisdictionBalance balance, Map<String, String> names) {
+                                    long totalAgreements, JurisdictionBalance balance, List<MoneyChart> money,
+                                    Map<String, String> names) {
     }
 
     /** The ledger page: its latest signed head (null before the first event) and key, and whether they agree. */
@@ -257,6 +260,17 @@ public class PortalReader {
         return page == null ? List.of() : page.assessments();
     }
 
+    /**
+     * The agreement's money over time, a chart per currency; none (empty) until its money is public, when it has
+     * entered into force, as its transfers.
+     */
+    public List<MoneyChart> agreementMoney(String id) {
+        if (!AgreementVisibility.canSeeDetails(visible(id), PUBLIC)) {
+            return List.of();
+        }
+        return MoneyChart.of(ask(FindMoneyOverTimeQuery.ofAgreement(id), MoneyOverTime.class));
+    }
+
     private long pages(long rows) {
         return (rows + rowsPerTable - 1) / rowsPerTable;
     }
@@ -269,8 +283,9 @@ public class PortalReader {
         Map<String, String> names = names();
         AgreementPage page = ask(new ListAgreementsQuery(null, id, null, 0, 100, PUBLIC), AgreementPage.class);
         JurisdictionBalance balance = ask(new FindBalanceQuery(id), JurisdictionBalance.class);
+        List<MoneyChart> money = MoneyChart.of(ask(FindMoneyOverTimeQuery.ofJurisdiction(id), MoneyOverTime.class));
         return new JurisdictionModel(jurisdiction, page.items().stream().map(v -> publicFace(v, names)).toList(),
-                page.totalItems(), balance, names);
+                page.totalItems(), balance, money, names);
     }
 
     public LedgerModel ledger() {

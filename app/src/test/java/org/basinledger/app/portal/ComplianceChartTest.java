@@ -10,7 +10,7 @@ import java.util.List;
 import org.basinledger.api.agreement.CompensationRuleType;
 import org.basinledger.api.compliance.AssessmentResult;
 import org.basinledger.api.compliance.AssessmentView;
-import org.basinledger.app.portal.ComplianceChart.AxisLabel;
+import org.basinledger.app.portal.ChartAxis.AxisLabel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,13 +43,13 @@ class ComplianceChartTest {
         for (int i = 1; i < labelled.size(); i++) {
             double room = labelled.get(i).labelX() - labelled.get(i - 1).labelX();
             assertThat(room).as("value labels %d and %d", i - 1, i)
-                    .isGreaterThanOrEqualTo(ComplianceChart.textWidth(labelled.get(i).label() + " ✓"));
+                    .isGreaterThanOrEqualTo(ChartAxis.textWidth(labelled.get(i).label() + " ✓"));
         }
         List<AxisLabel> axis = chart.axisLabels();
         assertThat(axis).isNotEmpty();
         for (int i = 1; i < axis.size(); i++) {
             double room = axis.get(i).x() - axis.get(i - 1).x();
-            double needed = (ComplianceChart.textWidth(axis.get(i).label()) + ComplianceChart.textWidth(axis.get(i - 1).label())) / 2;
+            double needed = (ChartAxis.textWidth(axis.get(i).label()) + ChartAxis.textWidth(axis.get(i - 1).label())) / 2;
             assertThat(room).as("axis labels %s and %s", axis.get(i - 1).label(), axis.get(i).label())
                     .isGreaterThan(needed);
         }

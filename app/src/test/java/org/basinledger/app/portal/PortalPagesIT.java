@@ -6,14 +6,18 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -217,6 +221,57 @@ class PortalPagesIT extends PortalTestBase {
         assertThat(http.get("/?party=" + fixture.ministry.id()).send().body())
                 .contains("phase 4").doesNotContain("Jinze", "Qiantang");
         assertThat(http.get("/?status=NOT-A-STATUS").send().body()).contains("Choose a status from the list");
+    }
+
+    @Test
+    void theAgreementAndJurisdictionPagesChartMoneyOverTimeWithTheExactSumsInATable() {
+        // what the API says: the sums the charts' tables must show, to the cent
+        JsonNode transfers = http.get("/api/v1/transfers?agreementId=" + fixture.inForceId + "&size=100").send().json()
+                .path("items");
+        BigDecimal created = BigDecimal.ZERO;
+        BigDecimal paid = BigDecimal.ZERO;
+        BigDecimal paidToAnhui = BigDecimal.ZERO;
+        for (JsonNode t : transfers) {
+            BigDecimal amount = new BigDecimal(t.path("amount").path("amount").asText());
+            created = created.add(amount);
+            if (t.hasNonNull("paidAt")) {
+                paid = paid.add(amount);
+                if (t.path("payee").asText().equals(fixture.anhui.id())) {
+                    paidToAnhui = paidToAnhui.add(amount);
+                }
+            }
+        }
+        assertThat(paid.signum()).isPositive();
+        assertThat(paidToAnhui.signum()).isPositive();
+        assertThat(created).isGreaterThan(paid);
+        DecimalFormat amounts = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.UK));
+
+        String agreement = http.get("/agreements/" + fixture.inForceId).send().body();
+        String money = section(agreement, "id=\"money-CNY\"");
+        assertThat(money).contains("Money over time, CNY", "<svg", "role=\"img\"", "The amounts as a table",
+                "Transfers created (CNY)", "Paid (CNY)", "Total");
+        assertThat(money).contains("<strong>" + amounts.format(created) + "</strong>",
+                "<strong>" + amounts.format(paid) + "</strong>");
+        assertThat(http.get("/agreements/" + fixture.inForceId + "/fragment").send().body()).contains("id=\"money-CNY\"");
+        // before it is in force, its money is not public: no chart
+        assertThat(http.get("/agreements/" + fixture.openId).send().body()).doesNotContain("Money over time");
+
+        String anhui = http.get("/jurisdictions/" + fixture.anhui.id()).send().body();
+        String anhuiMoney = section(anhui, "id=\"money-CNY\"");
+        assertThat(anhuiMoney).contains("Money over time, CNY", "<svg", "What Huangshan City, Anhui paid and received",
+                "Received (CNY)", "<strong>" + amounts.format(paidToAnhui) + "</strong>");
+        String ministry = http.get("/jurisdictions/" + fixture.ministry.id()).send().body();
+        assertThat(section(ministry, "id=\"money-CNY\"")).contains("Paid (CNY)",
+                "<strong>" + amounts.format(paidToAnhui) + "</strong>");
+        assertThat(http.get("/jurisdictions/" + fixture.zhejiang.id()).send().body())
+                .contains("Money over time", "has paid and received nothing yet");
+    }
+
+    /** The part of {@code html} from {@code start} to the end of its table. */
+    private static String section(String html, String start) {
+        int from = html.indexOf(start);
+        assertThat(from).as(start).isNotNegative();
+        return html.substring(from, html.indexOf("</table>", from));
     }
 
     @Test

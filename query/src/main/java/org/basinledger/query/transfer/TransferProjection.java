@@ -19,10 +19,13 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.basinledger.api.common.Money;
 import org.basinledger.api.transfer.FindBalanceQuery;
+import org.basinledger.api.transfer.FindMoneyOverTimeQuery;
 import org.basinledger.api.transfer.FindTransferQuery;
 import org.basinledger.api.transfer.JurisdictionBalance;
 import org.basinledger.api.transfer.JurisdictionBalance.CounterpartyBalance;
 import org.basinledger.api.transfer.ListTransfersQuery;
+import org.basinledger.api.transfer.MoneyOverTime;
+import org.basinledger.api.transfer.MoneyOverTime.MonthlyTotal;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
 import org.basinledger.api.transfer.TransferAdjustedEvent;
 import org.basinledger.api.transfer.TransferCancelledEvent;
@@ -240,6 +243,44 @@ public class TransferProjection {
                             money(rs.getBigDecimal("settled"), currency), rs.getInt("transfers"));
                 });
         return new JurisdictionBalance(query.jurisdictionId(), counterparties);
+    }
+
+    /**
+     * Money per UTC month, summed by the database on the exact amount column (never a row per transfer in memory).
+     * Of an agreement: transfers created by the month they were created in (refunds and top-ups as flows of their
+     * own, cancelled transfers left out) and every transfer paid by the month of its payment. Of a jurisdiction:
+     * what it paid and what was paid to it, by the month of payment, over agreements in force or ended, as its
+     * balance counts them.
+     */
+    @QueryHandler
+    public MoneyOverTime handle(FindMoneyOverTimeQuery query) {
+        String rows;
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (query.agreementId() != null) {
+            params.addValue("agreementId", query.agreementId());
+            rows = "SELECT " + month("created_at") + ", currency, CASE source WHEN 'REFUND' THEN 'REFUNDS'"
+                    + " WHEN 'TOP_UP' THEN 'TOP_UPS' ELSE 'CREATED' END AS flow, amount FROM compensation_transfer"
+                    + " WHERE agreement_id = :agreementId AND status <> 'CANCELLED'"
+                    + " UNION ALL SELECT " + month("paid_at") + ", currency, 'PAID' AS flow, amount"
+                    + " FROM compensation_transfer WHERE agreement_id = :agreementId AND paid_at IS NOT NULL";
+        } else {
+            params.addValue("jurisdiction", query.jurisdictionId());
+            rows = "SELECT " + month("t.paid_at") + ", t.currency,"
+                    + " CASE WHEN t.payer = :jurisdiction THEN 'PAID_OUT' ELSE 'RECEIVED' END AS flow, t.amount"
+                    + " FROM compensation_transfer t JOIN agreement_status s ON s.agreement_id = t.agreement_id"
+                    + " WHERE (t.payer = :jurisdiction OR t.payee = :jurisdiction) AND t.paid_at IS NOT NULL"
+                    + " AND s.in_force_at IS NOT NULL";
+        }
+        return new MoneyOverTime(jdbc.query("SELECT y, m, currency, flow, SUM(amount) AS total FROM (" + rows
+                        + ") x GROUP BY y, m, currency, flow ORDER BY y, m, currency, flow", params,
+                (rs, i) -> new MonthlyTotal(rs.getInt("y"), rs.getInt("m"), rs.getString("currency"),
+                        MoneyOverTime.Flow.valueOf(rs.getString("flow")), rs.getBigDecimal("total"))));
+    }
+
+    /** The UTC year and month of a timestamp column, as {@code y} and {@code m} (the same on H2 and PostgreSQL). */
+    private static String month(String column) {
+        return "EXTRACT(YEAR FROM " + column + " AT TIME ZONE 'UTC') AS y, EXTRACT(MONTH FROM " + column
+                + " AT TIME ZONE 'UTC') AS m";
     }
 
     /**

@@ -21,10 +21,13 @@ import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.agreement.AgreementTerminatedEvent;
 import org.basinledger.api.common.Money;
 import org.basinledger.api.transfer.FindBalanceQuery;
+import org.basinledger.api.transfer.FindMoneyOverTimeQuery;
 import org.basinledger.api.transfer.FindTransferQuery;
 import org.basinledger.api.transfer.JurisdictionBalance;
 import org.basinledger.api.transfer.JurisdictionBalance.CounterpartyBalance;
 import org.basinledger.api.transfer.ListTransfersQuery;
+import org.basinledger.api.transfer.MoneyOverTime.Flow;
+import org.basinledger.api.transfer.MoneyOverTime.MonthlyTotal;
 import org.basinledger.api.transfer.TransferList;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
 import org.basinledger.api.transfer.TransferAdjustedEvent;
@@ -312,6 +315,50 @@ abstract class TransferProjectionContract {
         assertThat(find("T2-TOP-UP").correctsTransferId()).isEqualTo("T2");
         assertThat(find("T2-TOP-UP").source()).isEqualTo(TransferSource.TOP_UP);
         assertThat(db.count("compensation_transfer")).isEqualTo(2);
+    }
+
+    private static MonthlyTotal total(int year, int month, String currency, Flow flow, String amount) {
+        return new MonthlyTotal(year, month, currency, flow, new BigDecimal(amount));
+    }
+
+    @Test
+    void moneyOverTimeSumsEachMonthExactlyPerFlowAndCurrency() {
+        int day = 24 * 60;
+        agreements.agreementIn("AG-1", AgreementStatus.IN_FORCE, at(0), HZ, HS, SH);
+        agreements.agreementIn("AG-2", AgreementStatus.OPEN_FOR_SIGNATURE, at(0), HZ, HS);
+        // March 2025 (T0 is 2025-03-01T08:00Z): created, one paid two minutes later (30 s before)
+        transferIn("T1", "AG-1", HS, HZ, "0.10", "CNY", TransferStatus.PAID, 0);
+        transferIn("T2", "AG-1", HS, HZ, "0.20", "CNY", TransferStatus.SETTLED, 10);
+        transferIn("T3", "AG-1", HZ, SH, "100000000.33", "CNY", TransferStatus.DUE, 20);
+        transferIn("T4", "AG-1", HS, HZ, "5.00", "USD", TransferStatus.DUE, 30);
+        // April: a transfer created, then cancelled; a refund of T1 created and paid
+        transferIn("T5", "AG-1", HS, HZ, "7.00", "CNY", TransferStatus.DUE, 40 * day);
+        given("T5", 1, new TransferCancelledEvent("T5", "AG-1", "D-5"), 40 * day + 1);
+        given("T1-REFUND", 0, new TransferCreatedEvent("T1-REFUND", "AG-1", HZ, HS, Money.of("0.05", "CNY"),
+                "Refund of transfer T1", TransferSource.REFUND, "D-1", "T1"), 41 * day);
+        given("T1-REFUND", 1, new TransferPaidEvent("T1-REFUND", "AG-1", HZ, "R", at(42 * day)), 42 * day);
+        // 2026-03: a top-up, and T3 paid a year after it was created
+        given("T2-TOP-UP", 0, new TransferCreatedEvent("T2-TOP-UP", "AG-1", HS, HZ, Money.of("1.01", "CNY"),
+                "Top-up of transfer T2", TransferSource.TOP_UP, "D-2", "T2"), 366 * day);
+        given("T3", 1, new TransferPaidEvent("T3", "AG-1", HZ, "P3", at(366 * day)), 366 * day);
+        // an agreement not yet in force counts for no jurisdiction
+        transferIn("T9", "AG-2", HS, HZ, "12345.00", "CNY", TransferStatus.PAID, 50);
+
+        assertThat(projection.handle(FindMoneyOverTimeQuery.ofAgreement("AG-1")).totals()).containsExactly(
+                total(2025, 3, "CNY", Flow.CREATED, "100000000.63"),
+                total(2025, 3, "CNY", Flow.PAID, "0.30"),
+                total(2025, 3, "USD", Flow.CREATED, "5.00"),
+                total(2025, 4, "CNY", Flow.PAID, "0.05"),
+                total(2025, 4, "CNY", Flow.REFUNDS, "0.05"),
+                total(2026, 3, "CNY", Flow.PAID, "100000000.33"),
+                total(2026, 3, "CNY", Flow.TOP_UPS, "1.01"));
+        assertThat(projection.handle(FindMoneyOverTimeQuery.ofJurisdiction(HZ)).totals()).containsExactly(
+                total(2025, 3, "CNY", Flow.RECEIVED, "0.30"),
+                total(2025, 4, "CNY", Flow.PAID_OUT, "0.05"),
+                total(2026, 3, "CNY", Flow.PAID_OUT, "100000000.33"));
+        assertThat(projection.handle(FindMoneyOverTimeQuery.ofJurisdiction(SH)).totals()).containsExactly(
+                total(2026, 3, "CNY", Flow.RECEIVED, "100000000.33"));
+        assertThat(projection.handle(FindMoneyOverTimeQuery.ofAgreement("AG-9")).totals()).isEmpty();
     }
 
     @Test
