@@ -296,6 +296,35 @@ class HardeningSecurityIT {
         assertThat(history(agreementId, ledger.tokenFor("MEDIATOR", other))).doesNotContain("CONFIDENTIAL");
     }
 
+    @Test
+    void evidenceThatIsNotAnHttpAddressIsRefusedAndOpenDataDefusesSpreadsheetFormulas() {
+        Government upstream = ledger.register("CN-UP");
+        Government downstream = ledger.register("CN-DOWN");
+        Map<String, Object> body = LedgerDriver.draftBody(LocalDate.now().minusYears(1), LocalDate.now().plusYears(2),
+                upstream, downstream);
+        String formula = "=HYPERLINK(\"https://evil.example/\",\"Xin'an River\")";
+        body.put("title", formula);
+        String agreementId = Scenarios.signedInForce(ledger, body, upstream, downstream);
+
+        for (String uri : List.of("javascript:alert(1)", "JavaScript:alert(document.cookie)",
+                "data:text/html,<script>alert(1)</script>", "file:///etc/passwd")) {
+            Http.Answer refused = http.post("/api/v1/agreements/" + agreementId + "/obligations/OB-1/fulfilment",
+                    Map.of("evidence", List.of(Map.of("sha256",
+                            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "uri", uri,
+                            "description", "plan")))).token(upstream.token()).send();
+            assertThat(refused.status()).as(uri + " " + refused).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(ledger.status(agreementId, upstream.token()).path("obligations").path(0).path("status").asText())
+                .as("no refused evidence fulfilled the obligation").isNotEqualTo("FULFILLED");
+
+        Http.Answer csv = http.get("/open-data/agreements.csv").send();
+        assertThat(csv.status()).isEqualTo(200);
+        String line = csv.body().lines().filter(l -> l.contains(agreementId)).findFirst().orElseThrow();
+        assertThat(line).as("the title is written as text a spreadsheet does not run")
+                .contains("'=HYPERLINK(").doesNotContain(",=HYPERLINK(").doesNotContain(",\"=HYPERLINK(");
+    }
+
     private String mediator(String prefix) {
         String id = LedgerDriver.uniqueId(prefix);
         assertThat(http.post("/api/v1/mediators", Map.of("id", id, "name", "Mediator " + id))
