@@ -29,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and its filters, the agreement page with everything it shows, a new assessment appearing on an open agreement
  * page without a reload (Server-Sent Events), a jurisdiction's balances, the ledger's signed head, and the layout on
  * a phone-sized window. Leaves a screenshot of the agreement page in {@code target/portal/agreement-page.png}, or
- * where {@code -Dportal.screenshot=<path>} says (the README's is {@code docs/agreement-page.png}).
+ * where {@code -Dportal.screenshot=<path>} says (the README's is {@code docs/agreement-page.png}), and one of the
+ * agreement's money chart with its table in {@code target/portal/money-chart.png} or {@code -Dportal.money-screenshot}.
  */
 @EnabledIfBrowser
 class PortalBrowserIT extends PortalTestBase {
@@ -139,6 +140,34 @@ class PortalBrowserIT extends PortalTestBase {
         byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(shot, png);
         browser.manage().window().setSize(new Dimension(1280, 1600));
+    }
+
+    @Test
+    void theAgreementPageShowsMoneyOverTimeAsAChartWithItsTable() {
+        browser.get(base() + "/agreements/" + fixture.inForceId);
+        wait(d -> "open".equals(((JavascriptExecutor) d).executeScript("return document.body.dataset.live")));
+        Path shot = Path.of(System.getProperty("portal.money-screenshot", "target/portal/money-chart.png"));
+        // found, checked and photographed again if the live script swaps the fragment in between
+        wait(d -> {
+            WebElement money = d.findElement(By.cssSelector(".bl-money"));
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'start'})", money);
+            assertThat(money.findElement(By.tagName("h3")).getText()).startsWith("Money over time, ");
+            WebElement chart = money.findElement(By.cssSelector(".bl-chart__svg"));
+            assertThat(chart.isDisplayed()).as("the chart is visible").isTrue();
+            assertThat(chart.getSize().getWidth()).isPositive();
+            assertThat(chart.findElements(By.cssSelector(".bl-chart__bars rect"))).isNotEmpty();
+            WebElement table = money.findElement(By.cssSelector(".bl-money-table"));
+            assertThat(table.isDisplayed()).as("the table beside it is visible").isTrue();
+            assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(table.getText()).contains("Total");
+            try {
+                Files.createDirectories(shot.toAbsolutePath().getParent());
+                Files.write(shot, money.getScreenshotAs(OutputType.BYTES));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return true;
+        });
     }
 
     @Test
