@@ -55,22 +55,7 @@ public final class LedgerProcess implements AutoCloseable {
 
     /** Starts the jar and waits until it answers ready; fails with the tail of its log if it does not. */
     public void start() throws Exception {
-        if (process != null && process.isAlive()) {
-            throw new IllegalStateException("already running");
-        }
-        starts++;
-        log = logDir.resolve("ledger-" + starts + ".log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        // C1 only and the serial collector: less CPU at start on a shared machine, and the test measures no speed
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
-        command.add("-jar");
-        command.add(jar().toString());
-        command.add("--server.port=0");
-        command.addAll(appArgs);
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        launch();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         port = 0;
         while (port == 0) {
@@ -107,6 +92,39 @@ public final class LedgerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the jar for a start that must fail, and waits until it exits (at most as long as a start may take);
+     * returns its exit code. {@link #log()} then has everything it printed.
+     */
+    public int runUntilExit() throws Exception {
+        launch();
+        if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            kill();
+            throw new IllegalStateException("the ledger was expected to exit but ran for " + START_TIMEOUT + ":\n"
+                    + logTail());
+        }
+        return process.exitValue();
+    }
+
+    private void launch() throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("already running");
+        }
+        starts++;
+        log = logDir.resolve("ledger-" + starts + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        // C1 only and the serial collector: less CPU at start on a shared machine, and the test measures no speed
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        command.add("-jar");
+        command.add(jar().toString());
+        command.add("--server.port=0");
+        command.addAll(appArgs);
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     public int port() {
         return port;
     }
@@ -138,6 +156,11 @@ public final class LedgerProcess implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             kill();
         }
+    }
+
+    /** Everything the current start printed. */
+    public String log() throws IOException {
+        return log == null ? "" : Files.readString(log, StandardCharsets.UTF_8);
     }
 
     /** The last lines of the current start's log, for failure messages. */
