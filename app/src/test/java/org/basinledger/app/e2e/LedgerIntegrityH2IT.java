@@ -1,8 +1,6 @@
 package org.basinledger.app.e2e;
 
-import java.nio.file.Path;
-
-import org.basinledger.app.support.LedgerDriver;
+import org.basinledger.app.support.H2Files;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,12 +11,7 @@ class LedgerIntegrityH2IT extends LedgerIntegrityContract {
 
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
-        Path dataDir = Path.of("target", "it-data", "integrity-" + System.nanoTime()).toAbsolutePath();
-        registry.add("ledger.data-dir", dataDir::toString);
-        // ledger.data-dir-absolute is derived before dynamic properties exist: name the database file here, with the
-        // same settings as application.yml
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("ledger") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-        registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
+        H2Files.useFreshDataDir(registry, "integrity-");
         // the tests tamper and verify themselves: a scheduled verification in the middle would hold writes
         registry.add("ledger.integrity.verification-interval", () -> "0");
     }

@@ -1,8 +1,6 @@
 package org.basinledger.app.readmodel;
 
-import java.nio.file.Path;
-
-import org.basinledger.app.support.LedgerDriver;
+import org.basinledger.app.support.H2Files;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,9 +11,6 @@ class ReadModelRebuildH2IT extends ReadModelRebuildContract {
 
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
-        Path dataDir = Path.of("target", "it-data", "rebuild-" + System.nanoTime()).toAbsolutePath();
-        registry.add("ledger.data-dir", dataDir::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDir.resolve("ledger") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-        registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
+        H2Files.useFreshDataDir(registry, "rebuild-");
     }
 }
