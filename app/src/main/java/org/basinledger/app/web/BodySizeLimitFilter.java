@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.basinledger.app.config.LedgerProperties;
+import org.basinledger.app.web.compliance.MonitoringReportBatchProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,31 +20,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@code ledger.max-request-bytes} with 413: at once when the declared length
- * is too large, and while reading when a body without a length (chunked) grows past the limit.
+ * is too large, and while reading when a body without a length (chunked) grows past the limit. A batch of
+ * monitoring reports has its own limit, {@code ledger.monitoring-batch.max-request-bytes}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final long batchLimit;
     private final ObjectMapper json;
 
-    public BodySizeLimitFilter(LedgerProperties properties, ObjectMapper json) {
-        this.limit = properties.maxRequestBytes();
+    public BodySizeLimitFilter(LedgerProperties properties, MonitoringReportBatchProperties batch, ObjectMapper json) {
+        this.defaultLimit = properties.maxRequestBytes();
+        this.batchLimit = batch.maxRequestBytes();
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = MonitoringReportBatchProperties.isBatch(request) ? batchLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
-            Problems.write(response, json, tooLarge());
+            Problems.write(response, json, tooLarge(limit));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    private org.springframework.http.ProblemDetail tooLarge() {
+    private static org.springframework.http.ProblemDetail tooLarge(long limit) {
         return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request body too large",
                 "the request body is larger than " + limit + " bytes");
     }

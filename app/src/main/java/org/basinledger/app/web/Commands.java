@@ -2,13 +2,16 @@ package org.basinledger.app.web;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.basinledger.api.common.Actor;
 import org.basinledger.api.common.Caller;
+import org.basinledger.app.commandbus.AllOrNothing;
 import org.basinledger.app.idempotency.IdempotencyAttempt;
 import org.basinledger.app.integrity.IntegrityHold;
 import org.slf4j.Logger;
@@ -36,13 +39,15 @@ public class Commands {
     private final ReadAfterWrite readAfterWrite;
     private final ObjectProvider<FaultInjection> faults;
     private final IntegrityHold integrityHold;
+    private final AllOrNothing allOrNothing;
 
     public Commands(CommandGateway gateway, ReadAfterWrite readAfterWrite, ObjectProvider<FaultInjection> faults,
-                    IntegrityHold integrityHold) {
+                    IntegrityHold integrityHold, AllOrNothing allOrNothing) {
         this.gateway = gateway;
         this.readAfterWrite = readAfterWrite;
         this.faults = faults;
         this.integrityHold = integrityHold;
+        this.allOrNothing = allOrNothing;
     }
 
     /** The read models did not include an applied command within the read-after-write timeout. */
@@ -65,8 +70,54 @@ public class Commands {
         return dispatch(command, location == null ? null : location.toString(), caller, request);
     }
 
+    /**
+     * Sends several commands that are applied all together or not at all ({@link AllOrNothing}), each with the
+     * request's metadata; once they are applied, waits for the read models as {@link #send} does.
+     *
+     * @param refusedAlready whether the caller has refused the request already: then the commands are only tried
+     *                       (to learn which of them would be refused too) and never applied
+     * @return one outcome per command; when any was refused, none was applied (and nothing is marked applied)
+     */
+    public List<AllOrNothing.Outcome> sendAllOrNothing(List<?> commands, URI location, Caller caller,
+                                                       HttpServletRequest request, boolean refusedAlready) {
+        integrityHold.requireNoHold();
+        String where = location == null ? null : location.toString();
+        Map<String, String> metaData = metaData(where, caller, request);
+        List<CommandMessage<?>> messages = commands.stream()
+                .<CommandMessage<?>>map(c -> GenericCommandMessage.asCommandMessage(c).andMetaData(metaData))
+                .toList();
+        if (refusedAlready) {
+            return allOrNothing.tryOnly(messages);
+        }
+        List<AllOrNothing.Outcome> outcomes = allOrNothing.apply(messages);
+        if (outcomes.stream().anyMatch(AllOrNothing.Outcome::refused)) {
+            return outcomes;
+        }
+        markApplied(request, where);
+        log.info("applied {} commands all together for {}", commands.size(), caller.actor());
+        faults.ifAvailable(fault -> fault.afterCommit(request));
+        if (!readAfterWrite.await()) {
+            throw new ReadModelsBehindException("the read models did not include a batch of " + commands.size()
+                    + " commands within the read-after-write timeout");
+        }
+        return outcomes;
+    }
+
     private <R> R dispatch(Object command, String where, Caller caller, HttpServletRequest request) {
         integrityHold.requireNoHold();
+        Map<String, String> metaData = metaData(where, caller, request);
+        R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        markApplied(request, where);
+        log.info("applied {} for {}", command.getClass().getSimpleName(), caller.actor());
+        faults.ifAvailable(fault -> fault.afterCommit(request));
+        if (!readAfterWrite.await()) {
+            throw new ReadModelsBehindException("the read models did not include " + command.getClass().getSimpleName()
+                    + " within the read-after-write timeout");
+        }
+        return result;
+    }
+
+    private static Map<String, String> metaData(String where, Caller caller, HttpServletRequest request) {
         Map<String, String> metaData = new HashMap<>();
         metaData.put(Actor.ACTOR, caller.actor());
         if (caller.role() == Caller.Role.JURISDICTION) {
@@ -81,15 +132,7 @@ public class Commands {
         if (attempt != null) {
             metaData.putAll(attempt.metaData(where));
         }
-        R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-        markApplied(request, where);
-        log.info("applied {} for {}", command.getClass().getSimpleName(), caller.actor());
-        faults.ifAvailable(fault -> fault.afterCommit(request));
-        if (!readAfterWrite.await()) {
-            throw new ReadModelsBehindException("the read models did not include " + command.getClass().getSimpleName()
-                    + " within the read-after-write timeout");
-        }
-        return result;
+        return metaData;
     }
 
     static void markApplied(HttpServletRequest request, String location) {

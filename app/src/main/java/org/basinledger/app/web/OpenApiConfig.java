@@ -32,6 +32,7 @@ import org.basinledger.app.web.admin.ReadModelController;
 import org.basinledger.app.web.agreement.AgreementController;
 import org.basinledger.app.web.agreement.AgreementStreamController;
 import org.basinledger.app.web.compliance.ComplianceController;
+import org.basinledger.app.web.compliance.MonitoringReportBatchController;
 import org.basinledger.app.web.dispute.DisputeController;
 import org.basinledger.app.web.ledger.LedgerController;
 import org.basinledger.app.web.registry.RegistryController;
@@ -74,6 +75,7 @@ public class OpenApiConfig {
         tags.put(AgreementController.class, "Agreements");
         tags.put(AgreementStreamController.class, "Agreements");
         tags.put(ComplianceController.class, "Monitoring and assessments");
+        tags.put(MonitoringReportBatchController.class, "Monitoring and assessments");
         tags.put(TransferController.class, "Compensation transfers");
         tags.put(DisputeController.class, "Disputes");
         tags.put(LedgerController.class, "The ledger itself");

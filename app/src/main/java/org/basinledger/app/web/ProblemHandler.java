@@ -3,6 +3,7 @@ package org.basinledger.app.web;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -267,6 +268,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setType(URI.create("urn:basin-ledger:problem:http-" + status.value()));
         }
         return answer;
+    }
+
+    /**
+     * The problem a command's refusal is answered with (the same as when the command is sent alone), also when it
+     * arrives wrapped; empty when the exception is no refusal but an unexpected failure.
+     */
+    public Optional<ProblemDetail> refusal(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Exception exception && !(t instanceof IdempotencyKeyInUseException)) {
+                try {
+                    ResponseEntity<?> handled = dispatch(exception, null);
+                    if (handled != null && handled.getBody() instanceof ProblemDetail problem) {
+                        return Optional.of(problem);
+                    }
+                } catch (Exception unexpected) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private ResponseEntity<?> dispatch(Exception e, WebRequest request) throws Exception {
