@@ -2,6 +2,7 @@ package org.basinledger.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Agreements are snapshotted (every 5 events here, 500 by default) with the ledger's own serializer: the stored
- * snapshot reads back into an agreement, and an agreement no longer in the cache is loaded from it and assesses a
- * year of reports, all of them counted.
+ * Agreements are snapshotted (every 5 events here, 500 by default) with the ledger's own serializer, at the
+ * revision of the agreement's state: the stored snapshot reads back into an agreement; a snapshot of another
+ * revision (an older shape of the state) is ignored, so an agreement no longer in the cache is then read from its
+ * events and assesses a year of reports, all of them counted; the snapshot taken after that assessment keeps none
+ * of the year's report summaries, only their places in the stream.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AgreementSnapshotH2IT {
@@ -78,11 +81,12 @@ class AgreementSnapshotH2IT {
             assertThat(report.status()).as(report.toString()).isEqualTo(201);
         }
 
-        List<Map<String, Object>> snapshots = jdbc.queryForList("SELECT payload, payload_type, sequence_number"
-                + " FROM snapshot_event_entry WHERE aggregate_identifier = ?", id);
+        List<Map<String, Object>> snapshots = jdbc.queryForList("SELECT payload, payload_type, payload_revision,"
+                + " sequence_number FROM snapshot_event_entry WHERE aggregate_identifier = ?", id);
         assertThat(snapshots).as("the agreement's latest snapshot").hasSize(1);
         Map<String, Object> snapshot = snapshots.get(0);
         assertThat(snapshot.get("payload_type")).isEqualTo(Agreement.class.getName());
+        assertThat(snapshot.get("payload_revision")).isEqualTo("2");
         assertThat(((Number) snapshot.get("sequence_number")).longValue()).isGreaterThanOrEqualTo(10);
         byte[] payload = (byte[]) snapshot.get("payload");
         assertThat(new String(payload, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("takenAt");
@@ -91,6 +95,9 @@ class AgreementSnapshotH2IT {
         SerializedObject<byte[]> again = serializer.serialize(restored, byte[].class);
         assertThat(json(again.getData())).isEqualTo(json(payload));
 
+        // a snapshot of an older shape of the state (revision none): misread, it would be a draft never in force
+        jdbc.update("UPDATE snapshot_event_entry SET payload = ?, payload_revision = NULL WHERE aggregate_identifier = ?",
+                ("{\"agreementId\":\"" + id + "\",\"status\":\"DRAFT\"}").getBytes(StandardCharsets.UTF_8), id);
         agreementCache.removeAll();
         Http.Answer assessed = http.post("/api/v1/agreements/" + id + "/assessments",
                 Map.of("sectionId", "JIEKOU", "period", String.valueOf(Scenarios.LAST_YEAR))).token(zhejiang.token())
@@ -100,5 +107,12 @@ class AgreementSnapshotH2IT {
         assertThat(inputs.path("reports")).hasSize(12);
         assertThat(inputs.path("means")).extracting(m -> m.path("samples").asInt()).containsOnly(12 * 2);
         assertThat(assessed.json().path("result").path("index").asText()).isEqualTo("0.8500");
+
+        // read from its events (more than 5 since no usable snapshot), the agreement was snapshotted again: the year
+        // is assessed, so no summary of its reports is kept, only where each one is in the stream
+        JsonNode compliance = json((byte[]) jdbc.queryForMap("SELECT payload FROM snapshot_event_entry"
+                + " WHERE aggregate_identifier = ? AND payload_revision = '2'", id).get("payload")).path("compliance");
+        assertThat(compliance.path("reports").isEmpty()).as(compliance.toString()).isTrue();
+        assertThat(compliance.path("archivedReports")).hasSize(12);
     }
 }

@@ -289,6 +289,24 @@ abstract class DisputeContract {
     }
 
     @Test
+    void anAssessmentAnnulledByTheRulingIsMadeAgainFromItsReportReadBackFromTheEventStore() {
+        // the year is assessed, so the agreement keeps no summary of its June report, only its place in the stream
+        Http.Answer raised = http.post("/api/v1/disputes", Map.of("agreementId", agreementId,
+                "subject", Map.of("type", "ASSESSMENT", "id", assessment.path("id").asText()),
+                "respondents", List.of(zhejiang.id()), "claim", "The index was computed on the wrong baselines.",
+                "remedy", Map.of("type", "ANNUL"))).token(anhui.token()).send();
+        rule(raised, Map.of("outcome", "UPHELD", "reasoning", "Assess the year again."));
+
+        Http.Answer again = http.post("/api/v1/agreements/" + agreementId + "/assessments",
+                Map.of("sectionId", "JIEKOU", "period", String.valueOf(YEAR))).token(zhejiang.token()).send();
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.json().path("id").asText()).isNotEqualTo(assessment.path("id").asText());
+        assertThat(again.json().path("inputs")).isEqualTo(assessment.path("inputs"));
+        assertThat(again.json().path("inputs").path("reports").path(0).path("reportId").asText()).isEqualTo(reportId);
+        assertThat(again.json().path("result").path("index").asText()).isEqualTo("1.0200");
+    }
+
+    @Test
     void aDisputedReportIsLeftOutOfAssessmentsAndAReportRejectedByTheRulingStaysOnRecord() {
         Http.Answer raised = raise(anhui, Map.of("type", "MONITORING_REPORT", "id", reportId), List.of(zhejiang.id()),
                 "Sampled downstream of the outfall, not at the section.");

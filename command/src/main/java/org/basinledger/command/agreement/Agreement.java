@@ -19,12 +19,14 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.basinledger.api.agreement.AgreementAmendedEvent;
 import org.basinledger.api.agreement.AgreementDraft;
@@ -80,6 +82,7 @@ import org.basinledger.api.dispute.SubjectDisputeClosedEvent;
 import org.basinledger.api.dispute.SubjectDisputedEvent;
 import org.basinledger.api.dispute.SubjectType;
 import org.basinledger.command.agreement.AgreementDirectory.AgreementFacts;
+import org.basinledger.command.agreement.ComplianceRecord.Archive;
 import org.basinledger.command.agreement.ComplianceRecord.ReportSummary;
 import org.basinledger.command.agreement.ComplianceRecord.StoredReport;
 import org.basinledger.command.registry.Ed25519Keys;
@@ -102,11 +105,16 @@ import org.basinledger.command.registry.JurisdictionDirectory.SigningKey;
  * its period to be assessed again.
  *
  * <p>Its state stays small as its history grows: of each report it keeps a summary ({@link ComplianceRecord}),
- * never the samples, and a command reads only the months it concerns. Its stream still grows with every report,
- * so it is snapshotted ({@link AgreementSnapshots}; the state is Jackson-serializable field by field): a load reads
- * the latest snapshot and the few events after it.
+ * never the samples, and only while an assessment may still need it: once every period covering the report's
+ * months is assessed (or can never be), only the report's place in the stream is kept, and the few commands that
+ * need it after all read it back ({@link StoredReports}, a handler parameter). A command reads only the months it
+ * concerns. Its stream still grows with every report, so it is snapshotted ({@link AgreementSnapshots}; the state
+ * is Jackson-serializable field by field): a load reads the latest snapshot and the few events after it. The
+ * snapshot's revision ({@link Revision}) is that of this state's shape: Axon ignores snapshots of another revision
+ * (its {@code RevisionSnapshotFilter}) and reads the events instead.
  */
 @Aggregate(cache = "agreementCache", snapshotTriggerDefinition = AgreementSnapshots.TRIGGER)
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Agreement {
@@ -247,7 +255,7 @@ public class Agreement {
 
     /** Answers the report id. */
     @CommandHandler
-    public String handle(SubmitMonitoringReportCommand command) {
+    public String handle(SubmitMonitoringReportCommand command, StoredReports stored) {
         requireParty(command.actingJurisdiction());
         requireStatus(AgreementStatus.IN_FORCE, "sent monitoring reports");
         requireId(command.reportId(), "reportId");
@@ -257,7 +265,8 @@ public class Agreement {
         ReportingPeriod period = MonitoringReportRules.validate(command, draft);
         ExceedanceBound.check(new StoredReport(command.reportId(), command.sectionId(), period,
                         List.copyOf(command.samples()), command.flowCubicMetresPerSecond()),
-                month -> compliance.reportsThatMayCount(command.sectionId(), month), draft.terms().compensation());
+                month -> compliance.reportsThatMayCount(command.sectionId(), month, archive(stored)),
+                draft.terms().compensation());
         apply(new MonitoringReportSubmittedEvent(agreementId, command.reportId(), command.actingJurisdiction(),
                 command.sectionId(), period.toString(), List.copyOf(command.samples()),
                 command.flowCubicMetresPerSecond()));
@@ -266,7 +275,7 @@ public class Agreement {
 
     /** Answers the assessment id. */
     @CommandHandler
-    public String handle(AssessSectionCommand command) {
+    public String handle(AssessSectionCommand command, StoredReports stored) {
         requireParty(command.actingJurisdiction());
         if (!hasBeenInForce) {
             throw new InvalidStateException("agreement " + agreementId + " is " + status
@@ -286,9 +295,9 @@ public class Agreement {
             throw new AlreadyExistsException(section.id() + " is already assessed for " + period + " by the "
                     + rule.rule() + " rule");
         }
-        refuseWhileAReportIsDisputed(section, period);
+        refuseWhileAReportIsDisputed(section, period, archive(stored));
         SectionAssessment.Outcome outcome = SectionAssessment.assess(section, rule, period,
-                compliance.reportsForAssessment(section.id(), period));
+                compliance.reportsForAssessment(section.id(), period, archive(stored)));
         String transferId = outcome.result().amount() == null ? null : UUID.nameUUIDFromBytes(
                 ("assessment-transfer:" + command.assessmentId()).getBytes(StandardCharsets.UTF_8)).toString();
         apply(new AssessmentRecordedEvent(agreementId, command.assessmentId(), command.actingJurisdiction(),
@@ -381,13 +390,13 @@ public class Agreement {
      * overlapping) is under dispute, the ruling could still put it back in, so the assessment waits (409 naming
      * the dispute).
      */
-    private void refuseWhileAReportIsDisputed(MonitoringSection section, ReportingPeriod period) {
+    private void refuseWhileAReportIsDisputed(MonitoringSection section, ReportingPeriod period, Archive archive) {
         for (Map.Entry<String, Subject> open : openDisputes.entrySet()) {
             Subject subject = open.getValue();
             if (subject.type() != SubjectType.MONITORING_REPORT) {
                 continue;
             }
-            ReportSummary report = compliance.report(subject.id());
+            ReportSummary report = compliance.report(subject.id(), archive);
             if (report != null && report.sectionId().equals(section.id())
                     && overlap(report.reportingPeriod(), period)) {
                 throw new UnderDisputeException(section.id() + " " + period + " cannot be assessed while monitoring "
@@ -395,6 +404,40 @@ public class Agreement {
                         + open.getKey() + ": assess it after the ruling or the withdrawal", open.getKey());
             }
         }
+    }
+
+    /** The agreement's archived reports, read back from its stream by {@code stored}. */
+    private Archive archive(StoredReports stored) {
+        return sequenceNumbers -> stored.read(agreementId, sequenceNumbers).stream()
+                .map(e -> ReportSummary.of(e.event(), e.eventId(), e.sequenceNumber()))
+                .toList();
+    }
+
+    /** {@link ComplianceRecord.MonthNeed}: whether an assessment may still need the section's reports of the month. */
+    private boolean mayNeed(String sectionId, ReportingPeriod month) {
+        for (AssessmentPeriod kind : AssessmentPeriod.values()) {
+            Optional<CompensationRule> rule = assessableRule(sectionId, kind);
+            if (rule.isEmpty()) {
+                continue;
+            }
+            ReportingPeriod period = kind == AssessmentPeriod.MONTH ? month
+                    : new ReportingPeriod(AssessmentPeriod.YEAR, month.year(), 0);
+            boolean beyondAssessing = !period.within(draft.effectiveFrom(), draft.effectiveUntil())
+                    || (terminatedAt != null && period.end().isAfter(terminatedAt));
+            if (!beyondAssessing && !compliance.isAssessed(sectionId, rule.get().rule(), period)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The rule a section's periods of this kind are assessed by: the first assessable one of the terms. */
+    private Optional<CompensationRule> assessableRule(String sectionId, AssessmentPeriod kind) {
+        return draft.terms().compensation().stream()
+                .filter(r -> r.rule() == CompensationRuleType.WATER_QUALITY_INDEX
+                        || r.rule() == CompensationRuleType.EXCEEDANCE_PER_TONNE)
+                .filter(r -> sectionId.equals(r.sectionId()) && r.period() == kind)
+                .findFirst();
     }
 
     private static boolean overlap(ReportingPeriod a, ReportingPeriod b) {
@@ -429,11 +472,7 @@ public class Agreement {
             throw new InvalidStateException(period + " did not end while agreement " + agreementId
                     + " was in force (terminated " + terminatedAt + ")");
         }
-        return draft.terms().compensation().stream()
-                .filter(r -> r.rule() == CompensationRuleType.WATER_QUALITY_INDEX
-                        || r.rule() == CompensationRuleType.EXCEEDANCE_PER_TONNE)
-                .filter(r -> section.id().equals(r.sectionId()) && r.period() == period.kind())
-                .findFirst()
+        return assessableRule(section.id(), period.kind())
                 .orElseThrow(() -> new InvalidStateException("agreement " + agreementId + " has no rule assessing "
                         + section.id() + " by " + (period.kind() == AssessmentPeriod.YEAR ? "year" : "month")));
     }
@@ -686,6 +725,8 @@ public class Agreement {
     void on(AgreementTerminatedEvent event, @Timestamp Instant at) {
         status = AgreementStatus.TERMINATED;
         terminatedAt = at;
+        // periods ending later can never be assessed now: their reports are needed no more
+        compliance.archiveUnneeded(this::mayNeed);
     }
 
     @EventSourcingHandler
@@ -704,13 +745,15 @@ public class Agreement {
     }
 
     @EventSourcingHandler
-    void on(MonitoringReportSubmittedEvent event, @MessageIdentifier String eventId) {
-        compliance.record(event, eventId);
+    void on(MonitoringReportSubmittedEvent event, @MessageIdentifier String eventId,
+            @SequenceNumber Long sequenceNumber) {
+        compliance.record(event, eventId, sequenceNumber, this::mayNeed);
     }
 
     @EventSourcingHandler
     void on(AssessmentRecordedEvent event) {
         compliance.record(event);
+        compliance.archiveUnneeded(event.sectionId(), ReportingPeriod.parse(event.period(), "period"), this::mayNeed);
     }
 
     @EventSourcingHandler

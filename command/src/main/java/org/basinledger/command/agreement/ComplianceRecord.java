@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,13 +25,20 @@ import org.basinledger.api.compliance.Sample;
 
 /**
  * What an agreement remembers of its monitoring, assessments and fixed contributions, to decide the commands
- * that follow: a summary of each report (never its samples: per month of its samples and per pollutant their
- * count, exact sum and highest value, with its flow and the id of the event that stored it), the reports of each
- * section and month, the reports left out of assessment (under dispute, or rejected by a ruling for good), the
- * assessments made with the transfer each created, the periods they cover (an annulled assessment frees its
- * period for a new one), and the contributions that fell due. A report costs the same to add and an assessment
- * the same to make in the agreement's tenth year as in its first: both read only the months they concern.
- * Serializable with Jackson (it is part of the agreement's snapshot).
+ * that follow: a summary of each report an assessment may still need (never its samples: per month of its samples
+ * and per pollutant their count, exact sum and highest value, with its flow and the id and sequence number of the
+ * event that stored it), the reports of each section and month, the reports left out of assessment (under dispute,
+ * or rejected by a ruling for good), the assessments made with the transfer each created, the periods they cover
+ * (an annulled assessment frees its period for a new one), and the contributions that fell due.
+ *
+ * <p>Bounded: once no assessment can need a report any more (every period covering a month of its samples is
+ * assessed, or can never be: see {@link MonthNeed}), its summary is dropped and only its place in the agreement's
+ * stream is kept ({@link #archive}: report id and the sequence number of its event, and per section and month the
+ * sequence numbers of its reports). A command that needs an archived report after all (a late report in an
+ * assessed month, the new assessment of a period an annulment freed, a disputed report) reads it back from the
+ * stream ({@link Archive}, over {@link StoredReports}). So the state holds summaries of the open periods only, and a
+ * report costs the same to add and an assessment the same to make in the agreement's tenth year as in its first:
+ * both read only the months they concern. Serializable with Jackson (it is part of the agreement's snapshot).
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
@@ -55,11 +63,22 @@ final class ComplianceRecord {
 
     /**
      * A stored report as the agreement keeps it: {@code months} maps each month of its samples (written
-     * {@code 2025-03}) to the totals of each pollutant sampled in it; {@code ordinal} is its place among the
-     * agreement's reports (oldest first).
+     * {@code 2025-03}) to the totals of each pollutant sampled in it; {@code sequenceNumber} is the place of its
+     * event in the agreement's stream (so the reports keep the order in which they were stored).
      */
-    record ReportSummary(String reportId, String eventId, long ordinal, String sectionId, String period,
+    record ReportSummary(String reportId, String eventId, long sequenceNumber, String sectionId, String period,
                          BigDecimal flowCubicMetresPerSecond, Map<String, Map<Pollutant, Totals>> months) {
+
+        /** The summary of a stored report event. */
+        static ReportSummary of(MonitoringReportSubmittedEvent event, String eventId, long sequenceNumber) {
+            Map<String, Map<Pollutant, Totals>> months = new LinkedHashMap<>();
+            for (Sample sample : event.samples()) {
+                months.computeIfAbsent(monthOf(sample), m -> new EnumMap<>(Pollutant.class))
+                        .merge(sample.pollutant(), Totals.of(sample.value()), Totals::plus);
+            }
+            return new ReportSummary(event.reportId(), eventId, sequenceNumber, event.sectionId(), event.period(),
+                    event.flowCubicMetresPerSecond(), months);
+        }
 
         ReportingPeriod reportingPeriod() {
             return ReportingPeriod.parse(period, "period");
@@ -83,6 +102,24 @@ final class ComplianceRecord {
         }
     }
 
+    /** Reads archived reports back from the agreement's stream, by the sequence numbers of their events. */
+    @FunctionalInterface
+    interface Archive {
+        /** The summaries of the reports stored by these events, in any order. */
+        List<ReportSummary> read(Collection<Long> sequenceNumbers);
+    }
+
+    /**
+     * Whether an assessment may still need the section's reports of a month: some period covering it (the month,
+     * its year) has an assessable rule of the section and is neither assessed (by an assessment that stands) nor
+     * beyond assessing (outside the effective dates, or ending after the termination). Decided from the agreement's
+     * state alone (never the clock), so the same events always archive the same reports.
+     */
+    @FunctionalInterface
+    interface MonthNeed {
+        boolean mayNeed(String sectionId, ReportingPeriod month);
+    }
+
     private record AssessedPeriod(String sectionId, CompensationRuleType rule, String period) {
     }
 
@@ -90,9 +127,14 @@ final class ComplianceRecord {
     private record StoredAssessment(String assessmentId, AssessedPeriod period, String transferId) {
     }
 
+    /** The reports an assessment may still need, by id. */
     private final Map<String, ReportSummary> reports = new HashMap<>();
-    /** Section id and month ({@link #monthKey}) → the reports with samples in that month, oldest first. */
+    /** Section id and month ({@link #monthKey}) → the reports kept in {@link #reports} with samples in that month. */
     private final Map<String, List<String>> reportsByMonth = new HashMap<>();
+    /** Every report no longer kept in {@link #reports}: its id → the sequence number of its event. */
+    private final Map<String, Long> archivedReports = new HashMap<>();
+    /** Section id and month → the sequence numbers of the archived reports with samples in that month. */
+    private final Map<String, List<Long>> archivedByMonth = new HashMap<>();
     /**
      * Reports left out of assessment: a report under dispute stays out until its ruling (DOMAIN.md), a rejected
      * one for good.
@@ -105,19 +147,60 @@ final class ComplianceRecord {
     private final Set<AssessedPeriod> assessedPeriods = new HashSet<>();
     private final Set<FixedContributionDue> contributionsFallenDue = new HashSet<>();
 
-    /** Records a stored report; {@code eventId} is the id of the event that stored it. */
-    void record(MonitoringReportSubmittedEvent event, String eventId) {
-        Map<String, Map<Pollutant, Totals>> months = new LinkedHashMap<>();
-        for (Sample sample : event.samples()) {
-            months.computeIfAbsent(monthOf(sample), m -> new EnumMap<>(Pollutant.class))
-                    .merge(sample.pollutant(), Totals.of(sample.value()), Totals::plus);
-        }
-        ReportSummary summary = new ReportSummary(event.reportId(), eventId, reports.size(), event.sectionId(),
-                event.period(), event.flowCubicMetresPerSecond(), months);
+    /**
+     * Records a stored report ({@code eventId} and {@code sequenceNumber}: the event that stored it), archived at
+     * once when no assessment can need it (a report at a section no rule assesses, a late one for assessed periods).
+     */
+    void record(MonitoringReportSubmittedEvent event, String eventId, long sequenceNumber, MonthNeed need) {
+        ReportSummary summary = ReportSummary.of(event, eventId, sequenceNumber);
         reports.put(event.reportId(), summary);
-        for (String month : months.keySet()) {
+        for (String month : summary.months().keySet()) {
             reportsByMonth.computeIfAbsent(monthKey(event.sectionId(), month), k -> new ArrayList<>())
                     .add(event.reportId());
+        }
+        archiveIfUnneeded(summary, need);
+    }
+
+    /** Archives the reports kept for the section's months of the period that no assessment can need any more. */
+    void archiveUnneeded(String sectionId, ReportingPeriod period, MonthNeed need) {
+        for (ReportingPeriod month : monthsOf(period)) {
+            List<String> ids = reportsByMonth.get(monthKey(sectionId, month.toString()));
+            if (ids != null && !need.mayNeed(sectionId, month)) {
+                for (String id : List.copyOf(ids)) {
+                    ReportSummary summary = reports.get(id);
+                    if (summary != null) {
+                        archiveIfUnneeded(summary, need);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Archives every report kept that no assessment can need any more. */
+    void archiveUnneeded(MonthNeed need) {
+        for (ReportSummary summary : List.copyOf(reports.values())) {
+            archiveIfUnneeded(summary, need);
+        }
+    }
+
+    private void archiveIfUnneeded(ReportSummary summary, MonthNeed need) {
+        for (String month : summary.months().keySet()) {
+            if (need.mayNeed(summary.sectionId(), ReportingPeriod.parse(month, "month"))) {
+                return;
+            }
+        }
+        reports.remove(summary.reportId());
+        archivedReports.put(summary.reportId(), summary.sequenceNumber());
+        for (String month : summary.months().keySet()) {
+            String key = monthKey(summary.sectionId(), month);
+            List<String> ids = reportsByMonth.get(key);
+            if (ids != null) {
+                ids.remove(summary.reportId());
+                if (ids.isEmpty()) {
+                    reportsByMonth.remove(key);
+                }
+            }
+            archivedByMonth.computeIfAbsent(key, k -> new ArrayList<>()).add(summary.sequenceNumber());
         }
     }
 
@@ -155,13 +238,28 @@ final class ComplianceRecord {
         contributionsFallenDue.add(due);
     }
 
-    /** The report as recorded; null when unknown. */
-    ReportSummary report(String reportId) {
-        return reports.get(reportId);
+    /** The report as recorded (read back when archived); null when unknown. */
+    ReportSummary report(String reportId, Archive archive) {
+        ReportSummary kept = reports.get(reportId);
+        if (kept != null) {
+            return kept;
+        }
+        Long archived = archivedReports.get(reportId);
+        return archived == null ? null : archive.read(List.of(archived)).get(0);
     }
 
     boolean hasReport(String reportId) {
-        return reports.containsKey(reportId);
+        return reports.containsKey(reportId) || archivedReports.containsKey(reportId);
+    }
+
+    /** Whether the report's summary is no longer kept (only its place in the stream). */
+    boolean isArchived(String reportId) {
+        return archivedReports.containsKey(reportId);
+    }
+
+    /** How many reports' summaries are kept (the rest are archived). */
+    int keptReports() {
+        return reports.size();
     }
 
     boolean hasAssessment(String assessmentId) {
@@ -194,27 +292,38 @@ final class ComplianceRecord {
      * The section's reports with samples in the month that count or may count again (all but those a ruling
      * rejected), oldest first.
      */
-    List<ReportSummary> reportsThatMayCount(String sectionId, ReportingPeriod month) {
-        return reportsIn(sectionId, month).stream().filter(r -> !rejectedReports.contains(r.reportId())).toList();
+    List<ReportSummary> reportsThatMayCount(String sectionId, ReportingPeriod month, Archive archive) {
+        return reportsIn(sectionId, month, archive).stream()
+                .filter(r -> !rejectedReports.contains(r.reportId()))
+                .toList();
     }
 
     /** The section's reports with samples in the period that an assessment may use (none left out), oldest first. */
-    List<ReportSummary> reportsForAssessment(String sectionId, ReportingPeriod period) {
-        return reportsIn(sectionId, period).stream()
+    List<ReportSummary> reportsForAssessment(String sectionId, ReportingPeriod period, Archive archive) {
+        return reportsIn(sectionId, period, archive).stream()
                 .filter(r -> !excludedFromAssessment.contains(r.reportId()))
                 .toList();
     }
 
-    /** The section's reports with samples in the months of the period, oldest first. */
-    private List<ReportSummary> reportsIn(String sectionId, ReportingPeriod period) {
+    /** The section's reports with samples in the months of the period, oldest first; archived ones read back. */
+    private List<ReportSummary> reportsIn(String sectionId, ReportingPeriod period, Archive archive) {
         Set<String> ids = new HashSet<>();
+        Set<Long> archived = new HashSet<>();
         for (ReportingPeriod month : monthsOf(period)) {
-            ids.addAll(reportsByMonth.getOrDefault(monthKey(sectionId, month.toString()), List.of()));
+            String key = monthKey(sectionId, month.toString());
+            ids.addAll(reportsByMonth.getOrDefault(key, List.of()));
+            archived.addAll(archivedByMonth.getOrDefault(key, List.of()));
         }
-        return ids.stream().map(reports::get).sorted(Comparator.comparingLong(ReportSummary::ordinal)).toList();
+        List<ReportSummary> found = new ArrayList<>(ids.size() + archived.size());
+        ids.forEach(id -> found.add(reports.get(id)));
+        if (!archived.isEmpty()) {
+            found.addAll(archive.read(archived));
+        }
+        found.sort(Comparator.comparingLong(ReportSummary::sequenceNumber));
+        return found;
     }
 
-    private static List<ReportingPeriod> monthsOf(ReportingPeriod period) {
+    static List<ReportingPeriod> monthsOf(ReportingPeriod period) {
         if (period.kind() == AssessmentPeriod.MONTH) {
             return List.of(period);
         }

@@ -10,6 +10,7 @@ import static org.basinledger.command.agreement.AgreementSamples.ZHEJIANG;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.basinledger.api.agreement.AgreementDraft;
@@ -61,8 +62,15 @@ final class AgreementScenario {
     }
 
     FixtureConfiguration<Agreement> fixture() {
-        FixtureConfiguration<Agreement> fixture = new AggregateTestFixture<>(Agreement.class);
+        return fixture(stored -> stored);
+    }
+
+    /** A fixture whose agreement reads archived reports back through {@code wrap} of the fixture's own events. */
+    FixtureConfiguration<Agreement> fixture(UnaryOperator<StoredReports> wrap) {
+        AggregateTestFixture<Agreement> fixture = new AggregateTestFixture<>(Agreement.class);
         fixture.registerInjectableResource(directory);
+        // archived reports are read back from the fixture's own events, as the ledger reads its event store
+        fixture.registerInjectableResource(wrap.apply(new EventStoreStoredReports(fixture.getEventStore())));
         return fixture;
     }
 

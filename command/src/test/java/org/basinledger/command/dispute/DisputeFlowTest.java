@@ -47,7 +47,9 @@ import org.basinledger.api.transfer.TransferStatus;
 import org.basinledger.command.agreement.Agreement;
 import org.basinledger.command.agreement.AgreementDirectory;
 import org.basinledger.command.agreement.AgreementTestData;
+import org.basinledger.command.agreement.EventStoreStoredReports;
 import org.basinledger.command.agreement.RepositoryAgreementDirectory;
+import org.basinledger.command.agreement.StoredReports;
 import org.basinledger.command.registry.JurisdictionDirectory;
 import org.basinledger.command.registry.MediatorDirectory;
 import org.basinledger.command.support.FakeJurisdictionDirectory;
@@ -85,6 +87,7 @@ class DisputeFlowTest {
                 .registerComponent(AgreementDirectory.class,
                         c -> new RepositoryAgreementDirectory(c.repository(Agreement.class)))
                 .registerComponent(JurisdictionDirectory.class, c -> new FakeJurisdictionDirectory())
+                .registerComponent(StoredReports.class, c -> new EventStoreStoredReports(c.eventStore()))
                 .registerComponent(MediatorDirectory.class, c -> new FakeMediatorDirectory().register(MEDIATOR))
                 .eventProcessing(processing -> processing
                         .registerSaga(DisputeEffectsSaga.class)
