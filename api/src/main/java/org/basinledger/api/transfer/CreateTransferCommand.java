@@ -1,16 +1,29 @@
 package org.basinledger.api.transfer;
 
+import java.time.LocalDate;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.basinledger.api.common.Money;
 
 /**
  * Creates a compensation transfer, status {@code DUE}. Sent by the ledger for assessments, fixed contributions and
- * the refunds and top-ups of rulings ({@code actingJurisdiction} null; a refund or top-up names the transfer it
+ * the refunds, top-ups and late interest of transfers ({@code actingJurisdiction} null; a refund or top-up names the transfer it
  * corrects in {@code correctsTransferId}), or by the paying party itself ({@code source} PARTY).
+ * {@code fellDueOn} is the day the money fell due when that is not the day the transfer is created (a fixed
+ * contribution's anniversary); null: the day it is created. Under payment terms the due date counts from it.
  */
 public record CreateTransferCommand(@TargetAggregateIdentifier String transferId, String agreementId, String payer,
                                     String payee, Money amount, String reason, TransferSource source,
-                                    String sourceId, String actingJurisdiction, String correctsTransferId) {
+                                    String sourceId, String actingJurisdiction, String correctsTransferId,
+                                    LocalDate fellDueOn) {
+
+    /** A transfer that falls due the day it is created. */
+    public CreateTransferCommand(String transferId, String agreementId, String payer, String payee, Money amount,
+                                 String reason, TransferSource source, String sourceId, String actingJurisdiction,
+                                 String correctsTransferId) {
+        this(transferId, agreementId, payer, payee, amount, reason, source, sourceId, actingJurisdiction,
+                correctsTransferId, null);
+    }
 
     /** A transfer that corrects no other. */
     public CreateTransferCommand(String transferId, String agreementId, String payer, String payee, Money amount,

@@ -4,10 +4,12 @@ package org.basinledger.api.transfer;
  * What created a transfer: an assessment, a fixed contribution falling due, the paying party itself, or a ruling
  * that changed the amount of a transfer already paid: {@code REFUND} (the ruling lowered or cancelled it: the
  * difference goes back from its payee to its payer) or {@code TOP_UP} (the ruling raised it: the difference from
- * its payer to its payee). A refund or top-up names the transfer it corrects.
+ * its payer to its payee). A refund or top-up names the transfer it corrects. {@code LATE_INTEREST}: a transfer
+ * was paid after its due date under payment terms with a late-interest rate; its {@code sourceId} names that
+ * transfer.
  */
 public enum TransferSource {
-    ASSESSMENT, FIXED_CONTRIBUTION, PARTY, REFUND, TOP_UP;
+    ASSESSMENT, FIXED_CONTRIBUTION, PARTY, REFUND, TOP_UP, LATE_INTEREST;
 
     /** Whether the ledger creates it to correct another transfer after a ruling. */
     public boolean isCorrection() {

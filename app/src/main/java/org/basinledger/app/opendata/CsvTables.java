@@ -150,6 +150,9 @@ final class CsvTables {
             .col("updatedAt", TransferView::updatedAt)
             .col("correctsTransferId", TransferView::correctsTransferId)
             .money("ruledAmount", TransferView::ruledAmount)
+            .col("dueDate", TransferView::dueDate)
+            .col("overdue", TransferView::overdue)
+            .col("lateInterestTransferId", TransferView::lateInterestTransferId)
             .build();
 
     static final Table<AssessmentView> ASSESSMENTS = assessments();

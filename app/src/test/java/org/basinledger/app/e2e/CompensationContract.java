@@ -2,8 +2,11 @@ package org.basinledger.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,11 +211,11 @@ abstract class CompensationContract {
         assertThat(result.path("payer").asText()).isEqualTo(wuxi.id());
         assertThat(result.path("pollutants")).anySatisfy(p -> {
             assertThat(p.path("pollutant").asText()).isEqualTo("CODMN");
-            assertThat(new java.math.BigDecimal(p.path("excessTonnes").asText())).isEqualByComparingTo("25.92");
+            assertThat(new BigDecimal(p.path("excessTonnes").asText())).isEqualByComparingTo("25.92");
         });
         assertThat(result.path("pollutants")).anySatisfy(p -> {
             assertThat(p.path("pollutant").asText()).isEqualTo("NH3N");
-            assertThat(new java.math.BigDecimal(p.path("excessTonnes").asText())).isEqualByComparingTo("0");
+            assertThat(new BigDecimal(p.path("excessTonnes").asText())).isEqualByComparingTo("0");
         });
         assertThat(assessment.path("transferId").asText()).isNotBlank();
 
@@ -419,6 +422,96 @@ abstract class CompensationContract {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object value) {
         return (Map<String, Object>) value;
+    }
+
+    @Test
+    void underPaymentTermsAContributionUnpaidAfterItsDueDateIsOverdueAndItsLatePaymentOwesExactInterest() {
+        Government anhui = ledger.register("CN-AH");
+        Government zhejiang = ledger.register("CN-ZJ");
+        Government ministry = ledger.register("CN-MOF");
+        Map<String, Object> body = Scenarios.xinan(anhui, zhejiang, ministry);
+
+        Scenarios.terms(body).put("payment", Map.of("dueDays", -1, "lateInterestDailyRate", "0.0005"));
+        assertField(http.post("/api/v1/agreements", body).token(anhui.token()).send(), "terms.payment.dueDays");
+
+        Scenarios.terms(body).put("payment", Map.of("dueDays", 30, "lateInterestDailyRate", "0.0005"));
+        String id = Scenarios.signedInForce(ledger, body, anhui, zhejiang, ministry);
+        assertThat(LedgerDriver.utf8(ledger.terms(id, anhui.token())))
+                .contains("\"payment\":{\"dueDays\":30,\"lateInterestDailyRate\":\"0.0005\"}");
+
+        // the contribution that fell due on 1 January of last year was due by the 31st: overdue since it was created
+        LocalDate due = LocalDate.of(LAST_YEAR, 1, 31);
+        JsonNode funding = http.get("/api/v1/transfers?agreementId=" + id + "&party=" + ministry.id()).send().json();
+        JsonNode late = null;
+        for (JsonNode t : funding.path("items")) {
+            if (t.path("dueDate").asText().equals(due.toString())) {
+                late = t;
+            }
+        }
+        assertThat(late).as(funding.toString()).isNotNull();
+        assertThat(late.path("overdue").asBoolean()).isTrue();
+        assertThat(late.path("overdueSince").asText()).isNotBlank();
+        String lateId = late.path("id").asText();
+        JsonNode onTime = funding.path("items").path(0).path("id").asText().equals(lateId)
+                ? funding.path("items").path(1) : funding.path("items").path(0);
+        assertThat(onTime.path("dueDate").asText()).isEqualTo(LocalDate.of(LAST_YEAR + 1, 1, 31).toString());
+
+        // the balance shows the overdue part of what is due: every transfer shown overdue, from Anhui's side
+        BigDecimal overdue = BigDecimal.ZERO;
+        for (JsonNode t : funding.path("items")) {
+            if (t.path("overdue").asBoolean()) {
+                overdue = overdue.add(new BigDecimal(t.path("amount").path("amount").asText()));
+            }
+        }
+        JsonNode balance = http.get("/api/v1/jurisdictions/" + anhui.id() + "/balance").send().json();
+        BigDecimal expected = overdue;
+        assertThat(balance.path("counterparties")).anySatisfy(c -> {
+            assertThat(c.path("counterparty").asText()).isEqualTo(ministry.id());
+            assertThat(new BigDecimal(c.path("overdue").path("amount").asText())).isEqualByComparingTo(expected);
+            assertThat(expected).isGreaterThanOrEqualTo(new BigDecimal("300000000.00"));
+        });
+
+        // paid at noon on 2 March of last year (basin time): days late counted from the due date
+        LocalDate paidOn = LocalDate.of(LAST_YEAR, 3, 2);
+        long daysLate = ChronoUnit.DAYS.between(due, paidOn);
+        assertThat(post("/api/v1/transfers/" + lateId + "/acknowledgement", null, ministry).status()).isEqualTo(200);
+        Http.Answer paid = post("/api/v1/transfers/" + lateId + "/payment", Map.of("reference", "MOF-" + LAST_YEAR,
+                "paidAt", paidOn.atTime(4, 0).toInstant(ZoneOffset.UTC).toString()), ministry);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        assertThat(paid.json().path("overdue").asBoolean()).isFalse();
+        String interestId = paid.json().path("lateInterestTransferId").asText();
+        assertThat(interestId).isNotBlank();
+        JsonNode interest = http.get("/api/v1/transfers/" + interestId).send().json();
+        assertThat(interest.path("source").asText()).isEqualTo("LATE_INTEREST");
+        assertThat(interest.path("sourceId").asText()).isEqualTo(lateId);
+        assertThat(interest.path("payer").asText()).isEqualTo(ministry.id());
+        assertThat(interest.path("payee").asText()).isEqualTo(anhui.id());
+        assertThat(interest.path("status").asText()).isEqualTo("DUE");
+        // 300,000,000.00 × 0.0005 × days late, exactly
+        assertThat(interest.path("amount").path("amount").asText())
+                .isEqualTo(new BigDecimal("150000.00").multiply(BigDecimal.valueOf(daysLate))
+                        .setScale(2).toPlainString());
+        assertThat(interest.path("dueDate").asText()).as("due at once")
+                .isEqualTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+
+        // the other contribution paid on the day it fell due: no interest
+        String onTimeId = onTime.path("id").asText();
+        assertThat(post("/api/v1/transfers/" + onTimeId + "/acknowledgement", null, ministry).status()).isEqualTo(200);
+        Http.Answer inTime = post("/api/v1/transfers/" + onTimeId + "/payment", Map.of("reference", "MOF-ON-TIME",
+                "paidAt", LocalDate.of(LAST_YEAR + 1, 1, 1).atTime(0, 30).atZone(ZoneId.of("Asia/Shanghai")).toInstant()
+                        .toString()), ministry);
+        assertThat(inTime.status()).as(inTime.toString()).isEqualTo(200);
+        assertThat(inTime.json().path("lateInterestTransferId").isNull()
+                || inTime.json().path("lateInterestTransferId").isMissingNode()).as(inTime.toString()).isTrue();
+        JsonNode all = http.get("/api/v1/transfers?agreementId=" + id + "&party=" + ministry.id()).send().json();
+        assertThat(all.path("items")).filteredOn(t -> t.path("source").asText().equals("LATE_INTEREST")).hasSize(1);
+
+        JsonNode history = http.get("/api/v1/agreements/" + id + "/history?limit=500").token(anhui.token()).send()
+                .json();
+        List<String> types = new ArrayList<>();
+        history.path("items").forEach(e -> types.add(e.path("type").asText()));
+        assertThat(types).anySatisfy(t -> assertThat(t).contains("TransferOverdue"))
+                .anySatisfy(t -> assertThat(t).contains("LateInterestCharged"));
     }
 
     // ---- helpers ----

@@ -485,7 +485,7 @@ public class Agreement {
     AgreementFacts facts() {
         return new AgreementFacts(agreementId, status,
                 draft.parties().stream().map(p -> p.jurisdictionId()).collect(Collectors.toSet()),
-                AgreementDraftRules.currency(draft.terms()));
+                AgreementDraftRules.currency(draft.terms()), draft.terms().payment());
     }
 
     // Deadlines are never cancelled: each handler re-checks the state and does nothing when it no longer applies.

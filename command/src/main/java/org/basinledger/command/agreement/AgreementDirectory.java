@@ -3,10 +3,11 @@ package org.basinledger.command.agreement;
 import java.util.Optional;
 import java.util.Set;
 import org.basinledger.api.agreement.AgreementStatus;
+import org.basinledger.api.agreement.PaymentTerms;
 
 /**
- * What command handlers of other aggregates (a transfer) may ask about an agreement: its status, parties and
- * currency.
+ * What command handlers of other aggregates (a transfer) may ask about an agreement: its status, parties,
+ * currency and payment terms.
  * Answers come from the {@link Agreement} aggregate itself, never from a projection.
  */
 public interface AgreementDirectory {
@@ -17,11 +18,18 @@ public interface AgreementDirectory {
     /**
      * An agreement's current status, the jurisdiction ids of its parties, and its currency (that of its
      * compensation rules, {@code CNY} where none names money): every transfer under it is in that currency.
+     * {@code payment}: its payment terms, null when it sets none.
      */
-    record AgreementFacts(String agreementId, AgreementStatus status, Set<String> parties, String currency) {
+    record AgreementFacts(String agreementId, AgreementStatus status, Set<String> parties, String currency,
+                          PaymentTerms payment) {
 
         public AgreementFacts {
             parties = Set.copyOf(parties);
+        }
+
+        /** An agreement without payment terms. */
+        public AgreementFacts(String agreementId, AgreementStatus status, Set<String> parties, String currency) {
+            this(agreementId, status, parties, currency, null);
         }
 
         public boolean hasParty(String jurisdictionId) {

@@ -19,6 +19,7 @@ import org.basinledger.api.agreement.CompensationRuleType;
 import org.basinledger.api.agreement.MonitoringSection;
 import org.basinledger.api.agreement.ObligationTerm;
 import org.basinledger.api.agreement.Party;
+import org.basinledger.api.agreement.PaymentTerms;
 import org.basinledger.api.agreement.Pollutant;
 import org.basinledger.api.common.FieldError;
 import org.basinledger.api.common.InvalidInputException;
@@ -49,6 +50,10 @@ public final class AgreementDraftRules {
     static final int MAX_SECTIONS = 100;
     static final int MAX_OBLIGATIONS = 1_000;
     static final int MAX_RULES = 50;
+    /** The longest a transfer may wait after falling due before it is late: ten years. */
+    public static final int MAX_DUE_DAYS = 3_650;
+    /** The highest daily late-interest rate: 1% a day (Chinese tax law charges 0.05%). */
+    public static final BigDecimal MAX_DAILY_RATE = new BigDecimal("0.01");
 
     private AgreementDraftRules() {
     }
@@ -152,6 +157,30 @@ public final class AgreementDraftRules {
         Set<String> sectionIds = checkSections(terms.sections(), parties, errors);
         checkObligations(terms.obligations(), parties, errors);
         checkCompensation(terms.compensation(), sectionIds, parties, errors);
+        checkPayment(terms.payment(), errors);
+    }
+
+    /** Payment terms are optional; when given, {@code dueDays} is required and the rate, if any, bounded. */
+    private static void checkPayment(PaymentTerms payment, List<FieldError> errors) {
+        if (payment == null) {
+            return;
+        }
+        if (payment.dueDays() == null) {
+            errors.add(new FieldError("terms.payment.dueDays", "is required"));
+        } else if (payment.dueDays() < 0 || payment.dueDays() > MAX_DUE_DAYS) {
+            errors.add(new FieldError("terms.payment.dueDays", "must be between 0 and " + MAX_DUE_DAYS));
+        }
+        BigDecimal rate = payment.lateInterestDailyRate();
+        if (rate != null) {
+            String path = "terms.payment.lateInterestDailyRate";
+            if (rate.signum() < 0) {
+                errors.add(new FieldError(path, "must not be negative"));
+            } else if (rate.compareTo(MAX_DAILY_RATE) > 0) {
+                errors.add(new FieldError(path, "must be at most " + MAX_DAILY_RATE.toPlainString() + " (1% a day)"));
+            } else {
+                requireDecimals(rate, path, errors);
+            }
+        }
     }
 
     private static Set<String> checkSections(List<MonitoringSection> sections, Set<String> parties,

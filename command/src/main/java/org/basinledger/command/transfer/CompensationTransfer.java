@@ -2,21 +2,29 @@ package org.basinledger.command.transfer;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.basinledger.api.agreement.AgreementStatus;
+import org.basinledger.api.agreement.PaymentTerms;
+import org.basinledger.api.common.Actor;
 import org.basinledger.api.common.FieldError;
 import org.basinledger.api.common.InvalidInputException;
 import org.basinledger.api.common.InvalidStateException;
+import org.basinledger.api.common.LedgerCalendar;
 import org.basinledger.api.common.Money;
 import org.basinledger.api.common.NotFoundException;
 import org.basinledger.api.common.NotPermittedException;
@@ -26,6 +34,7 @@ import org.basinledger.api.transfer.CancelTransferCommand;
 import org.basinledger.api.transfer.ConfirmTransferReceiptCommand;
 import org.basinledger.api.transfer.CreateTransferCommand;
 import org.basinledger.api.transfer.DisputeTransferCommand;
+import org.basinledger.api.transfer.LateInterestChargedEvent;
 import org.basinledger.api.transfer.RecordTransferPaymentCommand;
 import org.basinledger.api.transfer.ReleaseTransferCommand;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
@@ -34,6 +43,7 @@ import org.basinledger.api.transfer.TransferCancelledEvent;
 import org.basinledger.api.transfer.TransferCorrectedEvent;
 import org.basinledger.api.transfer.TransferCreatedEvent;
 import org.basinledger.api.transfer.TransferDisputedEvent;
+import org.basinledger.api.transfer.TransferOverdueEvent;
 import org.basinledger.api.transfer.TransferPaidEvent;
 import org.basinledger.api.transfer.TransferReleasedEvent;
 import org.basinledger.api.transfer.TransferSettledEvent;
@@ -42,6 +52,7 @@ import org.basinledger.api.transfer.TransferStatus;
 import org.basinledger.command.agreement.AgreementDirectory;
 import org.basinledger.command.agreement.AgreementDirectory.AgreementFacts;
 import org.basinledger.command.agreement.AgreementDraftRules;
+import org.basinledger.command.compensation.LateInterest;
 
 /**
  * Money one jurisdiction owes another under an agreement. Invariants: the amount is positive (at most 10^13)
@@ -58,6 +69,13 @@ import org.basinledger.command.agreement.AgreementDraftRules;
  * {@code SETTLED}) keeps what was paid and its status, and the difference between what a ruling sets and what
  * stood before becomes a transfer of its own, a refund or a top-up whose id derives from the dispute and this
  * transfer (so a ruling delivered twice creates one).
+ *
+ * <p>Under an agreement with payment terms a transfer has a {@code dueDate}: the day it fell due (a fixed
+ * contribution's anniversary, otherwise the day it was created) plus {@code dueDays}; {@code LATE_INTEREST} is due
+ * the day it is created. Unpaid after that day (basin time) it is overdue, recorded once by a deadline, or at
+ * creation when the day has already passed. A payment dated after the due date owes late interest,
+ * {@code amount × rate × days late} (exact, rounded once): the ledger creates it as a transfer of its own, whose id
+ * derives from this transfer, and never charges interest on interest.
  */
 @Aggregate(cache = "transferCache")
 public class CompensationTransfer {
@@ -66,6 +84,9 @@ public class CompensationTransfer {
     static final int MAX_REFERENCE = 200;
     /** How far ahead of the ledger's clock a payer's own clock may be when it says when it paid. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+    /** Deadline: the end of the transfer's due date has come. Payload: the transfer id. */
+    public static final String OVERDUE = "transfer-overdue";
+    private static final MetaData BY_LEDGER = MetaData.with(Actor.ACTOR, Actor.LEDGER);
 
     @AggregateIdentifier
     private String transferId;
@@ -79,6 +100,11 @@ public class CompensationTransfer {
     /** The dispute holding the transfer while {@code DISPUTED}, and the status it had before. */
     private String disputeId;
     private TransferStatus statusBeforeDispute;
+    /** The last day to pay without being late (basin time); null without payment terms. */
+    private LocalDate dueDate;
+    /** Late interest per day of delay; null when none is charged. */
+    private BigDecimal lateInterestDailyRate;
+    private boolean overdue;
 
     protected CompensationTransfer() {
         // for Axon
@@ -86,17 +112,44 @@ public class CompensationTransfer {
 
     /** Answers the transfer id. */
     @CommandHandler
-    public CompensationTransfer(CreateTransferCommand command, AgreementDirectory agreements) {
+    public CompensationTransfer(CreateTransferCommand command, AgreementDirectory agreements,
+                                DeadlineManager deadlines) {
         if (command.source() == TransferSource.PARTY) {
             checkPartyMayCreate(command, agreements);
         } else if (command.actingJurisdiction() != null) {
             throw new NotPermittedException("only the ledger creates transfers for assessments, fixed contributions, "
-                    + "refunds and top-ups");
+                    + "refunds, top-ups and late interest");
         }
         checkContent(command);
+        Instant now = GenericEventMessage.clock.instant();
+        PaymentTerms terms = command.agreementId() == null ? null
+                : agreements.find(command.agreementId()).map(AgreementFacts::payment).orElse(null);
+        LocalDate due = null;
+        BigDecimal rate = null;
+        if (terms != null && terms.dueDays() != null) {
+            LocalDate fellDueOn = command.fellDueOn() != null ? command.fellDueOn()
+                    : LocalDate.ofInstant(now, LedgerCalendar.ZONE);
+            if (command.source() == TransferSource.LATE_INTEREST) {
+                due = fellDueOn; // due at once, and no interest on interest
+            } else {
+                due = fellDueOn.plusDays(terms.dueDays());
+                BigDecimal dailyRate = terms.lateInterestDailyRate();
+                rate = dailyRate != null && dailyRate.signum() > 0 ? dailyRate : null;
+            }
+        }
         apply(new TransferCreatedEvent(command.transferId(), command.agreementId(), command.payer(), command.payee(),
                 command.amount(), command.reason(), command.source(), command.sourceId(),
-                command.correctsTransferId()));
+                command.correctsTransferId(), due, rate));
+        if (due != null) {
+            Instant lateFrom = LedgerCalendar.endOf(due);
+            if (now.isBefore(lateFrom)) {
+                deadlines.schedule(lateFrom, OVERDUE, command.transferId());
+            } else {
+                // the aggregate's fields are set once the constructor has returned: the command says it all
+                apply(new TransferOverdueEvent(command.transferId(), command.agreementId(), command.payer(),
+                        command.payee(), due), BY_LEDGER);
+            }
+        }
     }
 
     @CommandHandler
@@ -128,6 +181,50 @@ public class CompensationTransfer {
             throw new InvalidInputException(errors);
         }
         apply(new TransferPaidEvent(transferId, agreementId, payer, command.reference(), command.paidAt()));
+        chargeLateInterest(command.paidAt());
+    }
+
+    /** A payment after the due date owes interest for each day late, as a transfer of its own. */
+    private void chargeLateInterest(Instant paidAt) {
+        if (dueDate == null || lateInterestDailyRate == null) {
+            return;
+        }
+        LocalDate paidOn = LocalDate.ofInstant(paidAt, LedgerCalendar.ZONE);
+        long daysLate = LateInterest.daysLate(dueDate, paidOn);
+        if (daysLate == 0) {
+            return;
+        }
+        Money interest = LateInterest.interest(amount, lateInterestDailyRate, daysLate);
+        if (!interest.greaterThanZero()) {
+            return; // rounds to nothing: no transfer of 0.00
+        }
+        if (interest.amount().compareTo(AgreementDraftRules.MAX_AMOUNT) > 0) {
+            // the most a transfer may carry; only decades of delay on the largest amounts come near it
+            interest = Money.of(AgreementDraftRules.MAX_AMOUNT, interest.currency());
+        }
+        apply(new LateInterestChargedEvent(transferId, agreementId, payer, payee, amount, dueDate, paidOn, daysLate,
+                lateInterestDailyRate, interest, lateInterestId(transferId)));
+    }
+
+    /** The id of the late-interest transfer of a transfer: the same for every delivery. */
+    static String lateInterestId(String transferId) {
+        return UUID.nameUUIDFromBytes(("late-interest:" + transferId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * The end of the due date has come: an unpaid transfer (also one held by a dispute begun before it was paid)
+     * is overdue from now on. Deadlines are never cancelled: a paid or cancelled transfer ignores it.
+     */
+    @DeadlineHandler(deadlineName = OVERDUE)
+    void onOverdue(String scheduledFor) {
+        if (!overdue && isUnpaid()) {
+            apply(new TransferOverdueEvent(transferId, agreementId, payer, payee, dueDate), BY_LEDGER);
+        }
+    }
+
+    private boolean isUnpaid() {
+        TransferStatus standing = status == TransferStatus.DISPUTED ? statusBeforeDispute : status;
+        return standing == TransferStatus.DUE || standing == TransferStatus.ACKNOWLEDGED;
     }
 
     @CommandHandler
@@ -335,6 +432,13 @@ public class CompensationTransfer {
         amount = event.amount();
         ruledAmount = event.amount();
         status = TransferStatus.DUE;
+        dueDate = event.dueDate();
+        lateInterestDailyRate = event.lateInterestDailyRate();
+    }
+
+    @EventSourcingHandler
+    void on(TransferOverdueEvent event) {
+        overdue = true;
     }
 
     @EventSourcingHandler

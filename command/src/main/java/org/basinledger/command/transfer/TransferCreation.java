@@ -1,23 +1,26 @@
 package org.basinledger.command.transfer;
 
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.basinledger.api.common.LedgerCalendar;
 import org.basinledger.api.compliance.AssessmentRecordedEvent;
 import org.basinledger.api.compliance.AssessmentResult;
 import org.basinledger.api.compliance.FixedContributionFellDueEvent;
 import org.basinledger.api.transfer.CreateTransferCommand;
+import org.basinledger.api.transfer.LateInterestChargedEvent;
 import org.basinledger.api.transfer.TransferCorrectedEvent;
 import org.basinledger.api.transfer.TransferSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the transfer an assessment, a fixed contribution or a ruling's correction of a paid transfer (a refund
- * or a top-up) names, by command, as the ledger (no acting jurisdiction). Meant to run as a subscribing processor, so the transfer is created in the unit of work (and
+ * Creates the transfer an assessment, a fixed contribution, a ruling's correction of a paid transfer (a refund
+ * or a top-up) or a late payment's interest names, by command, as the ledger (no acting jurisdiction). Meant to run as a subscribing processor, so the transfer is created in the unit of work (and
  * transaction) of the event that names it. Idempotent: the transfer id comes from the event, so a transfer that
  * already exists was created by an earlier delivery of the same event and is left as it is.
  */
@@ -49,7 +52,24 @@ public class TransferCreation {
                 + event.ruleIndex();
         create(new CreateTransferCommand(event.transferId(), event.agreementId(), event.payer(), event.payee(),
                 event.amount(), reason, TransferSource.FIXED_CONTRIBUTION,
-                event.agreementId() + ":" + event.ruleIndex() + ":" + event.year(), null));
+                event.agreementId() + ":" + event.ruleIndex() + ":" + event.year(), null, null,
+                event.dueAt() == null ? null : LocalDate.ofInstant(event.dueAt(), LedgerCalendar.ZONE)));
+    }
+
+    /** A transfer paid late owes its interest: due at once, from the same payer to the same payee. */
+    @EventHandler
+    void on(LateInterestChargedEvent event) {
+        create(new CreateTransferCommand(event.interestTransferId(), event.agreementId(), event.payer(),
+                event.payee(), event.interest(), reason(event), TransferSource.LATE_INTEREST, event.transferId(),
+                null));
+    }
+
+    /** E.g. "Late interest on transfer 7b1f…: 100000000.00 CNY × 0.0005 a day × 12 days late (due 2026-01-31, paid 2026-02-12)". */
+    static String reason(LateInterestChargedEvent event) {
+        return "Late interest on transfer " + event.transferId() + ": " + event.amount().amount().toPlainString() + " "
+                + event.amount().currency() + " × " + event.dailyRate().toPlainString() + " a day × "
+                + event.daysLate() + (event.daysLate() == 1 ? " day" : " days") + " late (due " + event.dueDate()
+                + ", paid " + event.paidOn() + ")";
     }
 
     @EventHandler

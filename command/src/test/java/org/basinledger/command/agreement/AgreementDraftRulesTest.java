@@ -8,12 +8,14 @@ import static org.basinledger.command.agreement.AgreementSamples.MINISTRY;
 import static org.basinledger.command.agreement.AgreementSamples.OUTSIDER;
 import static org.basinledger.command.agreement.AgreementSamples.ZHEJIANG;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.basinledger.api.agreement.AgreementDraft;
 import org.basinledger.api.agreement.AgreementTerms;
+import org.basinledger.api.agreement.PaymentTerms;
 import org.basinledger.api.agreement.CompensationRule;
 import org.basinledger.api.agreement.MonitoringSection;
 import org.basinledger.api.agreement.ObligationTerm;
@@ -154,6 +156,33 @@ class AgreementDraftRulesTest {
         AgreementTerms terms = valid.terms();
         assertThat(fieldsWithErrors(withTerms(new AgreementTerms(" ", terms.sections(), terms.obligations(),
                 terms.compensation())))).containsExactly("terms.text");
+    }
+
+    private AgreementDraft withPayment(Integer dueDays, String rate) {
+        AgreementTerms terms = valid.terms();
+        return withTerms(new AgreementTerms(terms.text(), terms.sections(), terms.obligations(), terms.compensation(),
+                new PaymentTerms(dueDays, rate == null ? null : new BigDecimal(rate))));
+    }
+
+    @Test
+    void acceptsPaymentTermsWithOrWithoutALateInterestRate() {
+        assertThat(fieldsWithErrors(withPayment(30, "0.0005"))).isEmpty();
+        assertThat(fieldsWithErrors(withPayment(0, null))).isEmpty();
+        assertThat(fieldsWithErrors(withPayment(AgreementDraftRules.MAX_DUE_DAYS, "0.01"))).isEmpty();
+        assertThat(fieldsWithErrors(withPayment(30, "0"))).isEmpty();
+    }
+
+    @Test
+    void refusesPaymentTermsWithoutDueDaysOrOutOfBounds() {
+        assertThat(fieldsWithErrors(withPayment(null, "0.0005"))).containsExactly("terms.payment.dueDays");
+        assertThat(fieldsWithErrors(withPayment(-1, "0.0005"))).containsExactly("terms.payment.dueDays");
+        assertThat(fieldsWithErrors(withPayment(AgreementDraftRules.MAX_DUE_DAYS + 1, null)))
+                .containsExactly("terms.payment.dueDays");
+        assertThat(fieldsWithErrors(withPayment(30, "-0.0005"))).containsExactly("terms.payment.lateInterestDailyRate");
+        assertThat(fieldsWithErrors(withPayment(30, "0.0100000001")))
+                .containsExactly("terms.payment.lateInterestDailyRate");
+        assertThat(fieldsWithErrors(withPayment(30, "0.0000000001")))
+                .containsExactly("terms.payment.lateInterestDailyRate");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.basinledger.api.agreement.CompensationRuleType;
 import org.basinledger.api.agreement.MonitoringSection;
 import org.basinledger.api.agreement.Party;
 import org.basinledger.api.agreement.PartyRole;
+import org.basinledger.api.agreement.PaymentTerms;
 import org.basinledger.api.agreement.Pollutant;
 import org.basinledger.api.common.Money;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,23 @@ class CanonicalTermsTest {
                                         List.of(new CompensationRule.PollutantRate(Pollutant.CODMN, target,
                                                 Money.of("15000", Money.CNY))),
                                         null, null, null))));
+    }
+
+    @Test
+    void paymentTermsAreSignedWhenSetAndLeaveEveryOtherDocumentAsItWas() {
+        AgreementDraft draft = smallDraft("T", new BigDecimal("6"));
+        AgreementTerms terms = draft.terms();
+        AgreementDraft withPayment = new AgreementDraft(draft.title(), draft.basin(), draft.parties(),
+                draft.effectiveFrom(), draft.effectiveUntil(), new AgreementTerms(terms.text(), terms.sections(),
+                terms.obligations(), terms.compensation(), new PaymentTerms(30, new BigDecimal("0.0005"))));
+
+        String without = CanonicalTerms.of("A-1", draft).document();
+        String with = CanonicalTerms.of("A-1", withPayment).document();
+
+        assertThat(without).doesNotContain("payment");
+        assertThat(with).contains("\"payment\":{\"dueDays\":30,\"lateInterestDailyRate\":\"0.0005\"}");
+        assertThat(with.replace(",\"payment\":{\"dueDays\":30,\"lateInterestDailyRate\":\"0.0005\"}", ""))
+                .isEqualTo(without);
     }
 
     @Test

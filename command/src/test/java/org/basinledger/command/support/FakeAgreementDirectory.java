@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.basinledger.api.agreement.AgreementStatus;
+import org.basinledger.api.agreement.PaymentTerms;
 import org.basinledger.api.common.Money;
 import org.basinledger.command.agreement.AgreementDirectory;
 
-/** Agreements in memory for aggregate fixtures: their status, parties and currency. */
+/** Agreements in memory for aggregate fixtures: their status, parties, currency and payment terms. */
 public class FakeAgreementDirectory implements AgreementDirectory {
 
     private final Map<String, AgreementFacts> agreements = new HashMap<>();
@@ -21,6 +22,13 @@ public class FakeAgreementDirectory implements AgreementDirectory {
     public FakeAgreementDirectory putInCurrency(String agreementId, AgreementStatus status, String currency,
                                                 String... parties) {
         agreements.put(agreementId, new AgreementFacts(agreementId, status, Set.of(parties), currency));
+        return this;
+    }
+
+    /** An agreement in CNY with payment terms. */
+    public FakeAgreementDirectory withPayment(String agreementId, AgreementStatus status, PaymentTerms payment,
+                                              String... parties) {
+        agreements.put(agreementId, new AgreementFacts(agreementId, status, Set.of(parties), Money.CNY, payment));
         return this;
     }
 

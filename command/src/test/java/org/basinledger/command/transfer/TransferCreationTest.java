@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -21,6 +22,7 @@ import org.basinledger.api.compliance.AssessmentResult.PollutantExcess;
 import org.basinledger.api.compliance.FixedContributionFellDueEvent;
 import org.basinledger.api.compliance.WaterClass;
 import org.basinledger.api.transfer.CreateTransferCommand;
+import org.basinledger.api.transfer.LateInterestChargedEvent;
 import org.basinledger.api.transfer.TransferCorrectedEvent;
 import org.basinledger.api.transfer.TransferStatus;
 import org.basinledger.api.transfer.TransferSource;
@@ -102,7 +104,20 @@ class TransferCreationTest {
 
         assertThat(sentCommands()).containsExactly(new CreateTransferCommand("T-FIXED-2", AGREEMENT, MINISTRY, ANHUI,
                 Money.of("300000000.00", Money.CNY), "Fixed contribution for year 2 (2026) of rule 2",
-                TransferSource.FIXED_CONTRIBUTION, AGREEMENT + ":2:2", null));
+                TransferSource.FIXED_CONTRIBUTION, AGREEMENT + ":2:2", null, null,
+                // the anniversary, 2027-01-01 00:00 in basin time: payment terms count the due date from it
+                LocalDate.of(2027, 1, 1)));
+    }
+
+    @Test
+    void aLatePaymentsInterestBecomesATransferOfItsOwnFromThePayerToThePayee() {
+        creation.on(new LateInterestChargedEvent("T-1", AGREEMENT, ZHEJIANG, ANHUI, HUNDRED_MILLION,
+                LocalDate.of(2026, 1, 31), LocalDate.of(2026, 2, 12), 12, new BigDecimal("0.0005"),
+                Money.of("600000.00", Money.CNY), "T-1-INTEREST"));
+
+        assertThat(sentCommands()).containsExactly(new CreateTransferCommand("T-1-INTEREST", AGREEMENT, ZHEJIANG,
+                ANHUI, Money.of("600000.00", Money.CNY), "Late interest on transfer T-1: 100000000.00 CNY × 0.0005 a day"
+                + " × 12 days late (due 2026-01-31, paid 2026-02-12)", TransferSource.LATE_INTEREST, "T-1", null));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ import org.basinledger.api.transfer.FindBalanceQuery;
 import org.basinledger.api.transfer.FindMoneyOverTimeQuery;
 import org.basinledger.api.transfer.FindTransferQuery;
 import org.basinledger.api.transfer.JurisdictionBalance;
+import org.basinledger.api.transfer.LateInterestChargedEvent;
 import org.basinledger.api.transfer.JurisdictionBalance.CounterpartyBalance;
 import org.basinledger.api.transfer.ListTransfersQuery;
 import org.basinledger.api.transfer.MoneyOverTime;
@@ -32,6 +34,7 @@ import org.basinledger.api.transfer.TransferCancelledEvent;
 import org.basinledger.api.transfer.TransferCorrectedEvent;
 import org.basinledger.api.transfer.TransferCreatedEvent;
 import org.basinledger.api.transfer.TransferDisputedEvent;
+import org.basinledger.api.transfer.TransferOverdueEvent;
 import org.basinledger.api.transfer.TransferList;
 import org.basinledger.api.transfer.TransferPaidEvent;
 import org.basinledger.api.transfer.TransferReleasedEvent;
@@ -51,7 +54,9 @@ import org.springframework.stereotype.Component;
  * {@code DISPUTED}; its ruling releases it, adjusts its amount (the amount before kept in
  * {@code compensation_transfer_adjustment}) or cancels it, or, for a transfer already paid, keeps it at what was
  * paid ({@code ruled_amount} records what the ruling set) while a refund or top-up ({@code corrects_transfer_id})
- * carries the difference.
+ * carries the difference. Under payment terms a row has its {@code due_date}; {@code overdue_since} is when the
+ * ledger recorded it unpaid after that day (overdue while it stays unpaid), {@code late_interest_transfer_id} the
+ * interest a late payment created.
  *
  * <p>Balances are an SQL aggregation over the rows that counts only transfers of agreements that have entered
  * into force ({@code agreement_status.in_force_at}, written by the status projection). The status view's
@@ -63,7 +68,8 @@ public class TransferProjection {
 
     private static final String COLUMNS = "transfer_id, agreement_id, payer, payee, amount, currency, reason, source,"
             + " source_id, status, version, created_at, acknowledged_at, paid_at, payment_reference, settled_at,"
-            + " updated_at, corrects_transfer_id, ruled_amount";
+            + " updated_at, corrects_transfer_id, ruled_amount, due_date, overdue_since, late_interest_transfer_id, "
+            + overdue("") + " AS overdue";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -80,9 +86,9 @@ public class TransferProjection {
             return;
         }
         jdbc.update("INSERT INTO compensation_transfer (transfer_id, agreement_id, payer, payee, amount, currency,"
-                        + " reason, source, source_id, status, version, created_at, updated_at, corrects_transfer_id)"
-                        + " VALUES (:id, :agreementId, :payer, :payee, :amount, :currency, :reason, :source, :sourceId,"
-                        + " :status, :version, :at, :at, :correctsTransferId)",
+                        + " reason, source, source_id, status, version, created_at, updated_at, corrects_transfer_id,"
+                        + " due_date) VALUES (:id, :agreementId, :payer, :payee, :amount, :currency, :reason, :source,"
+                        + " :sourceId, :status, :version, :at, :at, :correctsTransferId, :dueDate)",
                 new MapSqlParameterSource()
                         .addValue("id", event.transferId())
                         .addValue("agreementId", event.agreementId())
@@ -94,6 +100,7 @@ public class TransferProjection {
                         .addValue("source", event.source() == null ? null : event.source().name())
                         .addValue("sourceId", event.sourceId())
                         .addValue("correctsTransferId", event.correctsTransferId(), Types.VARCHAR)
+                        .addValue("dueDate", event.dueDate(), Types.DATE)
                         .addValue("status", TransferStatus.DUE.name())
                         .addValue("version", sequence)
                         .addValue("at", sqlTime(message.getTimestamp())));
@@ -114,6 +121,19 @@ public class TransferProjection {
                 new MapSqlParameterSource()
                         .addValue("paidAt", sqlTime(paidAt))
                         .addValue("reference", event.reference()));
+    }
+
+    /** Unpaid after its due date: overdue until paid; the status stays as it was. */
+    @EventHandler
+    void on(TransferOverdueEvent event, EventMessage<?> message) {
+        touch(event.transferId(), message, "overdue_since = :at", new MapSqlParameterSource());
+    }
+
+    /** Paid late: the payment names the late-interest transfer it created (a row of its own). */
+    @EventHandler
+    void on(LateInterestChargedEvent event, EventMessage<?> message) {
+        touch(event.transferId(), message, "late_interest_transfer_id = :interestId",
+                new MapSqlParameterSource().addValue("interestId", event.interestTransferId()));
     }
 
     @EventHandler
@@ -227,11 +247,13 @@ public class TransferProjection {
                         + " SUM(CASE WHEN status IN ('DUE', 'ACKNOWLEDGED') THEN signed_amount ELSE 0 END) AS due,"
                         + " SUM(CASE WHEN status = 'PAID' THEN signed_amount ELSE 0 END) AS paid,"
                         + " SUM(CASE WHEN status = 'SETTLED' THEN signed_amount ELSE 0 END) AS settled,"
+                        + " SUM(CASE WHEN overdue THEN signed_amount ELSE 0 END) AS overdue,"
                         + " COUNT(*) AS transfers"
                         + " FROM (SELECT"
                         + " CASE WHEN t.payee = :jurisdiction THEN t.payer ELSE t.payee END AS counterparty,"
                         + " CASE WHEN t.payee = :jurisdiction THEN t.amount ELSE -t.amount END AS signed_amount,"
-                        + " t.currency, t.status"
+                        + " t.currency, t.status,"
+                        + " " + overdue("t.") + " AS overdue"
                         + " FROM compensation_transfer t JOIN agreement_status s ON s.agreement_id = t.agreement_id"
                         + " WHERE (t.payer = :jurisdiction OR t.payee = :jurisdiction) AND s.in_force_at IS NOT NULL) x"
                         + " GROUP BY counterparty, currency ORDER BY counterparty, currency",
@@ -240,7 +262,8 @@ public class TransferProjection {
                     String currency = rs.getString("currency");
                     return new CounterpartyBalance(rs.getString("counterparty"), currency,
                             money(rs.getBigDecimal("due"), currency), money(rs.getBigDecimal("paid"), currency),
-                            money(rs.getBigDecimal("settled"), currency), rs.getInt("transfers"));
+                            money(rs.getBigDecimal("settled"), currency), rs.getInt("transfers"),
+                            money(rs.getBigDecimal("overdue"), currency));
                 });
         return new JurisdictionBalance(query.jurisdictionId(), counterparties);
     }
@@ -277,6 +300,15 @@ public class TransferProjection {
                         MoneyOverTime.Flow.valueOf(rs.getString("flow")), rs.getBigDecimal("total"))));
     }
 
+    /**
+     * Whether a row of {@code compensation_transfer} (columns prefixed by {@code alias}) is overdue now, as SQL: the
+     * ledger recorded it unpaid after its due date, it has not been paid since, and no ruling cancelled it.
+     */
+    static String overdue(String alias) {
+        return "CASE WHEN " + alias + "overdue_since IS NOT NULL AND " + alias + "paid_at IS NULL AND " + alias
+                + "status <> 'CANCELLED' THEN TRUE ELSE FALSE END";
+    }
+
     /** The UTC year and month of a timestamp column, as {@code y} and {@code m} (the same on H2 and PostgreSQL). */
     private static String month(String column) {
         return "EXTRACT(YEAR FROM " + column + " AT TIME ZONE 'UTC') AS y, EXTRACT(MONTH FROM " + column
@@ -299,6 +331,11 @@ public class TransferProjection {
         return count == null ? 0 : count;
     }
 
+    /** Applies a later event of the transfer that leaves its status as it is; see {@link #advance}. */
+    private boolean touch(String transferId, EventMessage<?> message, String set, MapSqlParameterSource params) {
+        return apply(transferId, message, set, params);
+    }
+
     /**
      * Applies a later event of the transfer: new status, its own columns ({@code set}, may be null), version and
      * updated_at.
@@ -307,13 +344,17 @@ public class TransferProjection {
      */
     private boolean advance(String transferId, EventMessage<?> message, TransferStatus status, String set,
                             MapSqlParameterSource params) {
+        params.addValue("status", status.name());
+        return apply(transferId, message, "status = :status" + (set == null ? "" : ", " + set), params);
+    }
+
+    private boolean apply(String transferId, EventMessage<?> message, String set, MapSqlParameterSource params) {
         long sequence = aggregateSequence(message);
         params.addValue("id", transferId)
-                .addValue("status", status.name())
                 .addValue("version", sequence)
                 .addValue("at", sqlTime(message.getTimestamp()));
-        int updated = jdbc.update("UPDATE compensation_transfer SET status = :status, " + (set == null ? "" : set + ", ")
-                + "version = :version, updated_at = :at WHERE transfer_id = :id AND version < :version", params);
+        int updated = jdbc.update("UPDATE compensation_transfer SET " + set
+                + ", version = :version, updated_at = :at WHERE transfer_id = :id AND version < :version", params);
         if (updated == 0) {
             Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM compensation_transfer WHERE transfer_id = :id",
                     params, Integer.class);
@@ -360,6 +401,10 @@ public class TransferProjection {
                 instant(rs, "settled_at"),
                 instant(rs, "updated_at"),
                 rs.getString("corrects_transfer_id"),
-                ruled == null ? null : money(ruled, rs.getString("currency")));
+                ruled == null ? null : money(ruled, rs.getString("currency")),
+                rs.getObject("due_date", LocalDate.class),
+                rs.getBoolean("overdue"),
+                instant(rs, "overdue_since"),
+                rs.getString("late_interest_transfer_id"));
     }
 }

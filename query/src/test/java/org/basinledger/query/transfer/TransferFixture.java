@@ -1,12 +1,14 @@
 package org.basinledger.query.transfer;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.basinledger.api.transfer.LateInterestChargedEvent;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
 import org.basinledger.api.transfer.TransferAdjustedEvent;
 import org.basinledger.api.transfer.TransferCancelledEvent;
 import org.basinledger.api.transfer.TransferCorrectedEvent;
 import org.basinledger.api.transfer.TransferCreatedEvent;
 import org.basinledger.api.transfer.TransferDisputedEvent;
+import org.basinledger.api.transfer.TransferOverdueEvent;
 import org.basinledger.api.transfer.TransferPaidEvent;
 import org.basinledger.api.transfer.TransferReleasedEvent;
 import org.basinledger.api.transfer.TransferSettledEvent;
@@ -44,6 +46,10 @@ public final class TransferFixture {
         } else if (payload instanceof TransferCancelledEvent e) {
             projection.on(e, message);
         } else if (payload instanceof TransferCorrectedEvent e) {
+            projection.on(e, message);
+        } else if (payload instanceof TransferOverdueEvent e) {
+            projection.on(e, message);
+        } else if (payload instanceof LateInterestChargedEvent e) {
             projection.on(e, message);
         } else {
             throw new IllegalArgumentException("not a transfer event: " + payload);

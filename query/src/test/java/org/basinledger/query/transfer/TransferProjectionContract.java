@@ -11,6 +11,7 @@ import static org.basinledger.query.support.Events.transfer;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.basinledger.api.transfer.FindMoneyOverTimeQuery;
 import org.basinledger.api.transfer.FindTransferQuery;
 import org.basinledger.api.transfer.JurisdictionBalance;
 import org.basinledger.api.transfer.JurisdictionBalance.CounterpartyBalance;
+import org.basinledger.api.transfer.LateInterestChargedEvent;
 import org.basinledger.api.transfer.ListTransfersQuery;
 import org.basinledger.api.transfer.MoneyOverTime.Flow;
 import org.basinledger.api.transfer.MoneyOverTime.MonthlyTotal;
@@ -36,6 +38,7 @@ import org.basinledger.api.transfer.TransferCorrectedEvent;
 import org.basinledger.api.transfer.TransferCreatedEvent;
 import org.basinledger.api.transfer.TransferDisputedEvent;
 import org.basinledger.api.transfer.TransferEvent;
+import org.basinledger.api.transfer.TransferOverdueEvent;
 import org.basinledger.api.transfer.TransferPaidEvent;
 import org.basinledger.api.transfer.TransferReleasedEvent;
 import org.basinledger.api.transfer.TransferSettledEvent;
@@ -256,6 +259,69 @@ abstract class TransferProjectionContract {
                 balance(HZ, "CNY", "-70.05", "50.00", "-1000.00", 4),
                 balance(HZ, "USD", "-5.00", "0.00", "0.00", 1));
         assertThat(projection.handle(new FindBalanceQuery("CN-XX")).counterparties()).isEmpty();
+    }
+
+    @Test
+    void aTransferUnderPaymentTermsShowsItsDueDateIsOverdueUntilPaidAndNamesItsLateInterest() {
+        LocalDate due = LocalDate.of(2025, 1, 31);
+        given("TR-1", 0, new TransferCreatedEvent("TR-1", "AG-1", HS, HZ, Money.of("100000000.00", Money.CNY),
+                "assessment 2024", TransferSource.ASSESSMENT, "AS-1", null, due, new BigDecimal("0.0005")), 0);
+        TransferView created = find("TR-1");
+        assertThat(created.dueDate()).isEqualTo(due);
+        assertThat(created.overdue()).isFalse();
+        assertThat(created.overdueSince()).isNull();
+
+        given("TR-1", 1, new TransferOverdueEvent("TR-1", "AG-1", HS, HZ, due), 1);
+        TransferView overdue = find("TR-1");
+        assertThat(overdue.overdue()).isTrue();
+        assertThat(overdue.overdueSince()).isEqualTo(at(1));
+        assertThat(overdue.status()).as("overdue is not a status").isEqualTo(TransferStatus.DUE);
+        assertThat(overdue.version()).isEqualTo(1);
+        // a redelivery changes nothing
+        given("TR-1", 1, new TransferOverdueEvent("TR-1", "AG-1", HS, HZ, due), 9);
+        assertThat(find("TR-1")).isEqualTo(overdue);
+
+        given("TR-1", 2, new TransferAcknowledgedEvent("TR-1", "AG-1", HS), 2);
+        assertThat(find("TR-1").overdue()).as("acknowledged is still unpaid").isTrue();
+        given("TR-1", 3, new TransferPaidEvent("TR-1", "AG-1", HS, "CNAPS-1", at(3)), 3);
+        given("TR-1", 4, new LateInterestChargedEvent("TR-1", "AG-1", HS, HZ, Money.of("100000000.00", Money.CNY),
+                due, due.plusDays(12), 12, new BigDecimal("0.0005"), Money.of("600000.00", Money.CNY), "TR-1-LI"), 3);
+        TransferView paid = find("TR-1");
+        assertThat(paid.overdue()).as("paid: overdue no more").isFalse();
+        assertThat(paid.overdueSince()).isEqualTo(at(1));
+        assertThat(paid.lateInterestTransferId()).isEqualTo("TR-1-LI");
+        assertThat(paid.version()).isEqualTo(4);
+    }
+
+    @Test
+    void theBalanceShowsTheOverduePartOfWhatIsDueFromTheJurisdictionsSide() {
+        agreements.agreementIn("AG-1", AgreementStatus.IN_FORCE, at(0), HZ, HS);
+        LocalDate due = LocalDate.of(2025, 1, 31);
+        for (String id : List.of("T1", "T2", "T3", "T4")) {
+            given(id, 0, new TransferCreatedEvent(id, "AG-1", HS, HZ, Money.of("100.00", Money.CNY), "r",
+                    TransferSource.ASSESSMENT, id, null, due, null), 10);
+        }
+        given("T5", 0, new TransferCreatedEvent("T5", "AG-1", HZ, HS, Money.of("30.00", Money.CNY), "r",
+                TransferSource.ASSESSMENT, "T5", null, due, null), 10);
+        // T1 overdue and unpaid; T2 overdue then paid; T3 overdue then cancelled by a ruling; T4 not overdue;
+        // T5 the other way, overdue
+        given("T1", 1, new TransferOverdueEvent("T1", "AG-1", HS, HZ, due), 20);
+        given("T2", 1, new TransferOverdueEvent("T2", "AG-1", HS, HZ, due), 20);
+        given("T2", 2, new TransferAcknowledgedEvent("T2", "AG-1", HS), 21);
+        given("T2", 3, new TransferPaidEvent("T2", "AG-1", HS, "REF", at(22)), 22);
+        given("T3", 1, new TransferOverdueEvent("T3", "AG-1", HS, HZ, due), 20);
+        given("T3", 2, new TransferDisputedEvent("T3", "AG-1", "D-1", TransferStatus.DUE), 21);
+        given("T3", 3, new TransferCancelledEvent("T3", "AG-1", "D-1"), 22);
+        given("T5", 1, new TransferOverdueEvent("T5", "AG-1", HZ, HS, due), 20);
+
+        assertThat(projection.handle(new FindBalanceQuery(HZ)).counterparties()).containsExactly(
+                new CounterpartyBalance(HS, "CNY", Money.of("170.00", "CNY"), Money.of("100.00", "CNY"),
+                        Money.of("0.00", "CNY"), 5, Money.of("70.00", "CNY")));
+        assertThat(projection.handle(new FindBalanceQuery(HS)).counterparties()).containsExactly(
+                new CounterpartyBalance(HZ, "CNY", Money.of("-170.00", "CNY"), Money.of("-100.00", "CNY"),
+                        Money.of("0.00", "CNY"), 5, Money.of("-70.00", "CNY")));
+        assertThat(projection.handle(new ListTransfersQuery("AG-1", null, null, 0, 10)).items())
+                .filteredOn(TransferView::overdue).extracting(TransferView::id).containsExactlyInAnyOrder("T1", "T5");
     }
 
     @Test
