@@ -514,6 +514,69 @@ abstract class CompensationContract {
                 .anySatisfy(t -> assertThat(t).contains("LateInterestCharged"));
     }
 
+    @Test
+    void aScheduleTapersTheFundersContributionAndBandsOfPDecideTheAssessment() {
+        Government anhui = ledger.register("CN-AH");
+        Government zhejiang = ledger.register("CN-ZJ");
+        Government ministry = ledger.register("CN-MOF");
+        Map<String, Object> body = Scenarios.xinan(anhui, zhejiang, ministry);
+        List<Object> bands = List.of(
+                Map.of("upTo", "0.85", "payer", "DOWNSTREAM", "amount", Scenarios.cny("300000000.00")),
+                Map.of("upTo", "1", "payer", "DOWNSTREAM", "amount", Scenarios.cny("100000000.00")),
+                Map.of("payer", "UPSTREAM", "amount", Scenarios.cny("200000000.00")));
+        Map<String, Object> index = new LinkedHashMap<>(asMap(asList(Scenarios.terms(body).get("compensation")).get(0)));
+        index.remove("amountIfMet");
+        index.remove("amountIfNotMet");
+        index.put("bands", bands);
+        Map<String, Object> fixed = new LinkedHashMap<>(asMap(asList(Scenarios.terms(body).get("compensation")).get(1)));
+        fixed.remove("amount");
+        fixed.put("schedule", List.of(
+                Map.of("period", String.valueOf(LAST_YEAR - 1), "amount", Scenarios.cny("400000000.00")),
+                Map.of("period", String.valueOf(LAST_YEAR), "amount", Scenarios.cny("300000000.00")),
+                Map.of("period", String.valueOf(LAST_YEAR + 1), "amount", Scenarios.cny("200000000.00"))));
+
+        // a last band that is not open, and a schedule naming a year outside the agreement: refused, naming each
+        Map<String, Object> badIndex = new LinkedHashMap<>(index);
+        badIndex.put("bands", bands.subList(0, 2));
+        Map<String, Object> badFixed = new LinkedHashMap<>(fixed);
+        badFixed.put("schedule", List.of(Map.of("period", String.valueOf(LAST_YEAR + 9), "amount",
+                Scenarios.cny("1.00"))));
+        Scenarios.terms(body).put("compensation", List.of(badIndex, badFixed));
+        Http.Answer refused = http.post("/api/v1/agreements", body).token(anhui.token()).send();
+        assertField(refused, "terms.compensation[0].bands[1].upTo");
+        assertField(refused, "terms.compensation[1].schedule[0].period");
+
+        Scenarios.terms(body).put("compensation", List.of(index, fixed));
+        String id = Scenarios.signedInForce(ledger, body, anhui, zhejiang, ministry);
+        assertThat(LedgerDriver.utf8(ledger.terms(id, anhui.token()))).contains("\"bands\":[").contains("\"schedule\":[");
+
+        // the two years that have passed fell due at their own amounts: 400 then 300 million
+        JsonNode funding = http.get("/api/v1/transfers?agreementId=" + id + "&party=" + ministry.id()).send().json();
+        List<String> amounts = new ArrayList<>();
+        funding.path("items").forEach(t -> amounts.add(t.path("amount").path("amount").asText()));
+        assertThat(amounts).containsExactlyInAnyOrder("400000000.00", "300000000.00");
+
+        for (int month = 1; month <= 12; month++) {
+            Http.Answer report = http.post("/api/v1/agreements/" + id + "/monitoring-reports",
+                    Scenarios.monthlyReport("JIEKOU", LAST_YEAR, month, Map.of("CODMN", "1.80", "NH3N", "0.12",
+                            "TP", "0.025", "TN", "1.20"), null)).token(anhui.token()).send();
+            assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        }
+        // P = 0.8500 exactly: on the first band's upper bound, so the first band decides
+        Http.Answer assessed = http.post("/api/v1/agreements/" + id + "/assessments",
+                Map.of("sectionId", "JIEKOU", "period", String.valueOf(LAST_YEAR))).token(zhejiang.token()).send();
+        assertThat(assessed.status()).as(assessed.toString()).isEqualTo(201);
+        assertThat(assessed.json().path("result").path("index").asText()).isEqualTo("0.8500");
+        assertThat(assessed.json().path("result").path("payer").asText()).isEqualTo(zhejiang.id());
+        assertThat(assessed.json().path("result").path("amount").path("amount").asText()).isEqualTo("300000000.00");
+        assertThat(assessed.json().path("inputs").path("rule").path("bands")).hasSize(3);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> asList(Object value) {
+        return (List<Object>) value;
+    }
+
     // ---- helpers ----
 
     private Http.Answer report(String id, Government party, String section, String period, Map<String, Object> sample) {

@@ -50,6 +50,8 @@ public final class AgreementDraftRules {
     static final int MAX_SECTIONS = 100;
     static final int MAX_OBLIGATIONS = 1_000;
     static final int MAX_RULES = 50;
+    /** The most bands of a water-quality-index rule. */
+    static final int MAX_BANDS = 20;
     /** The longest a transfer may wait after falling due before it is late: ten years. */
     public static final int MAX_DUE_DAYS = 3_650;
     /** The highest daily late-interest rate: 1% a day (Chinese tax law charges 0.05%). */
@@ -107,7 +109,10 @@ public final class AgreementDraftRules {
                 errors.add(new FieldError("effectiveUntil", "must be at most " + MAX_YEARS + " years after effectiveFrom"));
             }
         }
-        checkTerms(draft.terms(), parties, errors);
+        // the periods a fixed contribution's schedule may name: one per year of the agreement, when its dates are sound
+        Set<String> years = errors.stream().anyMatch(e -> e.field().startsWith("effective")) ? null
+                : new HashSet<>(FixedContributions.periods(draft.effectiveFrom(), draft.effectiveUntil()));
+        checkTerms(draft.terms(), parties, years, errors);
         return errors;
     }
 
@@ -141,7 +146,8 @@ public final class AgreementDraftRules {
         return seen;
     }
 
-    private static void checkTerms(AgreementTerms terms, Set<String> parties, List<FieldError> errors) {
+    private static void checkTerms(AgreementTerms terms, Set<String> parties, Set<String> years,
+                                   List<FieldError> errors) {
         if (terms == null) {
             errors.add(new FieldError("terms", "is required"));
             return;
@@ -156,7 +162,7 @@ public final class AgreementDraftRules {
         }
         Set<String> sectionIds = checkSections(terms.sections(), parties, errors);
         checkObligations(terms.obligations(), parties, errors);
-        checkCompensation(terms.compensation(), sectionIds, parties, errors);
+        checkCompensation(terms.compensation(), sectionIds, parties, years, errors);
         checkPayment(terms.payment(), errors);
     }
 
@@ -223,7 +229,7 @@ public final class AgreementDraftRules {
     }
 
     private static void checkCompensation(List<CompensationRule> rules, Set<String> sectionIds, Set<String> parties,
-                                          List<FieldError> errors) {
+                                          Set<String> years, List<FieldError> errors) {
         // section id → period kinds that already have an assessable rule, and which rule it is
         Map<String, Map<AssessmentPeriod, Integer>> assessable = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -241,7 +247,7 @@ public final class AgreementDraftRules {
             switch (rule.rule()) {
                 case WATER_QUALITY_INDEX -> checkWaterQualityIndex(rule, path, sectionIds, errors);
                 case EXCEEDANCE_PER_TONNE -> checkExceedancePerTonne(rule, path, sectionIds, errors);
-                case FIXED_CONTRIBUTION -> checkFixedContribution(rule, path, parties, errors);
+                case FIXED_CONTRIBUTION -> checkFixedContribution(rule, path, parties, years, errors);
             }
             if (rule.rule() != CompensationRuleType.FIXED_CONTRIBUTION && sectionIds.contains(rule.sectionId())
                     && rule.period() != null) {
@@ -269,6 +275,10 @@ public final class AgreementDraftRules {
             case WATER_QUALITY_INDEX -> {
                 money.add(new PathAndMoney(path + ".amountIfMet", rule.amountIfMet()));
                 money.add(new PathAndMoney(path + ".amountIfNotMet", rule.amountIfNotMet()));
+                for (int i = 0; rule.bands() != null && i < rule.bands().size(); i++) {
+                    CompensationRule.Band band = rule.bands().get(i);
+                    money.add(new PathAndMoney(path + ".bands[" + i + "].amount", band == null ? null : band.amount()));
+                }
             }
             case EXCEEDANCE_PER_TONNE -> {
                 for (int i = 0; rule.pollutants() != null && i < rule.pollutants().size(); i++) {
@@ -277,7 +287,14 @@ public final class AgreementDraftRules {
                             rate == null ? null : rate.ratePerTonne()));
                 }
             }
-            case FIXED_CONTRIBUTION -> money.add(new PathAndMoney(path + ".amount", rule.amount()));
+            case FIXED_CONTRIBUTION -> {
+                money.add(new PathAndMoney(path + ".amount", rule.amount()));
+                for (int i = 0; rule.schedule() != null && i < rule.schedule().size(); i++) {
+                    CompensationRule.ScheduledAmount entry = rule.schedule().get(i);
+                    money.add(new PathAndMoney(path + ".schedule[" + i + "].amount",
+                            entry == null ? null : entry.amount()));
+                }
+            }
         }
         return money.stream().filter(m -> m.money() != null).toList();
     }
@@ -356,6 +373,13 @@ public final class AgreementDraftRules {
                         + weights.toPlainString() + ")"));
             }
         }
+        if (rule.bands() != null) {
+            if (rule.amountIfMet() != null || rule.amountIfNotMet() != null) {
+                errors.add(new FieldError(path + ".bands", "give either amountIfMet and amountIfNotMet or bands, not both"));
+            }
+            checkBands(rule.bands(), path + ".bands", errors);
+            return;
+        }
         requireAmount(rule.amountIfMet(), path + ".amountIfMet", errors);
         requireAmount(rule.amountIfNotMet(), path + ".amountIfNotMet", errors);
         if (rule.amountIfMet() != null && rule.amountIfNotMet() != null
@@ -404,15 +428,126 @@ public final class AgreementDraftRules {
         }
     }
 
+    /**
+     * Bands of P: at least one, each with a payer and an amount (zero: nobody pays), every band but the last with
+     * an {@code upTo} (0 or more, rising from band to band, so that each band can match), the last without one; one
+     * currency.
+     */
+    private static void checkBands(List<CompensationRule.Band> bands, String path, List<FieldError> errors) {
+        if (bands.isEmpty()) {
+            errors.add(new FieldError(path, "at least one band is required"));
+            return;
+        }
+        if (!requireAtMost(bands, MAX_BANDS, path, errors)) {
+            return;
+        }
+        BigDecimal previous = null;
+        String currency = null;
+        for (int i = 0; i < bands.size(); i++) {
+            CompensationRule.Band band = bands.get(i);
+            String at = path + "[" + i + "]";
+            if (band == null) {
+                errors.add(new FieldError(at, "is required"));
+                continue;
+            }
+            boolean last = i == bands.size() - 1;
+            if (last && band.upTo() != null) {
+                errors.add(new FieldError(at + ".upTo", "the last band takes every index the others do not: it has no"
+                        + " upTo"));
+            } else if (!last && band.upTo() == null) {
+                errors.add(new FieldError(at + ".upTo", "is required in every band but the last"));
+            } else if (band.upTo() != null) {
+                if (band.upTo().signum() < 0) {
+                    errors.add(new FieldError(at + ".upTo", "must not be negative"));
+                } else if (previous != null && band.upTo().compareTo(previous) <= 0) {
+                    errors.add(new FieldError(at + ".upTo", "must be above the upTo of the band before ("
+                            + previous.toPlainString() + "): a band no index could reach is a mistake"));
+                } else {
+                    requireParameter(band.upTo(), at + ".upTo", errors);
+                }
+                previous = band.upTo();
+            }
+            if (band.payer() == null) {
+                errors.add(new FieldError(at + ".payer", "is required (UPSTREAM or DOWNSTREAM)"));
+            }
+            Money amount = band.amount();
+            if (amount == null) {
+                errors.add(new FieldError(at + ".amount", "is required"));
+                continue;
+            }
+            if (!Money.isIsoCurrency(amount.currency())) {
+                errors.add(new FieldError(at + ".amount.currency", amount.currency() + " is not an ISO 4217 currency code"));
+            } else if (currency == null) {
+                currency = amount.currency();
+            } else if (!currency.equals(amount.currency())) {
+                errors.add(new FieldError(at + ".amount", "must be in the currency of the other bands (" + currency + ")"));
+            }
+            if (amount.amount().signum() < 0) {
+                errors.add(new FieldError(at + ".amount", "must not be negative"));
+            } else if (amount.amount().compareTo(MAX_AMOUNT) > 0) {
+                errors.add(new FieldError(at + ".amount", "must be at most " + MAX_AMOUNT.toPlainString()));
+            }
+        }
+    }
+
     private static void checkFixedContribution(CompensationRule rule, String path, Set<String> parties,
-                                               List<FieldError> errors) {
+                                               Set<String> years, List<FieldError> errors) {
         requireParty(rule.payer(), path + ".payer", parties, errors);
         requireParty(rule.payee(), path + ".payee", parties, errors);
         if (rule.payer() != null && rule.payer().equals(rule.payee())) {
             errors.add(new FieldError(path + ".payee", "must differ from payer"));
         }
         requirePeriod(rule.period(), AssessmentPeriod.YEAR, path, errors);
-        requireAmount(rule.amount(), path + ".amount", errors);
+        if (rule.schedule() == null) {
+            requireAmount(rule.amount(), path + ".amount", errors);
+            return;
+        }
+        if (rule.amount() != null) {
+            errors.add(new FieldError(path + ".schedule", "give either amount or schedule, not both"));
+        }
+        checkSchedule(rule.schedule(), path + ".schedule", years, errors);
+    }
+
+    /**
+     * A schedule names years of the agreement (as periods, {@code 2012}), each at most once, with an amount; one
+     * currency. A year it does not name pays nothing.
+     */
+    private static void checkSchedule(List<CompensationRule.ScheduledAmount> schedule, String path, Set<String> years,
+                                      List<FieldError> errors) {
+        if (schedule.isEmpty()) {
+            errors.add(new FieldError(path, "at least one year is required"));
+            return;
+        }
+        if (!requireAtMost(schedule, MAX_YEARS + 1, path, errors)) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        String currency = null;
+        for (int i = 0; i < schedule.size(); i++) {
+            CompensationRule.ScheduledAmount entry = schedule.get(i);
+            String at = path + "[" + i + "]";
+            if (entry == null) {
+                errors.add(new FieldError(at, "is required"));
+                continue;
+            }
+            if (isBlank(entry.period())) {
+                errors.add(new FieldError(at + ".period", "is required"));
+            } else if (!seen.add(entry.period())) {
+                errors.add(new FieldError(at + ".period", entry.period() + " is listed twice"));
+            } else if (years != null && !years.contains(entry.period())) {
+                errors.add(new FieldError(at + ".period", entry.period() + " is not a year of the agreement (its years"
+                        + " are the periods its contributions fall due for, written like 2025)"));
+            }
+            requireAmount(entry.amount(), at + ".amount", errors);
+            if (entry.amount() != null && Money.isIsoCurrency(entry.amount().currency())) {
+                if (currency == null) {
+                    currency = entry.amount().currency();
+                } else if (!currency.equals(entry.amount().currency())) {
+                    errors.add(new FieldError(at + ".amount", "must be in the currency of the other years (" + currency
+                            + ")"));
+                }
+            }
+        }
     }
 
     private static void requireSection(String sectionId, String path, Set<String> sectionIds, List<FieldError> errors) {

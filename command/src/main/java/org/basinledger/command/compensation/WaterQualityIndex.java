@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.basinledger.api.agreement.CompensationRule;
+import org.basinledger.api.agreement.CompensationRule.Band;
+import org.basinledger.api.agreement.CompensationRule.BandPayer;
 import org.basinledger.api.agreement.CompensationRule.Indicator;
 import org.basinledger.api.agreement.MonitoringSection;
 import org.basinledger.api.agreement.Pollutant;
@@ -13,7 +15,9 @@ import org.basinledger.api.agreement.Pollutant;
  * {@code P = k × Σ weight_i × (C_i / C0_i)}, computed exactly as a fraction of the decimal inputs (each mean
  * {@code C_i} the exact fraction sum / count) and rounded once, to 4 decimals HALF_UP. {@code P ≤ 1}: the
  * standard is met and the section's downstream party pays the upstream party {@code amountIfMet};
- * {@code P > 1}: the upstream party pays the downstream party {@code amountIfNotMet}.
+ * {@code P > 1}: the upstream party pays the downstream party {@code amountIfNotMet}. A rule with {@code bands}
+ * instead decides the payment by the first band whose {@code upTo} the rounded P does not exceed (the last band,
+ * without {@code upTo}, takes the rest); a band of amount zero owes nothing. Met still means {@code P ≤ 1}.
  */
 public final class WaterQualityIndex {
 
@@ -24,7 +28,7 @@ public final class WaterQualityIndex {
     private WaterQualityIndex() {
     }
 
-    /** The index and who pays whom; a payment is always owed under this rule. */
+    /** The index and who pays whom; without bands a payment is always owed, with bands null when a band owes 0. */
     public record Outcome(BigDecimal index, boolean met, Payment payment) {
     }
 
@@ -52,9 +56,32 @@ public final class WaterQualityIndex {
     public static Outcome assess(CompensationRule rule, MonitoringSection section, Map<Pollutant, Fraction> means) {
         BigDecimal index = index(rule.stabilityCoefficient(), rule.indicators(), means);
         boolean met = index.compareTo(BigDecimal.ONE) <= 0;
+        if (rule.bands() != null) {
+            return new Outcome(index, met, bandPayment(rule.bands(), index, section));
+        }
         Payment payment = met
                 ? new Payment(section.downstream(), section.upstream(), rule.amountIfMet())
                 : new Payment(section.upstream(), section.downstream(), rule.amountIfNotMet());
         return new Outcome(index, met, payment);
+    }
+
+    /** The first band the index falls in (the last band when no other does) decides who pays whom how much. */
+    public static Band band(List<Band> bands, BigDecimal index) {
+        for (Band band : bands) {
+            if (band.upTo() == null || index.compareTo(band.upTo()) <= 0) {
+                return band;
+            }
+        }
+        throw new IllegalArgumentException("the last band must take every index: it has no upTo");
+    }
+
+    private static Payment bandPayment(List<Band> bands, BigDecimal index, MonitoringSection section) {
+        Band band = band(bands, index);
+        if (!band.amount().greaterThanZero()) {
+            return null;
+        }
+        return band.payer() == BandPayer.UPSTREAM
+                ? new Payment(section.upstream(), section.downstream(), band.amount())
+                : new Payment(section.downstream(), section.upstream(), band.amount());
     }
 }

@@ -20,7 +20,10 @@ import org.basinledger.api.agreement.AgreementDraft;
 import org.basinledger.api.agreement.AgreementTerms;
 import org.basinledger.api.agreement.AssessmentPeriod;
 import org.basinledger.api.agreement.CompensationRule;
+import org.basinledger.api.agreement.CompensationRule.Band;
+import org.basinledger.api.agreement.CompensationRule.BandPayer;
 import org.basinledger.api.agreement.CompensationRule.Indicator;
+import org.basinledger.api.agreement.CompensationRule.ScheduledAmount;
 import org.basinledger.api.agreement.CompensationRule.PollutantRate;
 import org.basinledger.api.agreement.CompensationRuleType;
 import org.basinledger.api.agreement.Pollutant;
@@ -257,5 +260,64 @@ class CompensationRuleValidationTest {
                 new PollutantRate(Pollutant.CODMN, d("6.0000000001"), YUAN),
                 new PollutantRate(Pollutant.TP, d("10000"), YUAN)))))
                 .containsExactly("terms.compensation[0].pollutants[0].target", "terms.compensation[0].pollutants[1].target");
+    }
+
+    // --- schedules and bands ---
+
+    private CompensationRule withSchedule(Money amount, List<ScheduledAmount> schedule) {
+        return new CompensationRule(CompensationRuleType.FIXED_CONTRIBUTION, null, AssessmentPeriod.YEAR, null, null,
+                null, null, null, MINISTRY, ANHUI, amount, schedule, null);
+    }
+
+    private CompensationRule withBands(Money ifMet, List<Band> bands) {
+        return new CompensationRule(CompensationRuleType.WATER_QUALITY_INDEX, wqi.sectionId(), wqi.period(),
+                wqi.stabilityCoefficient(), wqi.indicators(), ifMet, null, null, null, null, null, null, bands);
+    }
+
+    private static Money cny(String amount) {
+        return Money.of(amount, Money.CNY);
+    }
+
+    @Test
+    void acceptsAScheduleOfTheAgreementsYearsAndBandsRisingToALastOpenBand() {
+        // the sample is in force 2025 to 2027: its years are the periods 2025, 2026 and 2027
+        assertThat(errorsWith(wqi, withSchedule(null, List.of(new ScheduledAmount("2025", cny("400000000")),
+                new ScheduledAmount("2027", cny("200000000")))))).isEmpty();
+        assertThat(errorsWith(withBands(null, SchedulesAndBandsTest.BANDS), fixed)).isEmpty();
+        assertThat(errorsWith(withBands(null, List.of(new Band(null, BandPayer.UPSTREAM, cny("1")))), fixed))
+                .isEmpty();
+    }
+
+    @Test
+    void refusesAScheduleBesideAnAmountEmptyOrNamingAYearTwiceOrOutsideTheAgreement() {
+        assertThat(errorsWith(wqi, withSchedule(YUAN, List.of(new ScheduledAmount("2025", YUAN)))))
+                .containsExactly("terms.compensation[1].schedule");
+        assertThat(errorsWith(wqi, withSchedule(null, List.of()))).containsExactly("terms.compensation[1].schedule");
+        assertThat(errorsWith(wqi, withSchedule(null, List.of(new ScheduledAmount("2025", YUAN),
+                new ScheduledAmount("2025", YUAN), new ScheduledAmount("2028", YUAN), new ScheduledAmount(null, YUAN),
+                new ScheduledAmount("2026", null), new ScheduledAmount("2027", cny("0"))))))
+                .containsExactly("terms.compensation[1].schedule[1].period", "terms.compensation[1].schedule[2].period",
+                        "terms.compensation[1].schedule[3].period", "terms.compensation[1].schedule[4].amount",
+                        "terms.compensation[1].schedule[5].amount");
+        assertThat(errorsWith(wqi, withSchedule(null, List.of(new ScheduledAmount("2025", YUAN),
+                new ScheduledAmount("2026", Money.of("1", "EUR"))))))
+                .containsExactly("terms.compensation[1].schedule[1].amount");
+    }
+
+    @Test
+    void refusesBandsBesideAmountsEmptyOutOfOrderOrWithoutALastOpenBand() {
+        assertThat(errorsWith(withBands(YUAN, SchedulesAndBandsTest.BANDS), fixed))
+                .containsExactly("terms.compensation[0].bands");
+        assertThat(errorsWith(withBands(null, List.of()), fixed)).containsExactly("terms.compensation[0].bands");
+        assertThat(errorsWith(withBands(null, List.of(
+                new Band(d("1.0"), BandPayer.DOWNSTREAM, YUAN),
+                new Band(d("1.0"), BandPayer.DOWNSTREAM, YUAN),
+                new Band(null, BandPayer.UPSTREAM, YUAN),
+                new Band(d("-1"), null, cny("-1")),
+                new Band(d("2"), BandPayer.UPSTREAM, null))), fixed))
+                .containsExactly("terms.compensation[0].bands[1].upTo", "terms.compensation[0].bands[2].upTo",
+                        "terms.compensation[0].bands[3].upTo", "terms.compensation[0].bands[3].payer",
+                        "terms.compensation[0].bands[3].amount", "terms.compensation[0].bands[4].upTo",
+                        "terms.compensation[0].bands[4].amount");
     }
 }

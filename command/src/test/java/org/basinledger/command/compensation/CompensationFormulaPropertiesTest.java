@@ -18,6 +18,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.basinledger.api.agreement.AssessmentPeriod;
 import org.basinledger.api.agreement.CompensationRule;
+import org.basinledger.api.agreement.CompensationRule.Band;
+import org.basinledger.api.agreement.CompensationRule.BandPayer;
 import org.basinledger.api.agreement.CompensationRule.Indicator;
 import org.basinledger.api.agreement.CompensationRule.PollutantRate;
 import org.basinledger.api.agreement.CompensationRuleType;
@@ -132,6 +134,80 @@ class CompensationFormulaPropertiesTest {
         boolean met = expectedIndex.compareTo(BigDecimal.ONE) <= 0;
         assertThat(outcome.met()).isEqualTo(met);
         assertThat(outcome.payment()).isEqualTo(met ? new Payment(DOWN, UP, IF_MET) : new Payment(UP, DOWN, IF_NOT_MET));
+    }
+
+    // --- bands of the water quality index ---
+
+    /**
+     * Bands whose upper bounds sit on the exact index's one rounding and a step or two around it: the first band
+     * whose upTo the index rounded once (by the oracle) does not exceed must decide, the last band taking the
+     * rest. Computed from inputs that land exactly on a half (x.xxxx5), an index rounded any other way (or
+     * compared unrounded) picks the band below or above.
+     */
+    @Property(tries = 300)
+    void theFirstBandTheIndexRoundedOnceFallsInDecides(@ForAll("indexCasesOnAHalf") IndexCase c,
+                                                       @ForAll("bandSteps") List<Integer> steps) {
+        assertBandsDecide(c, steps);
+    }
+
+    @Property(tries = 300)
+    void bandsDecideOnRandomInputsToo(@ForAll("indexCases") IndexCase c, @ForAll("bandSteps") List<Integer> steps) {
+        assertBandsDecide(c, steps);
+    }
+
+    @Property(tries = 100)
+    void anIndexOfExactlyABandsUpperBoundFallsInThatBand(@ForAll("indexCasesAtOne") IndexCase c) {
+        List<Band> bands = List.of(new Band(new BigDecimal("0.9999"), BandPayer.DOWNSTREAM, IF_MET),
+                new Band(BigDecimal.ONE, BandPayer.DOWNSTREAM, Money.of("7.00", Money.CNY)),
+                new Band(null, BandPayer.UPSTREAM, IF_NOT_MET));
+
+        WaterQualityIndex.Outcome outcome = WaterQualityIndex.assess(bandRule(c, bands), SECTION, indexMeans(c));
+
+        assertThat(outcome.payment()).isEqualTo(new Payment(DOWN, UP, Money.of("7.00", Money.CNY)));
+    }
+
+    private static void assertBandsDecide(IndexCase c, List<Integer> steps) {
+        BigDecimal expected = ExactOracle.index(c.k(), c.terms()).roundHalfUp(4);
+        List<Band> bands = new ArrayList<>();
+        Band deciding = null;
+        for (int i = 0; i < steps.size(); i++) {
+            BigDecimal upTo = expected.add(BigDecimal.valueOf(steps.get(i), 4));
+            if (upTo.signum() < 0) {
+                continue;
+            }
+            Band band = new Band(upTo, i % 2 == 0 ? BandPayer.DOWNSTREAM : BandPayer.UPSTREAM,
+                    Money.of(BigDecimal.valueOf(i + 1), Money.CNY));
+            bands.add(band);
+            if (deciding == null && steps.get(i) >= 0) {
+                deciding = band;
+            }
+        }
+        Band last = new Band(null, BandPayer.UPSTREAM, IF_NOT_MET);
+        bands.add(last);
+        Band decides = deciding == null ? last : deciding;
+
+        WaterQualityIndex.Outcome outcome = WaterQualityIndex.assess(bandRule(c, bands), SECTION, indexMeans(c));
+
+        assertThat(outcome.index()).isEqualTo(expected);
+        assertThat(outcome.met()).isEqualTo(expected.compareTo(BigDecimal.ONE) <= 0);
+        assertThat(outcome.payment()).isEqualTo(decides.payer() == BandPayer.UPSTREAM
+                ? new Payment(UP, DOWN, decides.amount()) : new Payment(DOWN, UP, decides.amount()));
+    }
+
+    /** Distinct steps of 0.0001 around the index, rising: where the bands' upper bounds go. */
+    @Provide
+    Arbitrary<List<Integer>> bandSteps() {
+        return Arbitraries.integers().between(-3, 3).set().ofMinSize(1).ofMaxSize(5).map(set -> {
+            List<Integer> sorted = new ArrayList<>(set);
+            sorted.sort(null);
+            return sorted;
+        });
+    }
+
+    private static CompensationRule bandRule(IndexCase c, List<Band> bands) {
+        CompensationRule rule = indexRule(c);
+        return new CompensationRule(rule.rule(), rule.sectionId(), rule.period(), rule.stabilityCoefficient(),
+                rule.indicators(), null, null, null, null, null, null, null, bands);
     }
 
     // --- exceedance per tonne ---
