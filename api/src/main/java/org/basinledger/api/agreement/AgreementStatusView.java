@@ -11,6 +11,8 @@ import org.basinledger.api.common.Money;
  * An agreement's current status as API.md describes it. {@code version} is the aggregate version (the
  * sequence number of its last event), the value for {@code If-Match}. {@code publicSince} is when it was
  * first opened for signature (null while it never was): from then on the public may read it.
+ * {@code terminationEffectiveAt} is when a pending notice of termination takes effect (null without one; once it
+ * has taken effect, the instant the agreement ended, as {@code endedAt}).
  */
 public record AgreementStatusView(
         String id,
@@ -34,7 +36,8 @@ public record AgreementStatusView(
         Instant endedAt,
         String endReason,
         Rejection lastRejection,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant terminationEffectiveAt) {
 
     /** A party, its role, and when and with which key it signed the current terms (null while unsigned). */
     public record PartyStatus(String jurisdictionId, PartyRole role, Instant signedAt, String keyId) {

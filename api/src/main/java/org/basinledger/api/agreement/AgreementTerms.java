@@ -5,11 +5,22 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The terms of an agreement: its words, monitoring sections, obligations and compensation rules, and optionally
- * its {@code payment} terms (null when the terms set none: transfers then carry no due date).
+ * The terms of an agreement: its words, monitoring sections, obligations and compensation rules, optionally its
+ * {@code payment} terms (null when the terms set none: transfers then carry no due date), and how it ends.
+ * {@code terminationNoticeDays} (null: {@value #DEFAULT_TERMINATION_NOTICE_DAYS}, termination at once) is how many
+ * days after a notice of termination it takes effect; {@code reportingGraceDays} (null:
+ * {@value #DEFAULT_REPORTING_GRACE_DAYS}) how many days after the agreement ends monitoring reports for periods in
+ * force are still accepted. Both from 0 to {@value #MAX_DAYS} when given; left out of the signed document when
+ * null, so terms written before they existed keep their hash.
  */
 public record AgreementTerms(String text, List<MonitoringSection> sections, List<ObligationTerm> obligations,
-                             List<CompensationRule> compensation, PaymentTerms payment) {
+                             List<CompensationRule> compensation, PaymentTerms payment,
+                             Integer terminationNoticeDays, Integer reportingGraceDays) {
+
+    public static final int DEFAULT_TERMINATION_NOTICE_DAYS = 0;
+    public static final int DEFAULT_REPORTING_GRACE_DAYS = 90;
+    /** The most days of notice or grace terms may set (ten years). */
+    public static final int MAX_DAYS = 3650;
 
     public AgreementTerms {
         // copied, nulls kept: a null entry is bad input the domain names (terms.sections[0]), not a crash here
@@ -18,10 +29,31 @@ public record AgreementTerms(String text, List<MonitoringSection> sections, List
         compensation = copy(compensation);
     }
 
-    /** Terms without payment terms. */
+    /** Terms without payment terms, with the default endings. */
     public AgreementTerms(String text, List<MonitoringSection> sections, List<ObligationTerm> obligations,
                           List<CompensationRule> compensation) {
-        this(text, sections, obligations, compensation, null);
+        this(text, sections, obligations, compensation, null, null, null);
+    }
+
+    /** Terms with these payment terms (null: none) and the default endings. */
+    public AgreementTerms(String text, List<MonitoringSection> sections, List<ObligationTerm> obligations,
+                          List<CompensationRule> compensation, PaymentTerms payment) {
+        this(text, sections, obligations, compensation, payment, null, null);
+    }
+
+    /** These terms with the given days of notice and of reporting grace (null: the default). */
+    public AgreementTerms withEndings(Integer noticeDays, Integer graceDays) {
+        return new AgreementTerms(text, sections, obligations, compensation, payment, noticeDays, graceDays);
+    }
+
+    /** The days of notice a termination takes to take effect: 0 when the terms set none. */
+    public int noticeDays() {
+        return terminationNoticeDays == null ? DEFAULT_TERMINATION_NOTICE_DAYS : terminationNoticeDays;
+    }
+
+    /** The days after the end during which reports are accepted: {@value #DEFAULT_REPORTING_GRACE_DAYS} unless set. */
+    public int graceDays() {
+        return reportingGraceDays == null ? DEFAULT_REPORTING_GRACE_DAYS : reportingGraceDays;
     }
 
     private static <T> List<T> copy(List<T> list) {

@@ -2,7 +2,10 @@ package org.basinledger.api.agreement;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** A party gives notice: a signed or in-force agreement is {@code TERMINATED}. */
+/**
+ * A party ends a signed or in-force agreement: at once ({@code TERMINATED}) when its terms ask for no notice,
+ * otherwise by a notice that takes effect {@code terminationNoticeDays} later.
+ */
 public record TerminateAgreementCommand(@TargetAggregateIdentifier String agreementId, String actingJurisdiction,
                                         String reason) {
 }

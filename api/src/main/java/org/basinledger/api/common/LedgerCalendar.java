@@ -22,6 +22,11 @@ public final class LedgerCalendar {
         return date.atStartOfDay(ZONE).toInstant();
     }
 
+    /** The date (basin civil time) the instant falls on. */
+    public static LocalDate dateOf(Instant instant) {
+        return instant.atZone(ZONE).toLocalDate();
+    }
+
     /** The instant the given (inclusive) date has fully passed: the start of the next day. */
     public static Instant endOf(LocalDate date) {
         return date.plusDays(1).atStartOfDay(ZONE).toInstant();

@@ -16,7 +16,8 @@ import org.basinledger.api.common.LedgerSteps;
 import org.springframework.stereotype.Component;
 
 /**
- * Attributes the ledger's own steps ({@link LedgerSteps}) to the ledger as they are published: the correlation
+ * Attributes the ledger's own steps ({@link LedgerSteps}, and every event a deadline applies, such as the
+ * termination when a notice takes effect) to the ledger as they are published: the correlation
  * data copies the last command's {@code actor} and {@code actorJurisdiction} onto every event applied in its unit
  * of work, and the scheduling command's onto every event a deadline applies later. Such an event gets
  * {@code actor=ledger} and no jurisdiction; it keeps the request id (and idempotency key) only when a request
@@ -31,8 +32,10 @@ public class LedgerStepAttribution implements MessageDispatchInterceptor<EventMe
 
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
-        return (index, message) -> LedgerSteps.isLedgerStep(message.getPayload())
-                ? message.withMetaData(attributed(message.getMetaData(), inDeadline()))
+        boolean byDeadline = inDeadline();
+        // whatever a deadline applies is the ledger's step too (a notice of termination taking effect)
+        return (index, message) -> byDeadline || LedgerSteps.isLedgerStep(message.getPayload())
+                ? message.withMetaData(attributed(message.getMetaData(), byDeadline))
                 : message;
     }
 

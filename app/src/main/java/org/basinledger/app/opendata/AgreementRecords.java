@@ -134,7 +134,8 @@ public class AgreementRecords {
             return switch (eventType) {
                 case "AgreementDrafted", "AgreementAmended", "AgreementOpenedForSignature", "AgreementRejected" ->
                         "planning";
-                case "AgreementEnteredIntoForce", "AgreementTerminated", "AgreementExpired" -> "implementation";
+                case "AgreementEnteredIntoForce", "AgreementTerminationNoticeGiven", "AgreementTerminationNoticeWithdrawn",
+                     "AgreementTerminated", "AgreementExpired" -> "implementation";
                 default -> "contract";
             };
         }

@@ -130,6 +130,7 @@ final class CsvTables {
             .col("outstandingCount", a -> a.outstanding() == null ? null : a.outstanding().count())
             .money("outstandingAmount", a -> a.outstanding() == null ? null : a.outstanding().total())
             .col("recordUrl", AgreementEntry::recordUrl)
+            .col("terminationEffectiveAt", AgreementEntry::terminationEffectiveAt)
             .build();
 
     static final Table<TransferView> TRANSFERS = CsvTables.<TransferView>table()

@@ -81,7 +81,8 @@ public class PublicLedger {
                                  String termsHash, LocalDate effectiveFrom, LocalDate effectiveUntil,
                                  List<PartyEntry> parties, Instant publicSince, Instant signedAt, Instant inForceAt,
                                  Instant endedAt, String endReason, int openDisputes,
-                                 AgreementStatusView.Outstanding outstanding, String recordUrl) {
+                                 AgreementStatusView.Outstanding outstanding, String recordUrl,
+                                 Instant terminationEffectiveAt) {
     }
 
     /** A ruled dispute: who, about what, the ruling and its reasoning; never the claim or the statements. */
@@ -157,7 +158,8 @@ public class PublicLedger {
         return new AgreementEntry(view.id(), ocid(view.id()), view.title(), view.basin(), view.status(),
                 view.termsHash(), view.effectiveFrom(), view.effectiveUntil(), parties, view.publicSince(),
                 view.signedAt(), view.inForceAt(), view.endedAt(), view.endReason(), view.openDisputes(),
-                view.outstanding(), "/open-data/agreements/" + view.id() + "/record.json");
+                view.outstanding(), "/open-data/agreements/" + view.id() + "/record.json",
+                view.terminationEffectiveAt());
     }
 
     /** The canonical document as JSON; an empty object when there is none. */

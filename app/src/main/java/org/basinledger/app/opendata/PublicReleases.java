@@ -48,6 +48,8 @@ public final class PublicReleases {
             content("AgreementFullySigned", "agreementId", "termsHash"),
             content("AgreementRejected", "agreementId", "rejectedBy", "reason", "voidedSignatures"),
             content("AgreementEnteredIntoForce", "agreementId", "effectiveFrom"),
+            content("AgreementTerminationNoticeGiven", "agreementId", "givenBy", "reason", "effectiveAt"),
+            content("AgreementTerminationNoticeWithdrawn", "agreementId", "withdrawnBy", "reason"),
             content("AgreementTerminated", "agreementId", "terminatedBy", "reason"),
             content("AgreementExpired", "agreementId", "effectiveUntil"),
             content("ObligationFulfilled", "agreementId", "obligationId", "party", "evidence", "note", "late"),

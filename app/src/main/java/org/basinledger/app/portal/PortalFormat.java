@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.agreement.ObligationStatus;
 import org.basinledger.api.common.Actor;
+import org.basinledger.api.common.LedgerCalendar;
 import org.basinledger.api.common.Money;
 import org.basinledger.api.compliance.WaterClass;
 import org.basinledger.api.transfer.TransferStatus;
@@ -41,6 +42,11 @@ public class PortalFormat {
 
     public String date(Instant instant) {
         return instant == null ? "" : DATE.format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    /** The date an instant falls on in basin civil time (China Standard Time), where agreement dates live. */
+    public String basinDate(Instant instant) {
+        return instant == null ? "" : DATE.format(LedgerCalendar.dateOf(instant));
     }
 
     public String time(Instant instant) {

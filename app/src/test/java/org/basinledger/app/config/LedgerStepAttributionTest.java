@@ -16,6 +16,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.basinledger.api.agreement.AgreementSignedEvent;
+import org.basinledger.api.agreement.AgreementTerminatedEvent;
 import org.basinledger.api.agreement.ObligationOverdueEvent;
 import org.basinledger.api.common.Actor;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,24 @@ class LedgerStepAttributionTest {
 
         assertThat(metaData).containsEntry(Actor.ACTOR, Actor.LEDGER).doesNotContainKeys(Actor.ACTOR_JURISDICTION,
                 Actor.REQUEST_ID, Actor.IDEMPOTENCY_KEY).containsEntry("correlationId", "corr-1");
+    }
+
+    @Test
+    void whateverADeadlineAppliesIsTheLedgersStep() {
+        MetaData metaData = publishedIn(GenericDeadlineMessage.asDeadlineMessage("agreement-termination-takes-effect",
+                "2025-04-08T16:00:00Z", java.time.Instant.parse("2025-04-08T16:00:00Z")),
+                new AgreementTerminatedEvent("AG-1", "CN-ZJ-HZ", "round 2"));
+
+        assertThat(metaData).containsEntry(Actor.ACTOR, Actor.LEDGER).doesNotContainKeys(Actor.ACTOR_JURISDICTION,
+                Actor.REQUEST_ID, Actor.IDEMPOTENCY_KEY);
+    }
+
+    @Test
+    void aTerminationAPartySentKeepsItsSender() {
+        MetaData metaData = publishedIn(GenericCommandMessage.asCommandMessage("terminate"),
+                new AgreementTerminatedEvent("AG-1", "CN-ZJ-HZ", "round 2"));
+
+        assertThat(metaData).isEqualTo(SENDER);
     }
 
     @Test

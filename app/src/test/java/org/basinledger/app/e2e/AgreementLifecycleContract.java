@@ -2,7 +2,9 @@ package org.basinledger.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -10,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.basinledger.api.common.LedgerCalendar;
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
 import org.basinledger.app.support.Scenarios;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The agreement lifecycle over HTTP, as API.md specifies it: run against H2 and against PostgreSQL by the
@@ -26,6 +31,9 @@ abstract class AgreementLifecycleContract {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     LedgerDriver ledger;
     Http http;
@@ -198,6 +206,82 @@ abstract class AgreementLifecycleContract {
         Http.Answer again = http.post("/api/v1/agreements/" + id + "/termination",
                 Map.of("reason", "again")).token(b.token()).send();
         assertThat(again.status()).isEqualTo(409);
+    }
+
+    /**
+     * Termination with notice over HTTP: the notice keeps the agreement in force with the day it takes effect, on a
+     * persistent deadline; only the party that gave it withdraws it; and when its deadline runs (brought forward in
+     * the scheduler's table) the ledger terminates the agreement, in its own name, as of the notice's day.
+     */
+    @Test
+    void withNoticeTerminationIsANoticeThatOnlyItsGiverWithdrawsAndThatTheLedgerCarriesOut() {
+        Government a = ledger.register("CN-AH-CZ");
+        Government b = ledger.register("CN-ZJ-QZ");
+        Map<String, Object> tooLong = LedgerDriver.draftBody(PAST, FUTURE, a, b);
+        Scenarios.terms(tooLong).put("terminationNoticeDays", 3651);
+        Http.Answer refused = http.post("/api/v1/agreements", tooLong).token(a.token()).send();
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().path("errors").findValuesAsText("field")).contains("terms.terminationNoticeDays");
+
+        Map<String, Object> body = LedgerDriver.draftBody(PAST, FUTURE, a, b);
+        Scenarios.terms(body).put("terminationNoticeDays", 30);
+        String id = Scenarios.signedInForce(ledger, body, a, b);
+        assertThat(LedgerDriver.utf8(ledger.terms(id, null))).contains("\"terminationNoticeDays\":30");
+
+        String notice = "/api/v1/agreements/" + id + "/termination";
+        Instant effectiveAt = LedgerCalendar.startOf(LedgerCalendar.dateOf(Instant.now()).plusDays(30));
+        Http.Answer given = http.post(notice, Map.of("reason", "round 2 replaces it")).token(b.token()).send();
+        assertThat(given.status()).as(given.toString()).isEqualTo(200);
+        assertThat(given.json().path("status").asText()).isEqualTo("IN_FORCE");
+        assertThat(Instant.parse(given.json().path("terminationEffectiveAt").asText())).isEqualTo(effectiveAt);
+        assertThat(terminationDeadlines(id)).hasSize(1);
+
+        Http.Answer second = http.post(notice, Map.of("reason", "mine too")).token(a.token()).send();
+        assertThat(second.status()).as(second.toString()).isEqualTo(409);
+        Http.Answer byTheOther = http.post(notice + "/withdrawal", Map.of("reason", "no")).token(a.token()).send();
+        assertThat(byTheOther.status()).as(byTheOther.toString()).isEqualTo(403);
+        Http.Answer withdrawn = http.post(notice + "/withdrawal", null).token(b.token()).send();
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(withdrawn.json().path("terminationEffectiveAt").isNull()).isTrue();
+        assertThat(withdrawn.json().path("status").asText()).isEqualTo("IN_FORCE");
+        assertThat(terminationDeadlines(id)).isEmpty();
+        Http.Answer twice = http.post(notice + "/withdrawal", null).token(b.token()).send();
+        assertThat(twice.status()).as(twice.toString()).isEqualTo(409);
+
+        Http.Answer again = http.post(notice, Map.of("reason", "round 2 is signed")).token(a.token()).send();
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        List<String> deadlines = terminationDeadlines(id);
+        assertThat(deadlines).hasSize(1);
+        jdbc.update("update scheduled_tasks set execution_time = ? where task_instance = ?",
+                Timestamp.from(Instant.now().minusSeconds(1)), deadlines.get(0));
+        JsonNode ended = LedgerIntegrityContract.await(() -> {
+            JsonNode view = ledger.status(id, a.token());
+            return view.path("status").asText().equals("TERMINATED") ? view : null;
+        });
+        assertThat(Instant.parse(ended.path("endedAt").asText())).isEqualTo(effectiveAt);
+        assertThat(ended.path("endReason").asText()).isEqualTo("round 2 is signed");
+        Http.Answer late = http.post(notice + "/withdrawal", null).token(a.token()).send();
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+
+        List<JsonNode> events = history(id, a);
+        assertThat(events).extracting(e -> e.path("type").asText()).endsWith("AgreementTerminationNoticeGiven",
+                "AgreementTerminationNoticeWithdrawn", "AgreementTerminationNoticeGiven", "AgreementTerminated");
+        JsonNode terminated = events.get(events.size() - 1);
+        assertThat(terminated.path("actor").asText()).isEqualTo("ledger");
+        assertThat(terminated.path("actorJurisdiction").isNull()).as(terminated.toString()).isTrue();
+        assertThat(terminated.path("payload").path("terminatedBy").asText()).isEqualTo(a.id());
+        assertThat(events.get(events.size() - 2).path("payload").path("effectiveAt").asText())
+                .isEqualTo(effectiveAt.toString());
+    }
+
+    /** The ids of the scheduler's pending tasks that are the agreement's termination deadline. */
+    private List<String> terminationDeadlines(String agreementId) {
+        return jdbc.query("select task_instance, task_data from scheduled_tasks", (rs, i) -> {
+            byte[] data = rs.getBytes("task_data");
+            String text = data == null ? "" : new String(data, StandardCharsets.ISO_8859_1);
+            return text.contains(agreementId) && text.contains("agreement-termination-takes-effect")
+                    ? rs.getString("task_instance") : null;
+        }).stream().filter(java.util.Objects::nonNull).toList();
     }
 
     @Test

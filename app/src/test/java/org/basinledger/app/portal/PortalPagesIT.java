@@ -125,6 +125,34 @@ class PortalPagesIT extends PortalTestBase {
     }
 
     @Test
+    void aPendingNoticeOfTerminationIsShownWithTheDayItTakesEffectUntilItIsWithdrawn() {
+        // parties of its own, so the fixture's jurisdiction pages and lists stay as they are
+        var upstream = ledger.register("CN-AH-WH");
+        var downstream = ledger.register("CN-ZJ-JH");
+        java.util.Map<String, Object> body = org.basinledger.app.support.LedgerDriver.draftBody(
+                java.time.LocalDate.of(PortalFixture.YEAR - 1, 1, 1), java.time.LocalDate.of(PortalFixture.YEAR + 3, 12, 31),
+                upstream, downstream);
+        body.put("title", "Notice test agreement");
+        body.put("basin", "Notice test basin");
+        org.basinledger.app.support.Scenarios.terms(body).put("terminationNoticeDays", 60);
+        String id = org.basinledger.app.support.Scenarios.signedInForce(ledger, body, upstream, downstream);
+        JsonNode noticed = http.post("/api/v1/agreements/" + id + "/termination",
+                java.util.Map.of("reason", "Replaced by the basin-wide agreement")).token(downstream.token())
+                .send().json();
+        java.time.Instant effectiveAt = java.time.Instant.parse(noticed.path("terminationEffectiveAt").asText());
+        String day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
+                .format(org.basinledger.api.common.LedgerCalendar.dateOf(effectiveAt));
+
+        String html = http.get("/agreements/" + id).send().body();
+        assertThat(html).contains("Notice of termination", day, "China Standard Time", "16:00 UTC", "In force",
+                "Agreement termination notice given");
+
+        http.post("/api/v1/agreements/" + id + "/termination/withdrawal", null).token(downstream.token()).send();
+        assertThat(http.get("/agreements/" + id).send().body()).doesNotContain("Notice of termination")
+                .contains("Agreement termination notice withdrawn");
+    }
+
+    @Test
     void publicPagesSpeakInWordsNotCodes() {
         String html = http.get("/agreements/" + fixture.inForceId).send().body();
         assertThat(html).contains("permanganate index (CODMn), mg/L", "ammonia nitrogen (NH3-N), mg/L",

@@ -39,6 +39,8 @@ import org.basinledger.api.agreement.AgreementRejectedEvent;
 import org.basinledger.api.agreement.AgreementSignedEvent;
 import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.agreement.AgreementTerminatedEvent;
+import org.basinledger.api.agreement.AgreementTerminationNoticeGivenEvent;
+import org.basinledger.api.agreement.AgreementTerminationNoticeWithdrawnEvent;
 import org.basinledger.api.agreement.AssessmentPeriod;
 import org.basinledger.api.agreement.CompensationRule;
 import org.basinledger.api.agreement.CompensationRuleType;
@@ -54,6 +56,7 @@ import org.basinledger.api.agreement.OpenAgreementForSignatureCommand;
 import org.basinledger.api.agreement.RejectAgreementCommand;
 import org.basinledger.api.agreement.SignAgreementCommand;
 import org.basinledger.api.agreement.TerminateAgreementCommand;
+import org.basinledger.api.agreement.WithdrawTerminationNoticeCommand;
 import org.basinledger.api.common.Actor;
 import org.basinledger.api.common.AlreadyExistsException;
 import org.basinledger.api.common.Evidence;
@@ -94,7 +97,9 @@ import org.basinledger.command.registry.JurisdictionDirectory.SigningKey;
  * change only in {@code DRAFT} (a rejection is the only road back there, voiding every signature); every
  * signature verifies over the frozen canonical document with a key of its signer that was active when it
  * signed; it enters into force only once every party has signed and {@code effectiveFrom} has begun; only the
- * obligated party fulfils an obligation, and only while the agreement is in force. Monitoring reports are
+ * obligated party fulfils an obligation, and only while the agreement is in force. A party terminates it at once,
+ * or, when the terms ask for notice, by one notice at a time that takes effect on a deadline unless the party
+ * that gave it withdraws it before. Monitoring reports are
  * accepted only in force, for its sections and effective dates; a section is assessed once per rule and
  * period, only after the period has ended inside the time the agreement was in force, from every sample of
  * the period not left out; each fixed contribution falls due once, on its anniversary, while in force. A
@@ -125,6 +130,11 @@ public class Agreement {
     public static final String EXPIRES = "agreement-expires";
     /** Deadline: an obligation's (inclusive) due date has passed. Payload: the obligation id. */
     public static final String OBLIGATION_DUE = "agreement-obligation-due";
+    /**
+     * Deadline: a notice of termination takes effect. Payload: the instant it takes effect, as text (a withdrawn
+     * notice's deadline is cancelled, and would find no notice taking effect then if it ran).
+     */
+    public static final String TERMINATION_TAKES_EFFECT = "agreement-termination-takes-effect";
     /** Deadline: a fixed contribution's anniversary has come. Payload: a {@link FixedContributionDue}. */
     public static final String FIXED_CONTRIBUTION_DUE = "fixed-contribution-due";
     /**
@@ -150,8 +160,10 @@ public class Agreement {
     private final Map<String, String> signatures = new LinkedHashMap<>();
     private final Map<String, Obligation> obligations = new LinkedHashMap<>();
     private boolean hasBeenInForce;
-    /** When a party terminated it; periods ending later cannot be assessed. */
+    /** When a party terminated it (or its notice took effect); periods ending later cannot be assessed. */
     private Instant terminatedAt;
+    /** The notice of termination given and not yet in effect nor withdrawn; null when there is none. */
+    private TerminationNotice terminationNotice;
     private final ComplianceRecord compliance = new ComplianceRecord();
     /** Dispute id → the subject it holds, for every open dispute on a subject of the agreement. */
     private final Map<String, Subject> openDisputes = new LinkedHashMap<>();
@@ -223,15 +235,53 @@ public class Agreement {
                 List.copyOf(signatures.keySet())));
     }
 
+    /**
+     * Ends the agreement at once when its terms ask for no notice; otherwise gives notice, which takes effect at the
+     * start of the day {@code terminationNoticeDays} after today (basin time), on a deadline. One notice at a time.
+     */
     @CommandHandler
-    public void handle(TerminateAgreementCommand command) {
+    public void handle(TerminateAgreementCommand command, DeadlineManager deadlines) {
         requireParty(command.actingJurisdiction());
         if (status != AgreementStatus.SIGNED && status != AgreementStatus.IN_FORCE) {
             throw new InvalidStateException("only a signed or in-force agreement can be terminated; "
                     + agreementId + " is " + status);
         }
+        if (terminationNotice != null) {
+            throw new InvalidStateException(terminationNotice.givenBy() + " has already given notice of termination of "
+                    + agreementId + ": it takes effect at " + terminationNotice.effectiveAt());
+        }
         requireReason(command.reason());
-        apply(new AgreementTerminatedEvent(agreementId, command.actingJurisdiction(), command.reason()));
+        int noticeDays = draft.terms().noticeDays();
+        if (noticeDays == 0) {
+            apply(new AgreementTerminatedEvent(agreementId, command.actingJurisdiction(), command.reason()));
+            return;
+        }
+        LocalDate today = LedgerCalendar.dateOf(GenericEventMessage.clock.instant());
+        Instant effectiveAt = LedgerCalendar.startOf(today.plusDays(noticeDays));
+        apply(new AgreementTerminationNoticeGivenEvent(agreementId, command.actingJurisdiction(), command.reason(),
+                effectiveAt));
+        deadlines.schedule(effectiveAt, TERMINATION_TAKES_EFFECT, effectiveAt.toString());
+    }
+
+    /** The party that gave notice of termination withdraws it before it takes effect; its deadline is cancelled. */
+    @CommandHandler
+    public void handle(WithdrawTerminationNoticeCommand command, DeadlineManager deadlines) {
+        requireParty(command.actingJurisdiction());
+        if (terminationNotice == null) {
+            throw new InvalidStateException("agreement " + agreementId + " (" + status
+                    + ") has no notice of termination to withdraw");
+        }
+        if (!terminationNotice.givenBy().equals(command.actingJurisdiction())) {
+            throw new NotPermittedException("only " + terminationNotice.givenBy()
+                    + ", who gave the notice of termination, can withdraw it");
+        }
+        if (!GenericEventMessage.clock.instant().isBefore(terminationNotice.effectiveAt())) {
+            throw new InvalidStateException("the notice of termination of " + agreementId + " took effect at "
+                    + terminationNotice.effectiveAt() + " and can no longer be withdrawn");
+        }
+        String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason();
+        apply(new AgreementTerminationNoticeWithdrawnEvent(agreementId, command.actingJurisdiction(), reason));
+        deadlines.cancelAllWithinScope(TERMINATION_TAKES_EFFECT);
     }
 
     @CommandHandler
@@ -488,7 +538,8 @@ public class Agreement {
                 AgreementDraftRules.currency(draft.terms()), draft.terms().payment());
     }
 
-    // Deadlines are never cancelled: each handler re-checks the state and does nothing when it no longer applies.
+    // Deadlines are not relied on to be cancelled (only a withdrawn notice's is): each handler re-checks the state and
+    // does nothing when it no longer applies.
     // "Now" in a deadline handler is the deadline message's timestamp (when it fell due, or when the deadline manager
     // ran it): never earlier than due, never the wall clock, and pinned by the test fixture.
 
@@ -508,6 +559,28 @@ public class Agreement {
             }
             apply(new AgreementExpiredEvent(agreementId, draft.effectiveUntil()), BY_LEDGER);
         }
+    }
+
+    /**
+     * The notice of termination takes effect, if it is still the one pending: the contributions due up to that
+     * instant fall due (as at expiry), then the agreement is terminated by the ledger in the name of the party that
+     * gave notice, with its reason.
+     */
+    @DeadlineHandler(deadlineName = TERMINATION_TAKES_EFFECT)
+    void onTerminationTakesEffect(String effectiveAt) {
+        TerminationNotice notice = terminationNotice;
+        if (notice == null || !notice.effectiveAt().toString().equals(effectiveAt)
+                || (status != AgreementStatus.IN_FORCE && status != AgreementStatus.SIGNED)) {
+            return;
+        }
+        if (status == AgreementStatus.IN_FORCE) {
+            for (FixedContributions.Scheduled scheduled : FixedContributions.schedule(draft)) {
+                if (!scheduled.dueAt().isAfter(notice.effectiveAt())) {
+                    fallDueOnce(scheduled.due());
+                }
+            }
+        }
+        apply(new AgreementTerminatedEvent(agreementId, notice.givenBy(), notice.reason()), BY_LEDGER);
     }
 
     @DeadlineHandler(deadlineName = FIXED_CONTRIBUTION_DUE)
@@ -722,9 +795,21 @@ public class Agreement {
     }
 
     @EventSourcingHandler
+    void on(AgreementTerminationNoticeGivenEvent event) {
+        terminationNotice = new TerminationNotice(event.givenBy(), event.reason(), event.effectiveAt());
+    }
+
+    @EventSourcingHandler
+    void on(AgreementTerminationNoticeWithdrawnEvent event) {
+        terminationNotice = null;
+    }
+
+    @EventSourcingHandler
     void on(AgreementTerminatedEvent event, @Timestamp Instant at) {
         status = AgreementStatus.TERMINATED;
-        terminatedAt = at;
+        // a notice ends the agreement when it takes effect, even when its deadline ran later
+        terminatedAt = terminationNotice == null ? at : terminationNotice.effectiveAt();
+        terminationNotice = null;
         // periods ending later can never be assessed now: their reports are needed no more
         compliance.archiveUnneeded(this::mayNeed);
     }
@@ -793,6 +878,9 @@ public class Agreement {
         for (ObligationTerm term : newDraft.terms().obligations()) {
             obligations.put(term.id(), new Obligation(term.id(), term.party(), term.dueDate(), ObligationStatus.PENDING));
         }
+    }
+
+    private record TerminationNotice(String givenBy, String reason, Instant effectiveAt) {
     }
 
     private record Obligation(String id, String party, LocalDate dueDate, ObligationStatus status) {

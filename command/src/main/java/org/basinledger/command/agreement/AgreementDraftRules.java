@@ -155,6 +155,8 @@ public final class AgreementDraftRules {
         if (isBlank(terms.text())) {
             errors.add(new FieldError("terms.text", "must not be blank"));
         }
+        requireDays(terms.terminationNoticeDays(), "terms.terminationNoticeDays", errors);
+        requireDays(terms.reportingGraceDays(), "terms.reportingGraceDays", errors);
         if (!requireAtMost(terms.sections(), MAX_SECTIONS, "terms.sections", errors)
                 | !requireAtMost(terms.obligations(), MAX_OBLIGATIONS, "terms.obligations", errors)
                 | !requireAtMost(terms.compensation(), MAX_RULES, "terms.compensation", errors)) {
@@ -186,6 +188,13 @@ public final class AgreementDraftRules {
             } else {
                 requireDecimals(rate, path, errors);
             }
+        }
+    }
+
+    /** Days of notice or grace: left out (the default) or from 0 to {@link AgreementTerms#MAX_DAYS}. */
+    private static void requireDays(Integer days, String field, List<FieldError> errors) {
+        if (days != null && (days < 0 || days > AgreementTerms.MAX_DAYS)) {
+            errors.add(new FieldError(field, "must be from 0 to " + AgreementTerms.MAX_DAYS + " days"));
         }
     }
 

@@ -55,6 +55,14 @@ class AgreementDraftRulesTest {
     }
 
     @Test
+    void daysOfNoticeAndGraceAreFrom0To3650WhenGiven() {
+        assertThat(fieldsWithErrors(withTerms(valid.terms().withEndings(0, 0)))).isEmpty();
+        assertThat(fieldsWithErrors(withTerms(valid.terms().withEndings(3650, 3650)))).isEmpty();
+        assertThat(fieldsWithErrors(withTerms(valid.terms().withEndings(-1, 3651))))
+                .containsExactly("terms.terminationNoticeDays", "terms.reportingGraceDays");
+    }
+
+    @Test
     void refusesAMissingDraft() {
         assertThat(fieldsWithErrors(null)).containsExactly("draft");
     }

@@ -76,6 +76,19 @@ class CanonicalTermsTest {
     }
 
     @Test
+    void writesNoticeAndGraceDaysOnlyWhenTheTermsSetThem() {
+        AgreementDraft draft = smallDraft("T", new BigDecimal("6"));
+        AgreementDraft withEndings = new AgreementDraft(draft.title(), draft.basin(), draft.parties(),
+                draft.effectiveFrom(), draft.effectiveUntil(), draft.terms().withEndings(30, 120));
+
+        assertThat(CanonicalTerms.of("A-1", draft).document())
+                .doesNotContain("terminationNoticeDays").doesNotContain("reportingGraceDays");
+        assertThat(CanonicalTerms.of("A-1", withEndings).document())
+                .contains("\"obligations\":[],\"reportingGraceDays\":120,\"sections\":")
+                .contains("\"terminationNoticeDays\":30,\"text\":\"x\"");
+    }
+
+    @Test
     void hashesTheUtf8BytesOfTheDocumentAsLowercaseHex() throws Exception {
         CanonicalTerms canonical = CanonicalTerms.of("A-1", smallDraft("T", new BigDecimal("6")));
 

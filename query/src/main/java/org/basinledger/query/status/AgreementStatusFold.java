@@ -22,6 +22,8 @@ import org.basinledger.api.agreement.AgreementStatusView.Outstanding;
 import org.basinledger.api.agreement.AgreementStatusView.PartyStatus;
 import org.basinledger.api.agreement.AgreementStatusView.Rejection;
 import org.basinledger.api.agreement.AgreementTerminatedEvent;
+import org.basinledger.api.agreement.AgreementTerminationNoticeGivenEvent;
+import org.basinledger.api.agreement.AgreementTerminationNoticeWithdrawnEvent;
 import org.basinledger.api.agreement.ObligationFulfilledEvent;
 import org.basinledger.api.agreement.ObligationOverdueEvent;
 import org.basinledger.api.agreement.ObligationStatus;
@@ -64,6 +66,8 @@ public final class AgreementStatusFold {
                 || payload instanceof AgreementFullySignedEvent
                 || payload instanceof AgreementEnteredIntoForceEvent
                 || payload instanceof AgreementRejectedEvent
+                || payload instanceof AgreementTerminationNoticeGivenEvent
+                || payload instanceof AgreementTerminationNoticeWithdrawnEvent
                 || payload instanceof AgreementTerminatedEvent
                 || payload instanceof AgreementExpiredEvent
                 || payload instanceof ObligationOverdueEvent
@@ -136,9 +140,14 @@ public final class AgreementStatusFold {
                     .map(p -> new PartyStatus(p.jurisdictionId(), p.role(), null, null))
                     .toList();
             b.lastRejection = new Rejection(e.rejectedBy(), e.reason(), timestamp);
+        } else if (eventPayload instanceof AgreementTerminationNoticeGivenEvent e) {
+            b.terminationEffectiveAt = e.effectiveAt();
+        } else if (eventPayload instanceof AgreementTerminationNoticeWithdrawnEvent) {
+            b.terminationEffectiveAt = null;
         } else if (eventPayload instanceof AgreementTerminatedEvent e) {
             b.status = AgreementStatus.TERMINATED;
-            b.endedAt = timestamp;
+            // a notice ends the agreement when it takes effect, even when the ledger recorded it later
+            b.endedAt = b.terminationEffectiveAt == null ? timestamp : b.terminationEffectiveAt;
             b.endReason = e.reason();
         } else if (eventPayload instanceof AgreementExpiredEvent e) {
             b.status = AgreementStatus.EXPIRED;
@@ -194,6 +203,7 @@ public final class AgreementStatusFold {
         String endReason;
         Rejection lastRejection;
         Instant updatedAt;
+        Instant terminationEffectiveAt;
 
         Builder() {
         }
@@ -221,6 +231,7 @@ public final class AgreementStatusFold {
             endReason = v.endReason();
             lastRejection = v.lastRejection();
             updatedAt = v.updatedAt();
+            terminationEffectiveAt = v.terminationEffectiveAt();
         }
 
         void draft(AgreementDraft draft) {
@@ -249,7 +260,7 @@ public final class AgreementStatusFold {
             return new AgreementStatusView(id, title, basin, status, version, termsHash, List.copyOf(parties),
                     effectiveFrom, effectiveUntil, openDisputes, outstanding, lastAssessment, List.copyOf(obligations),
                     draftedBy, draftedAt, publicSince, signedAt, inForceAt, endedAt, endReason, lastRejection,
-                    updatedAt);
+                    updatedAt, terminationEffectiveAt);
         }
     }
 }

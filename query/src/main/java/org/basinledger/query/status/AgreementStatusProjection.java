@@ -299,7 +299,7 @@ public class AgreementStatusProjection {
                         outstanding.getOrDefault(v.id(), StatusFigures.NOTHING_OUTSTANDING),
                         lastAssessments.get(v.id()), v.obligations(), v.draftedBy(), v.draftedAt(),
                         v.publicSince(), v.signedAt(), v.inForceAt(), v.endedAt(), v.endReason(), v.lastRejection(),
-                        v.updatedAt()))
+                        v.updatedAt(), v.terminationEffectiveAt()))
                 .toList();
     }
 

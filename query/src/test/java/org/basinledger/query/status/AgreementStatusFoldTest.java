@@ -27,6 +27,8 @@ import org.basinledger.api.agreement.AgreementStatusView.ObligationView;
 import org.basinledger.api.agreement.AgreementStatusView.PartyStatus;
 import org.basinledger.api.agreement.AgreementStatusView.Rejection;
 import org.basinledger.api.agreement.AgreementTerminatedEvent;
+import org.basinledger.api.agreement.AgreementTerminationNoticeGivenEvent;
+import org.basinledger.api.agreement.AgreementTerminationNoticeWithdrawnEvent;
 import org.basinledger.api.agreement.ObligationFulfilledEvent;
 import org.basinledger.api.agreement.ObligationOverdueEvent;
 import org.basinledger.api.agreement.ObligationStatus;
@@ -196,6 +198,41 @@ class AgreementStatusFoldTest {
 
         assertThat(v.status()).isEqualTo(AgreementStatus.TERMINATED);
         assertThat(v.endedAt()).isEqualTo(at(60));
+        assertThat(v.endReason()).isEqualTo("basin plan replaced");
+    }
+
+    @Test
+    void aNoticeOfTerminationKeepsItInForceAndShowsWhenItTakesEffect() {
+        AgreementStatusView v = AgreementStatusFold.apply(inForce(),
+                new AgreementTerminationNoticeGivenEvent(ID, HS, "basin plan replaced", at(1000)), at(60), 6);
+
+        assertThat(v.status()).isEqualTo(AgreementStatus.IN_FORCE);
+        assertThat(v.terminationEffectiveAt()).isEqualTo(at(1000));
+        assertThat(v.endedAt()).isNull();
+        assertThat(v.version()).isEqualTo(6);
+    }
+
+    @Test
+    void aWithdrawnNoticeLeavesNoDateOfEffect() {
+        AgreementStatusView noticed = AgreementStatusFold.apply(inForce(),
+                new AgreementTerminationNoticeGivenEvent(ID, HS, "basin plan replaced", at(1000)), at(60), 6);
+        AgreementStatusView v = AgreementStatusFold.apply(noticed,
+                new AgreementTerminationNoticeWithdrawnEvent(ID, HS, null), at(70), 7);
+
+        assertThat(v.status()).isEqualTo(AgreementStatus.IN_FORCE);
+        assertThat(v.terminationEffectiveAt()).isNull();
+    }
+
+    @Test
+    void aNoticeThatTookEffectEndsItWhenItTookEffectEvenIfRecordedLater() {
+        AgreementStatusView noticed = AgreementStatusFold.apply(inForce(),
+                new AgreementTerminationNoticeGivenEvent(ID, HS, "basin plan replaced", at(1000)), at(60), 6);
+        AgreementStatusView v = AgreementStatusFold.apply(noticed,
+                new AgreementTerminatedEvent(ID, HS, "basin plan replaced"), at(1003), 7);
+
+        assertThat(v.status()).isEqualTo(AgreementStatus.TERMINATED);
+        assertThat(v.endedAt()).isEqualTo(at(1000));
+        assertThat(v.terminationEffectiveAt()).isEqualTo(at(1000));
         assertThat(v.endReason()).isEqualTo("basin plan replaced");
     }
 

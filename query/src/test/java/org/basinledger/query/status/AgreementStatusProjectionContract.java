@@ -37,6 +37,8 @@ import org.basinledger.api.agreement.AgreementRejectedEvent;
 import org.basinledger.api.agreement.AgreementSignedEvent;
 import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.agreement.AgreementStatusView;
+import org.basinledger.api.agreement.AgreementTerminationNoticeGivenEvent;
+import org.basinledger.api.agreement.AgreementTerminationNoticeWithdrawnEvent;
 import org.basinledger.api.agreement.AgreementTermsDocument;
 import org.basinledger.api.agreement.FindAgreementStatusQuery;
 import org.basinledger.api.agreement.FindAgreementTermsQuery;
@@ -184,6 +186,24 @@ abstract class AgreementStatusProjectionContract {
         Long version = db.jdbc().getJdbcOperations()
                 .queryForObject("SELECT version FROM agreement_status WHERE agreement_id = 'AG-1'", Long.class);
         assertThat(version).isEqualTo(5);
+    }
+
+    @Test
+    void aNoticeOfTerminationIsStoredAndReadBackAndWithdrawnAndTheAsOfViewAgrees() {
+        agreementIn("AG-1", AgreementStatus.IN_FORCE, 0, "XINAN", HZ, HS);
+        given("AG-1", 6, new AgreementTerminationNoticeGivenEvent("AG-1", HS, "round 2", at(500)), 10);
+
+        AgreementStatusView noticed = find("AG-1");
+        assertThat(noticed.status()).isEqualTo(AgreementStatus.IN_FORCE);
+        assertThat(noticed.terminationEffectiveAt()).isEqualTo(at(500));
+        assertThat(projection.handle(new FindAgreementStatusQuery("AG-1", at(10))).terminationEffectiveAt())
+                .isEqualTo(at(500));
+
+        given("AG-1", 7, new AgreementTerminationNoticeWithdrawnEvent("AG-1", HS, null), 11);
+        assertThat(find("AG-1").terminationEffectiveAt()).isNull();
+        assertThat(projection.handle(new FindAgreementStatusQuery("AG-1", at(10))).terminationEffectiveAt())
+                .isEqualTo(at(500));
+        assertThat(list(AgreementStatus.IN_FORCE, null, null, Caller.PUBLIC)).containsExactly("AG-1");
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.basinledger.api.agreement.OpenAgreementForSignatureCommand;
 import org.basinledger.api.agreement.RejectAgreementCommand;
 import org.basinledger.api.agreement.SignAgreementCommand;
 import org.basinledger.api.agreement.TerminateAgreementCommand;
+import org.basinledger.api.agreement.WithdrawTerminationNoticeCommand;
 import org.basinledger.api.common.Caller;
 import org.basinledger.api.common.Evidence;
 import org.basinledger.api.common.InvalidInputException;
@@ -84,6 +85,10 @@ public class AgreementController {
     }
 
     public record ReasonRequest(@NotBlank String reason) {
+    }
+
+    /** A withdrawal of a notice of termination; the reason is optional. */
+    public record WithdrawalRequest(String reason) {
     }
 
     public record FulfilmentRequest(List<Evidence> evidence, String note) {
@@ -163,6 +168,16 @@ public class AgreementController {
                                                          Caller caller, HttpServletRequest request) {
         String party = Access.requireJurisdiction(caller);
         commands.send(new TerminateAgreementCommand(id, party, body.reason()), caller, request);
+        return answer(id);
+    }
+
+    @PostMapping("/{id}/termination/withdrawal")
+    public ResponseEntity<AgreementStatusView> withdrawTerminationNotice(@PathVariable String id,
+                                                                        @RequestBody(required = false) WithdrawalRequest body,
+                                                                        Caller caller, HttpServletRequest request) {
+        String party = Access.requireJurisdiction(caller);
+        commands.send(new WithdrawTerminationNoticeCommand(id, party, body == null ? null : body.reason()), caller,
+                request);
         return answer(id);
     }
 
