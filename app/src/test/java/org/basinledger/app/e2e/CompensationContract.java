@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.basinledger.api.common.LedgerCalendar;
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
@@ -225,6 +226,43 @@ abstract class CompensationContract {
         Http.Answer refused = http.post("/api/v1/agreements/" + id + "/assessments",
                 Map.of("sectionId", "JINZE", "period", LAST_YEAR + "-05")).token(suzhou.token()).send();
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    }
+
+    /**
+     * Reports after the end: an agreement that expired yesterday still takes the reports of its periods for its
+     * reportingGraceDays (90 unless set); with none, it takes none. Its status stays EXPIRED either way.
+     */
+    @Test
+    void reportsOfPeriodsInForceAreAcceptedForTheGraceDaysAfterTheAgreementEnded() {
+        Government anhui = ledger.register("CN-AH");
+        Government zhejiang = ledger.register("CN-ZJ");
+        LocalDate yesterday = LocalDate.now(LedgerCalendar.ZONE).minusDays(1);
+        Map<String, Object> sample = Scenarios.sample(LocalDate.of(LAST_YEAR, 6, 5).atTime(2, 0)
+                .toInstant(java.time.ZoneOffset.UTC).toString(), "CODMN", "1.75");
+
+        String withGrace = expiredAgreement(LedgerDriver.draftBody(LocalDate.of(LAST_YEAR, 1, 1), yesterday,
+                anhui, zhejiang), anhui, zhejiang);
+        Http.Answer accepted = report(withGrace, anhui, "JIEKOU", LAST_YEAR + "-06", sample);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        assertThat(ledger.status(withGrace, anhui.token()).path("status").asText()).isEqualTo("EXPIRED");
+
+        Map<String, Object> noGrace = LedgerDriver.draftBody(LocalDate.of(LAST_YEAR, 1, 1), yesterday, anhui, zhejiang);
+        Scenarios.terms(noGrace).put("reportingGraceDays", 0);
+        String withoutGrace = expiredAgreement(noGrace, anhui, zhejiang);
+        Http.Answer refused = report(withoutGrace, anhui, "JIEKOU", LAST_YEAR + "-06", sample);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    }
+
+    private String expiredAgreement(Map<String, Object> body, Government... parties) {
+        String id = ledger.draft(parties[0], body).path("id").asText();
+        ledger.open(parties[0], id);
+        Http.Answer last = null;
+        for (Government party : parties) {
+            last = ledger.sign(party, id, true);
+            assertThat(last.status()).as(last.toString()).isEqualTo(200);
+        }
+        assertThat(last.json().path("status").asText()).isEqualTo("EXPIRED");
+        return id;
     }
 
     @Test

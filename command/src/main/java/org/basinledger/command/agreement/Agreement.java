@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -100,7 +101,8 @@ import org.basinledger.command.registry.JurisdictionDirectory.SigningKey;
  * obligated party fulfils an obligation, and only while the agreement is in force. A party terminates it at once,
  * or, when the terms ask for notice, by one notice at a time that takes effect on a deadline unless the party
  * that gave it withdraws it before. Monitoring reports are
- * accepted only in force, for its sections and effective dates; a section is assessed once per rule and
+ * accepted in force and for {@code reportingGraceDays} after its end, for its sections and effective dates (after a
+ * termination, for periods begun and samples taken before it); a section is assessed once per rule and
  * period, only after the period has ended inside the time the agreement was in force, from every sample of
  * the period not left out; each fixed contribution falls due once, on its anniversary, while in force. A
  * subject of the agreement (itself, an obligation of its terms, one of its reports or assessments) is under at
@@ -307,12 +309,12 @@ public class Agreement {
     @CommandHandler
     public String handle(SubmitMonitoringReportCommand command, StoredReports stored) {
         requireParty(command.actingJurisdiction());
-        requireStatus(AgreementStatus.IN_FORCE, "sent monitoring reports");
+        requireReportsAccepted();
         requireId(command.reportId(), "reportId");
         if (compliance.hasReport(command.reportId())) {
             throw new AlreadyExistsException("agreement " + agreementId + " already has report " + command.reportId());
         }
-        ReportingPeriod period = MonitoringReportRules.validate(command, draft);
+        ReportingPeriod period = MonitoringReportRules.validate(command, draft, endedAt());
         ExceedanceBound.check(new StoredReport(command.reportId(), command.sectionId(), period,
                         List.copyOf(command.samples()), command.flowCubicMetresPerSecond()),
                 month -> compliance.reportsThatMayCount(command.sectionId(), month, archive(stored)),
@@ -321,6 +323,34 @@ public class Agreement {
                 command.sectionId(), period.toString(), List.copyOf(command.samples()),
                 command.flowCubicMetresPerSecond()));
         return command.reportId();
+    }
+
+    /**
+     * Reports are accepted in force, and after the end (expired or terminated, once in force) for the terms'
+     * {@code reportingGraceDays}; otherwise refused (409).
+     */
+    private void requireReportsAccepted() {
+        Instant ended = endedAt();
+        if (status == AgreementStatus.IN_FORCE || ended == null || !hasBeenInForce) {
+            requireStatus(AgreementStatus.IN_FORCE, "sent monitoring reports");
+            return;
+        }
+        int graceDays = draft.terms().graceDays();
+        Instant graceEnds = ended.plus(Duration.ofDays(graceDays));
+        if (!GenericEventMessage.clock.instant().isBefore(graceEnds)) {
+            throw new InvalidStateException("agreement " + agreementId + " is " + status + " since " + ended
+                    + ": monitoring reports were accepted until " + graceEnds + " (" + graceDays
+                    + " days of reporting grace)");
+        }
+    }
+
+    /** When the agreement ended: its termination (or its notice's day) or the end of its last day; null before. */
+    private Instant endedAt() {
+        return switch (status) {
+            case TERMINATED -> terminatedAt;
+            case EXPIRED -> LedgerCalendar.endOf(draft.effectiveUntil());
+            default -> null;
+        };
     }
 
     /** Answers the assessment id. */

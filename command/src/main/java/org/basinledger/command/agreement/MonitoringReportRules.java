@@ -1,6 +1,7 @@
 package org.basinledger.command.agreement;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.basinledger.api.agreement.AgreementDraft;
@@ -12,7 +13,8 @@ import org.basinledger.api.compliance.SubmitMonitoringReportCommand;
 
 /**
  * What makes a monitoring report acceptable, every broken rule named by its field: a section of the terms, a
- * period inside the agreement's effective dates, at least one sample, each taken inside the period, of a known
+ * period inside the agreement's effective dates (begun before its end, once it ended), at least one sample, each
+ * taken inside the period (and before the end), of a known
  * pollutant, in mg/L, with a value from 0 to below 10,000; a flow, when given, above 0 and below 1,000,000 m³/s;
  * values and flows with at most {@value AgreementDraftRules#MAX_DECIMALS} decimals (the formulas compute with them
  * exactly, so their size is bounded).
@@ -26,8 +28,13 @@ final class MonitoringReportRules {
     private MonitoringReportRules() {
     }
 
-    /** Answers the report's period, or throws an {@link InvalidInputException} with every broken rule. */
-    static ReportingPeriod validate(SubmitMonitoringReportCommand command, AgreementDraft draft) {
+    /**
+     * Answers the report's period, or throws an {@link InvalidInputException} with every broken rule. After the
+     * agreement ended ({@code endedAt}, null while it has not), the period must have begun and every sample been
+     * taken before the end (what matters after a termination: periods inside the effective dates began before an
+     * expiry).
+     */
+    static ReportingPeriod validate(SubmitMonitoringReportCommand command, AgreementDraft draft, Instant endedAt) {
         List<FieldError> errors = new ArrayList<>();
         if (command.sectionId() == null || draft.terms().sections().stream()
                 .noneMatch(s -> s.id().equals(command.sectionId()))) {
@@ -40,10 +47,13 @@ final class MonitoringReportRules {
                 errors.add(new FieldError("period", period + " is outside the agreement's effective dates "
                         + draft.effectiveFrom() + " to " + draft.effectiveUntil()));
             }
+            if (endedAt != null && !period.start().isBefore(endedAt)) {
+                errors.add(new FieldError("period", period + " began after the agreement ended at " + endedAt));
+            }
         } catch (InvalidInputException e) {
             errors.addAll(e.errors());
         }
-        checkSamples(command.samples(), period, errors);
+        checkSamples(command.samples(), period, endedAt, errors);
         BigDecimal flow = command.flowCubicMetresPerSecond();
         if (flow != null && (flow.signum() <= 0 || flow.compareTo(MAX_FLOW) >= 0)) {
             errors.add(new FieldError("flowCubicMetresPerSecond", "must be above 0 and below 1000000 m³/s"));
@@ -56,7 +66,8 @@ final class MonitoringReportRules {
         return period;
     }
 
-    private static void checkSamples(List<Sample> samples, ReportingPeriod period, List<FieldError> errors) {
+    private static void checkSamples(List<Sample> samples, ReportingPeriod period, Instant endedAt,
+                                     List<FieldError> errors) {
         if (samples == null || samples.isEmpty()) {
             errors.add(new FieldError("samples", "at least one sample is required"));
             return;
@@ -72,6 +83,9 @@ final class MonitoringReportRules {
                 errors.add(new FieldError(path + ".takenAt", "is required"));
             } else if (period != null && !period.contains(sample.takenAt())) {
                 errors.add(new FieldError(path + ".takenAt", sample.takenAt() + " is outside the period " + period));
+            } else if (endedAt != null && !sample.takenAt().isBefore(endedAt)) {
+                errors.add(new FieldError(path + ".takenAt", sample.takenAt() + " is after the agreement ended at "
+                        + endedAt));
             }
             if (sample.pollutant() == null) {
                 errors.add(new FieldError(path + ".pollutant", "is required"));

@@ -11,6 +11,7 @@ import static org.basinledger.command.agreement.ComplianceSamples.sample;
 import static org.basinledger.command.support.LedgerMatchers.invalidFields;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import org.basinledger.api.agreement.AgreementExpiredEvent;
 import org.basinledger.api.agreement.Pollutant;
 import org.basinledger.api.common.AlreadyExistsException;
 import org.basinledger.api.common.InvalidStateException;
+import org.basinledger.api.common.LedgerCalendar;
 import org.basinledger.api.common.NotPermittedException;
 import org.basinledger.api.compliance.Sample;
 import org.basinledger.api.compliance.SubmitMonitoringReportCommand;
@@ -92,8 +94,10 @@ class MonitoringReportTest {
     }
 
     @Test
-    void refusesAReportAfterExpiry() {
-        inForce().andGiven(new AgreementExpiredEvent(AGREEMENT_ID, UNTIL))
+    void refusesAReportOnceTheGraceAfterExpiryHasPassed() {
+        fixture.givenCurrentTime(LedgerCalendar.endOf(UNTIL).plus(Duration.ofDays(90)))
+                .andGiven(scenario.inForce())
+                .andGiven(new AgreementExpiredEvent(AGREEMENT_ID, UNTIL))
                 .when(submit(ANHUI, JIEKOU, "2025-03", null, CODMN))
                 .expectException(InvalidStateException.class);
     }
