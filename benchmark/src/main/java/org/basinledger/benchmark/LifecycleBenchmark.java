@@ -34,7 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * --parties=P --jurisdictions=J --keep-data --h2-write-delay=MS};
  * {@code --workload=reports|assessment|integrity|proofs|streams} runs the monitoring-report, assessment,
  * integrity-log, proof and live-stream benchmarks instead (their options in
- * {@link Options.Extra}). Every other {@code --name=value} argument is handed to the application as a Spring
+ * {@link Options.Extra}); {@code --workload=import} loads years of samples into the packaged ledger through the
+ * importer ({@link ImportBenchmark}, its own options). Every other {@code --name=value} argument is handed to the application as a Spring
  * property (e.g. {@code --axon.eventhandling.processors.projections.batch-size=500}).
  */
 public final class LifecycleBenchmark {
@@ -51,7 +52,12 @@ public final class LifecycleBenchmark {
     public static void main(String[] args) throws Exception {
         int exit = 0;
         try {
-            run(Options.parse(args));
+            if (java.util.Arrays.asList(args).contains("--workload=import")) {
+                // the packaged ledger in a process of its own, not in this JVM
+                ImportBenchmark.main(args);
+            } else {
+                run(Options.parse(args));
+            }
         } catch (Throwable failure) {
             System.err.println("benchmark failed: " + failure);
             failure.printStackTrace();
