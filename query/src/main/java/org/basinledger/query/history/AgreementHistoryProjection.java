@@ -9,9 +9,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +41,9 @@ import org.springframework.stereotype.Component;
  * handled them. The event id is unique: a redelivered event is recognised and stored once.
  *
  * <p>The processor ({@link Projections#PROCESSING_GROUP}) has one thread and one segment: it is the only writer of
- * the table, which lets the projection keep each agreement's next sequence in memory.
+ * the table, which lets the projection keep each agreement's next sequence in memory. Within the processor's batch
+ * (its unit of work) the rows are collected and written in one JDBC batch when the unit of work prepares its
+ * commit, in the same transaction as the processor's token; outside a unit of work each event is written at once.
  */
 @Component
 @ProcessingGroup(Projections.PROCESSING_GROUP)
@@ -56,13 +60,15 @@ public class AgreementHistoryProjection {
 
     /** The most agreements whose next sequence is kept in memory; a forgotten one is read from the table again. */
     static final int MAX_REMEMBERED_AGREEMENTS = 10_000;
-    private static final String ROLLBACK_HOOK = AgreementHistoryProjection.class.getName() + ".rollbackHook";
+    private static final String PENDING_ROWS = AgreementHistoryProjection.class.getName() + ".pendingRows";
+    /** How many event ids one redelivery check asks about. */
+    private static final int ID_CHUNK = 500;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
     /**
-     * The next sequence per agreement (least recently used dropped first), so that an event costs one statement,
-     * not a MAX query before its insert. Only the processor's thread writes the table, so this stays right for
+     * The next sequence per agreement (least recently used dropped first), so that an event costs no MAX query
+     * before its insert. Only the processor's thread writes the table, so this stays right for
      * the processor's lifetime; it is cleared when a batch rolls back and on a reset. Should it ever be stale
      * (another node had the segment in between), the insert violates the primary key, the batch rolls back,
      * this is cleared and the retry numbers from the table.
@@ -82,7 +88,6 @@ public class AgreementHistoryProjection {
 
     @EventHandler
     void on(AgreementEvent event, EventMessage<?> message) {
-        forgetSequencesIfRolledBack();
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("agreementId", event.agreementId())
                 .addValue("eventId", message.getIdentifier())
@@ -103,19 +108,79 @@ public class AgreementHistoryProjection {
                     .addValue("aggregateId", domain.getAggregateIdentifier())
                     .addValue("aggregateSequence", domain.getSequenceNumber());
         }
-        long sequence = nextSequences.computeIfAbsent(event.agreementId(), this::nextSequenceInTable);
-        params.addValue("sequence", sequence);
-        // One statement: a redelivered event (its id is already in the table) inserts nothing.
-        int inserted = jdbc.update("INSERT INTO agreement_history (agreement_id, sequence, event_id, type,"
-                + " aggregate_type, aggregate_id, aggregate_sequence, occurred_at, actor, actor_jurisdiction, request_id,"
-                + " correlation_id, payload)"
-                + " SELECT :agreementId, :sequence, :eventId, :type, :aggregateType, :aggregateId, :aggregateSequence,"
-                + " CAST(:occurredAt AS TIMESTAMP WITH TIME ZONE), :actor, :actorJurisdiction, :requestId,"
-                + " :correlationId, :payload"
-                + " WHERE NOT EXISTS (SELECT 1 FROM agreement_history WHERE event_id = :eventId)", params);
-        if (inserted == 1) {
-            nextSequences.put(event.agreementId(), sequence + 1);
+        Batch batch = currentBatch();
+        batch.rows.add(params);
+        if (!batch.deferred) {
+            flush(batch);
         }
+    }
+
+    /** The rows of one unit of work (the processor's batch), written together when it prepares its commit. */
+    private static final class Batch {
+        final boolean deferred;
+        final List<MapSqlParameterSource> rows = new ArrayList<>();
+
+        Batch(boolean deferred) {
+            this.deferred = deferred;
+        }
+    }
+
+    private Batch currentBatch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new Batch(false);
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(PENDING_ROWS, key -> {
+            Batch batch = new Batch(true);
+            unitOfWork.onPrepareCommit(u -> flush(batch));
+            // some remembered sequences may count rows that are never committed
+            unitOfWork.onRollback(u -> nextSequences.clear());
+            return batch;
+        });
+    }
+
+    /**
+     * Writes the batch's rows in one JDBC batch: a row whose event is already in the table (a redelivery) is left
+     * out, the others are numbered per agreement in the order they were handled.
+     */
+    private void flush(Batch batch) {
+        if (batch.rows.isEmpty()) {
+            return;
+        }
+        Set<String> stored = storedEventIds(batch.rows);
+        List<MapSqlParameterSource> inserts = new ArrayList<>(batch.rows.size());
+        Set<String> seen = new HashSet<>();
+        for (MapSqlParameterSource row : batch.rows) {
+            String eventId = (String) row.getValue("eventId");
+            if (stored.contains(eventId) || !seen.add(eventId)) {
+                continue;
+            }
+            String agreementId = (String) row.getValue("agreementId");
+            long sequence = nextSequences.computeIfAbsent(agreementId, this::nextSequenceInTable);
+            nextSequences.put(agreementId, sequence + 1);
+            inserts.add(row.addValue("sequence", sequence));
+        }
+        batch.rows.clear();
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO agreement_history (agreement_id, sequence, event_id, type, aggregate_type,"
+                    + " aggregate_id, aggregate_sequence, occurred_at, actor, actor_jurisdiction, request_id,"
+                    + " correlation_id, payload) VALUES (:agreementId, :sequence, :eventId, :type, :aggregateType,"
+                    + " :aggregateId, :aggregateSequence, CAST(:occurredAt AS TIMESTAMP WITH TIME ZONE), :actor,"
+                    + " :actorJurisdiction, :requestId, :correlationId, :payload)",
+                    inserts.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    /** Which of the rows' events the table has already (one query per {@value #ID_CHUNK} rows). */
+    private Set<String> storedEventIds(List<MapSqlParameterSource> rows) {
+        Set<String> stored = new HashSet<>();
+        for (int from = 0; from < rows.size(); from += ID_CHUNK) {
+            List<String> ids = rows.subList(from, Math.min(rows.size(), from + ID_CHUNK)).stream()
+                    .map(row -> (String) row.getValue("eventId")).toList();
+            stored.addAll(jdbc.queryForList("SELECT event_id FROM agreement_history WHERE event_id IN (:ids)",
+                    Map.of("ids", ids), String.class));
+        }
+        return stored;
     }
 
     /** max + 1 from the table: used when the agreement's next sequence is not in memory. */
@@ -123,21 +188,6 @@ public class AgreementHistoryProjection {
         Long last = jdbc.queryForObject("SELECT MAX(sequence) FROM agreement_history WHERE agreement_id = :agreementId",
                 Map.of("agreementId", agreementId), Long.class);
         return last == null ? 1 : last + 1;
-    }
-
-    /**
-     * Forgets every remembered sequence when the current unit of work (the processor's batch) rolls back: some of
-     * them count rows that were never committed.
-     */
-    private void forgetSequencesIfRolledBack() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return;
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        unitOfWork.getOrComputeResource(ROLLBACK_HOOK, key -> {
-            unitOfWork.onRollback(u -> nextSequences.clear());
-            return Boolean.TRUE;
-        });
     }
 
     @ResetHandler
