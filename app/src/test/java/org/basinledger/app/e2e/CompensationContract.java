@@ -265,6 +265,43 @@ abstract class CompensationContract {
         return id;
     }
 
+    /**
+     * A quarterly exceedance rule: the months' reports of a quarter and their flows make one assessment over the
+     * quarter's seconds. Q3 has 92 days: (7.0 − 6) × mean(8, 12) m³/s × 7,948,800 s / 10^6 = 79.488 t × 15,000.
+     */
+    @Test
+    void aQuarterlyExceedanceRuleChargesTheQuarterOverItsSeconds() {
+        Government wuxi = ledger.register("CN-JS-WX");
+        Government suzhou = ledger.register("CN-JS-SZ");
+        Map<String, Object> body = LedgerDriver.draftBody(LocalDate.of(LAST_YEAR - 1, 1, 1),
+                LocalDate.of(LAST_YEAR + 3, 12, 31), wuxi, suzhou);
+        Scenarios.terms(body).put("sections", List.of(Map.of("id", "JINZE", "name", "Jinze", "waterBody",
+                "Taipu River", "upstream", wuxi.id(), "downstream", suzhou.id())));
+        Scenarios.terms(body).put("compensation", List.of(Map.of("rule", "EXCEEDANCE_PER_TONNE", "sectionId", "JINZE",
+                "period", "QUARTER", "pollutants", List.of(
+                        Map.of("pollutant", "CODMN", "target", "6", "ratePerTonne", Scenarios.cny("15000.00")),
+                        Map.of("pollutant", "NH3N", "target", "1.0", "ratePerTonne", Scenarios.cny("100000.00"))))));
+        String id = Scenarios.signedInForce(ledger, body, wuxi, suzhou);
+        for (int[] monthAndFlow : new int[][] {{7, 8}, {9, 12}}) {
+            Http.Answer report = http.post("/api/v1/agreements/" + id + "/monitoring-reports",
+                    Scenarios.monthlyReport("JINZE", LAST_YEAR, monthAndFlow[0], Map.of("CODMN", "7.0", "NH3N", "0.8"),
+                            String.valueOf(monthAndFlow[1]))).token(suzhou.token()).send();
+            assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        }
+        Http.Answer monthly = http.post("/api/v1/agreements/" + id + "/assessments",
+                Map.of("sectionId", "JINZE", "period", LAST_YEAR + "-07")).token(suzhou.token()).send();
+        assertThat(monthly.status()).as(monthly.toString()).isEqualTo(409);
+
+        Http.Answer assessed = http.post("/api/v1/agreements/" + id + "/assessments",
+                Map.of("sectionId", "JINZE", "period", LAST_YEAR + "-Q3")).token(suzhou.token()).send();
+        assertThat(assessed.status()).as(assessed.toString()).isEqualTo(201);
+        JsonNode assessment = assessed.json();
+        assertThat(assessment.path("period").asText()).isEqualTo(LAST_YEAR + "-Q3");
+        assertThat(assessment.path("inputs").path("secondsInPeriod").asLong()).isEqualTo(7_948_800L);
+        assertThat(assessment.path("result").path("amount").path("amount").asText()).isEqualTo("1192320.00");
+        assertThat(assessment.path("result").path("payer").asText()).isEqualTo(wuxi.id());
+    }
+
     @Test
     void badMonitoringReportsAreRefusedNamingTheField() {
         Government anhui = ledger.register("CN-AH");

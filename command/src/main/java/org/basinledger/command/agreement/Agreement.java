@@ -500,8 +500,7 @@ public class Agreement {
             if (rule.isEmpty()) {
                 continue;
             }
-            ReportingPeriod period = kind == AssessmentPeriod.MONTH ? month
-                    : new ReportingPeriod(AssessmentPeriod.YEAR, month.year(), 0);
+            ReportingPeriod period = ReportingPeriod.of(kind, month.firstDay());
             boolean beyondAssessing = !period.within(draft.effectiveFrom(), draft.effectiveUntil())
                     || (terminatedAt != null && period.end().isAfter(terminatedAt));
             if (!beyondAssessing && !compliance.isAssessed(sectionId, rule.get().rule(), period)) {
@@ -554,7 +553,7 @@ public class Agreement {
         }
         return assessableRule(section.id(), period.kind())
                 .orElseThrow(() -> new InvalidStateException("agreement " + agreementId + " has no rule assessing "
-                        + section.id() + " by " + (period.kind() == AssessmentPeriod.YEAR ? "year" : "month")));
+                        + section.id() + " by " + period.kind().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     private Optional<MonitoringSection> section(String sectionId) {

@@ -346,7 +346,7 @@ public final class AgreementDraftRules {
     private static void checkWaterQualityIndex(CompensationRule rule, String path, Set<String> sectionIds,
                                                List<FieldError> errors) {
         requireSection(rule.sectionId(), path, sectionIds, errors);
-        requirePeriod(rule.period(), AssessmentPeriod.YEAR, path, errors);
+        requirePeriod(rule.period(), EnumSet.of(AssessmentPeriod.YEAR, AssessmentPeriod.QUARTER), path, errors);
         if (requirePositive(rule.stabilityCoefficient(), path + ".stabilityCoefficient", errors)) {
             requireParameter(rule.stabilityCoefficient(), path + ".stabilityCoefficient", errors);
         }
@@ -401,7 +401,7 @@ public final class AgreementDraftRules {
     private static void checkExceedancePerTonne(CompensationRule rule, String path, Set<String> sectionIds,
                                                 List<FieldError> errors) {
         requireSection(rule.sectionId(), path, sectionIds, errors);
-        requirePeriod(rule.period(), AssessmentPeriod.MONTH, path, errors);
+        requirePeriod(rule.period(), EnumSet.of(AssessmentPeriod.MONTH, AssessmentPeriod.QUARTER), path, errors);
         List<CompensationRule.PollutantRate> pollutants = rule.pollutants();
         if (pollutants == null || pollutants.isEmpty()) {
             errors.add(new FieldError(path + ".pollutants", "at least one pollutant is required"));
@@ -506,7 +506,7 @@ public final class AgreementDraftRules {
         if (rule.payer() != null && rule.payer().equals(rule.payee())) {
             errors.add(new FieldError(path + ".payee", "must differ from payer"));
         }
-        requirePeriod(rule.period(), AssessmentPeriod.YEAR, path, errors);
+        requirePeriod(rule.period(), EnumSet.of(AssessmentPeriod.YEAR), path, errors);
         if (rule.schedule() == null) {
             requireAmount(rule.amount(), path + ".amount", errors);
             return;
@@ -567,10 +567,11 @@ public final class AgreementDraftRules {
         }
     }
 
-    private static void requirePeriod(AssessmentPeriod period, AssessmentPeriod required, String path,
+    private static void requirePeriod(AssessmentPeriod period, Set<AssessmentPeriod> allowed, String path,
                                       List<FieldError> errors) {
-        if (period != required) {
-            errors.add(new FieldError(path + ".period", "must be " + required + " for this rule"));
+        if (period == null || !allowed.contains(period)) {
+            errors.add(new FieldError(path + ".period", "must be " + allowed.stream().map(Enum::name)
+                    .collect(java.util.stream.Collectors.joining(" or ")) + " for this rule"));
         }
     }
 

@@ -324,14 +324,7 @@ final class ComplianceRecord {
     }
 
     static List<ReportingPeriod> monthsOf(ReportingPeriod period) {
-        if (period.kind() == AssessmentPeriod.MONTH) {
-            return List.of(period);
-        }
-        List<ReportingPeriod> months = new ArrayList<>(12);
-        for (int month = 1; month <= 12; month++) {
-            months.add(new ReportingPeriod(AssessmentPeriod.MONTH, period.year(), month));
-        }
-        return months;
+        return period.months();
     }
 
     /** The month (basin civil time) the sample was taken in, written {@code 2025-03}. */

@@ -15,6 +15,7 @@ import org.basinledger.api.agreement.CompensationRuleType;
 import org.basinledger.api.agreement.Pollutant;
 import org.basinledger.api.common.FieldError;
 import org.basinledger.api.common.InvalidInputException;
+import org.basinledger.api.common.LedgerCalendar;
 import org.basinledger.api.common.ReportingPeriod;
 import org.basinledger.api.compliance.Sample;
 import org.basinledger.command.agreement.ComplianceRecord.ReportSummary;
@@ -64,10 +65,9 @@ final class ExceedanceBound {
             return;
         }
         List<FieldError> errors = new ArrayList<>();
-        for (ReportingPeriod month : monthsTouched(report)) {
-            List<ReportSummary> others = counted.apply(month);
-            for (CompensationRule rule : exceedance) {
-                checkMonth(report, others, rule, month, errors);
+        for (CompensationRule rule : exceedance) {
+            for (ReportingPeriod period : periodsTouched(report, rule.period())) {
+                checkMonth(report, counted.apply(period), rule, period, errors);
             }
         }
         if (!errors.isEmpty()) {
@@ -77,7 +77,7 @@ final class ExceedanceBound {
 
     private static void checkMonth(StoredReport report, List<ReportSummary> others, CompensationRule rule,
                                    ReportingPeriod month, List<FieldError> errors) {
-        boolean flowCounts = report.flowCubicMetresPerSecond() != null && month.equals(report.period());
+        boolean flowCounts = report.flowCubicMetresPerSecond() != null && liesInside(report.period(), month);
         BigDecimal highestFlow = Stream.concat(SectionAssessment.flowsInside(month, others).stream(),
                         flowCounts ? Stream.of(report.flowCubicMetresPerSecond()) : Stream.empty())
                 .max(BigDecimal::compareTo).orElse(null);
@@ -132,15 +132,23 @@ final class ExceedanceBound {
         return rule.pollutants().get(0).ratePerTonne().currency();
     }
 
-    /** The months of the report's samples, and its own month when it is a monthly report (its flow counts there). */
-    private static Set<ReportingPeriod> monthsTouched(StoredReport report) {
-        Set<ReportingPeriod> months = new LinkedHashSet<>();
-        if (report.period().kind() == AssessmentPeriod.MONTH) {
-            months.add(report.period());
+    /**
+     * The periods of the rule's kind (months or quarters) that hold the report's samples, and the one its own period
+     * lies inside (its flow counts there).
+     */
+    private static Set<ReportingPeriod> periodsTouched(StoredReport report, AssessmentPeriod kind) {
+        Set<ReportingPeriod> periods = new LinkedHashSet<>();
+        ReportingPeriod own = ReportingPeriod.of(kind, report.period().firstDay());
+        if (liesInside(report.period(), own)) {
+            periods.add(own);
         }
         for (Sample sample : report.samples()) {
-            months.add(ReportingPeriod.parse(ComplianceRecord.monthOf(sample), "month"));
+            periods.add(ReportingPeriod.of(kind, LedgerCalendar.dateOf(sample.takenAt())));
         }
-        return months;
+        return periods;
+    }
+
+    private static boolean liesInside(ReportingPeriod inner, ReportingPeriod outer) {
+        return !inner.firstDay().isBefore(outer.firstDay()) && !inner.lastDay().isAfter(outer.lastDay());
     }
 }

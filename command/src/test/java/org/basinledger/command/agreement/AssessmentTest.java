@@ -294,8 +294,8 @@ class AssessmentTest {
     }
 
     @Test
-    void refusesAPeriodThatIsNeitherAYearNorAMonth() {
-        inForceAt(EARLY_2026).when(assess(ANHUI, JIEKOU, "2025-Q1"))
+    void refusesAPeriodThatIsNeitherAYearNorAQuarterNorAMonth() {
+        inForceAt(EARLY_2026).when(assess(ANHUI, JIEKOU, "2025-W12"))
                 .expectException(invalidFields("period"));
     }
 
