@@ -50,19 +50,21 @@ import org.basinledger.api.compliance.SubmitMonitoringReportCommand;
 import org.basinledger.benchmark.Workload.Government;
 import org.basinledger.command.agreement.CanonicalTerms;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 3: monitoring reports per second and assessment time (docs/benchmarks.md).
  *
  * <p>Every agreement is the Xin'an model: two parties, the Jiekou section, one {@code WATER_QUALITY_INDEX} rule
- * (yearly, k = 0.85, CODMn/NH3-N/TP/TN with weight 0.25 each, 100 million either way), in force from 1 January of
- * last year (so last year can be assessed) for eleven years. {@code reports}: client threads send monthly monitoring
- * reports of 4 pollutants x 30 samples, each thread to agreements of its own (so that no two threads wait for the
+ * (yearly, k = 0.85, CODMn/NH3-N/TP/TN with weight 0.25 each, 100 million either way), in force for eleven years
+ * from 1 January of last year (so last year can be assessed), or of {@code --history-years} years earlier.
+ * {@code reports}: client threads send monthly monitoring reports of 4 pollutants x 30 samples, each thread to agreements of its own (so that no two threads wait for the
  * same aggregate's lock), in turn, at most {@code --reports-per-agreement} (default 24) to each, so each agreement's
  * k-th report is for its k-th month; the warm-up writes to agreements of its own. With {@code --history-years=Y}
- * each measured agreement first gets Y years of daily reports (one sample of each pollutant a day; set-up, not
- * measured) and the measured reports are for the months from year Y + 1 on: a report in an agreement's tenth year
- * against one in its first; with {@code --cold} every measured report first empties the agreement cache (not
+ * each measured agreement starts Y years earlier and first gets Y years of daily reports (one sample of each pollutant
+ * a day), each year assessed once its reports are in, as a running agreement's past years are (set-up, not measured);
+ * the measured reports are for the months from year Y + 1 on (last year and this one, as with no history): a report
+ * in an agreement's tenth year against one in its first; with {@code --cold} every measured report first empties the agreement cache (not
  * timed), so it loads its agreement from the event store. {@code assessment}: agreements with
  * a year of daily samples (12 monthly reports, one sample of each pollutant per day) are assessed for that year, one
  * assessment per agreement, timed one at a time.
@@ -82,12 +84,13 @@ final class ComplianceBenchmark {
     private final CommandGateway gateway;
     private final QueryGateway queries;
     private final Cache agreementCache;
+    private final JdbcTemplate jdbc;
     /** The last full calendar year in basin time: assessable now. */
     private final int year = LocalDate.now(LedgerCalendar.ZONE).getYear() - 1;
-    private final LocalDate from = LocalDate.of(year, 1, 1);
-    private final LocalDate until = LocalDate.of(year + 10, 12, 31);
-    private final int months = (int) java.time.temporal.ChronoUnit.MONTHS.between(YearMonth.from(from),
-            YearMonth.from(until)) + 1;
+    /** The agreements' first day: 1 January of last year, or of {@code --history-years} years before that. */
+    private final LocalDate from;
+    private final LocalDate until;
+    private final int months;
     /** Per client thread: the agreements it reports to in the coming phase. */
     private final List<List<String>> agreementsOfThread = new ArrayList<>();
     private boolean registered;
@@ -99,6 +102,10 @@ final class ComplianceBenchmark {
         this.gateway = context.getBean(CommandGateway.class);
         this.queries = context.getBean(QueryGateway.class);
         this.agreementCache = context.getBean("agreementCache", Cache.class);
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.from = LocalDate.of(year - options.extra().historyYears(), 1, 1);
+        this.until = from.plusYears(11).minusDays(1);
+        this.months = (int) java.time.temporal.ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(until)) + 1;
     }
 
     // ---- reports ----
@@ -139,6 +146,7 @@ final class ComplianceBenchmark {
                 * SAMPLES_PER_POLLUTANT / window.seconds(), 0));
         Measure.putLatency(summary, "", result.latency());
         summary.put("catchUpMs", catchUp);
+        putSnapshotSizes(summary);
         putMemory(summary);
 
         System.out.println();
@@ -153,6 +161,8 @@ final class ComplianceBenchmark {
         if (options.extra().cold()) {
             System.out.println("  cold         the agreement cache was emptied before every measured report");
         }
+        System.out.printf(Locale.ROOT, "  snapshots    %s of %s measured agreements, latest %s bytes each (largest)%n",
+                summary.get("snapshots"), agreements, summary.get("snapshotMaxBytes"));
         System.out.printf(Locale.ROOT, "  throughput   %s reports/s (%s samples/s), errors %d; per JVM CPU-second %s%n",
                 summary.get("opsPerSec"), summary.get("samplesPerSec"), result.errors(), summary.get("opsPerCpuSec"));
         System.out.printf(Locale.ROOT, "  latency ms   p50 %s  p90 %s  p99 %s  max %s%n", summary.get("p50Ms"),
@@ -190,9 +200,29 @@ final class ComplianceBenchmark {
     }
 
     /**
+     * The size of the measured agreements' latest snapshots (the largest, as stored): what a load of an agreement
+     * not in the cache deserializes before the events after it.
+     */
+    private void putSnapshotSizes(Map<String, Object> summary) {
+        List<String> measured = agreementsOfThread.stream().flatMap(List::stream).toList();
+        long count = 0;
+        long max = 0;
+        for (String id : measured) {
+            List<Long> sizes = jdbc.queryForList("SELECT OCTET_LENGTH(payload) FROM snapshot_event_entry"
+                    + " WHERE aggregate_identifier = ?", Long.class, id);
+            for (Long size : sizes) {
+                count++;
+                max = Math.max(max, size);
+            }
+        }
+        summary.put("snapshots", count);
+        summary.put("snapshotMaxBytes", max);
+    }
+
+    /**
      * Gives every agreement of the coming phase {@code --history-years} years of daily reports from its start, each
-     * with one sample of each pollutant, through the gateway, each thread's agreements by that thread. Answers how
-     * many reports each agreement got.
+     * with one sample of each pollutant, through the gateway, each thread's agreements by that thread, and assesses
+     * each year once its reports are in (by the downstream party). Answers how many reports each agreement got.
      */
     int loadHistory() throws InterruptedException {
         int years = options.extra().historyYears();
@@ -201,17 +231,23 @@ final class ComplianceBenchmark {
         }
         LocalDate end = from.plusYears(years);
         int perAgreement = (int) java.time.temporal.ChronoUnit.DAYS.between(from, end);
-        log("history: " + years + " years of daily reports (" + perAgreement + ") to each agreement");
+        log("history: " + years + " years of daily reports (" + perAgreement + ") to each agreement, each year"
+                + " assessed");
         List<Thread> loaders = new ArrayList<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
         for (int t = 0; t < options.threads(); t++) {
             Government upstream = workload.partiesFor(t).get(0);
+            Government downstream = workload.partiesFor(t).get(1);
             List<String> agreements = agreementsOfThread.get(t);
             Thread loader = new Thread(() -> {
                 try {
                     for (String agreement : agreements) {
                         for (LocalDate day = from; day.isBefore(end); day = day.plusDays(1)) {
                             submitDaily(agreement, upstream, day);
+                            if (day.getMonthValue() == 12 && day.getDayOfMonth() == 31) {
+                                send(new AssessSectionCommand(agreement, UUID.randomUUID().toString(), downstream.id(),
+                                        SECTION, Integer.toString(day.getYear())), downstream);
+                            }
                         }
                         log("history: agreement " + agreement + " has " + perAgreement + " reports");
                     }
