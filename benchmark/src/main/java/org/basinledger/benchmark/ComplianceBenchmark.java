@@ -208,11 +208,23 @@ final class ComplianceBenchmark {
         long count = 0;
         long max = 0;
         for (String id : measured) {
-            List<Long> sizes = jdbc.queryForList("SELECT OCTET_LENGTH(payload) FROM snapshot_event_entry"
-                    + " WHERE aggregate_identifier = ?", Long.class, id);
-            for (Long size : sizes) {
+            List<Map<String, Object>> rows = jdbc.queryForList("SELECT payload, sequence_number FROM snapshot_event_entry"
+                    + " WHERE aggregate_identifier = ?", id);
+            for (Map<String, Object> row : rows) {
+                byte[] payload = (byte[]) row.get("payload");
                 count++;
-                max = Math.max(max, size);
+                max = Math.max(max, payload.length);
+                try {
+                    JsonNode compliance = JSON.readTree(payload).path("compliance");
+                    log(String.format(Locale.ROOT, "snapshot of %s at event %s: %,d bytes, %d report summaries kept"
+                            + " (%,d bytes), %d reports archived (%,d bytes)", id, row.get("sequence_number"),
+                            payload.length, compliance.path("reports").size(), compliance.path("reports").toString()
+                                    .length(), compliance.path("archivedReports").size(),
+                            compliance.path("archivedReports").toString().length()
+                                    + compliance.path("archivedByMonth").toString().length()));
+                } catch (java.io.IOException e) {
+                    log("snapshot of " + id + " unreadable: " + e);
+                }
             }
         }
         summary.put("snapshots", count);
