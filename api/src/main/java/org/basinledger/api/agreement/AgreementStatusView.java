@@ -13,6 +13,8 @@ import org.basinledger.api.common.Money;
  * first opened for signature (null while it never was): from then on the public may read it.
  * {@code terminationEffectiveAt} is when a pending notice of termination takes effect (null without one; once it
  * has taken effect, the instant the agreement ended, as {@code endedAt}).
+ * {@code predecessorId} is the round this agreement continues (as drafted), {@code successorId} the public round
+ * that names it as its predecessor (null while none does).
  */
 public record AgreementStatusView(
         String id,
@@ -37,7 +39,22 @@ public record AgreementStatusView(
         String endReason,
         Rejection lastRejection,
         Instant updatedAt,
-        Instant terminationEffectiveAt) {
+        Instant terminationEffectiveAt,
+        String predecessorId,
+        String successorId) {
+
+    /** A view of an agreement that is part of no chain of rounds. */
+    public AgreementStatusView(String id, String title, String basin, AgreementStatus status, long version,
+                               String termsHash, List<PartyStatus> parties, LocalDate effectiveFrom,
+                               LocalDate effectiveUntil, int openDisputes, Outstanding outstanding,
+                               LastAssessment lastAssessment, List<ObligationView> obligations, String draftedBy,
+                               Instant draftedAt, Instant publicSince, Instant signedAt, Instant inForceAt,
+                               Instant endedAt, String endReason, Rejection lastRejection, Instant updatedAt,
+                               Instant terminationEffectiveAt) {
+        this(id, title, basin, status, version, termsHash, parties, effectiveFrom, effectiveUntil, openDisputes,
+                outstanding, lastAssessment, obligations, draftedBy, draftedAt, publicSince, signedAt, inForceAt,
+                endedAt, endReason, lastRejection, updatedAt, terminationEffectiveAt, null, null);
+    }
 
     /** A party, its role, and when and with which key it signed the current terms (null while unsigned). */
     public record PartyStatus(String jurisdictionId, PartyRole role, Instant signedAt, String keyId) {

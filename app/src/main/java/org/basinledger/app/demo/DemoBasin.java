@@ -41,6 +41,7 @@ import org.basinledger.api.agreement.ObligationTerm;
 import org.basinledger.api.agreement.OpenAgreementForSignatureCommand;
 import org.basinledger.api.agreement.Party;
 import org.basinledger.api.agreement.PartyRole;
+import org.basinledger.api.agreement.PaymentTerms;
 import org.basinledger.api.agreement.Pollutant;
 import org.basinledger.api.agreement.RejectAgreementCommand;
 import org.basinledger.api.agreement.SectionKind;
@@ -99,11 +100,15 @@ public class DemoBasin {
     public static final String JIANGSU_ECOLOGY_DEPARTMENT = "JS-DEE";
 
     public static final String XINAN = id("agreement:xinan");
+    /** The Xin'an round before {@link #XINAN}, ended: {@code XINAN} names it as its predecessor. */
+    public static final String XINAN_ROUND_1 = id("agreement:xinan-round-1");
     public static final String TAIPU = id("agreement:taipu");
     public static final String JIANGSU = id("agreement:jiangsu");
     public static final String NEXT_ROUND_DRAFT = id("agreement:xinan-round-2");
 
     public static final String XINAN_TITLE =
+            "Xin'an River Basin Horizontal Ecological Compensation Agreement (Huangshan–Hangzhou), round 2";
+    public static final String XINAN_ROUND_1_TITLE =
             "Xin'an River Basin Horizontal Ecological Compensation Agreement (Huangshan–Hangzhou), round 1";
     public static final String TAIPU_TITLE = "Taipu River Joint Protection Agreement of the Yangtze River Delta "
             + "Ecological Green Integrated Development Demonstration Zone (Qingpu–Wujiang–Jiashan)";
@@ -114,7 +119,7 @@ public class DemoBasin {
     public static final List<String> PRIVATE_DRAFT_TITLES = List.of(
             "Xin'an compensation: Huangshan negotiating text v0.3 (internal, not for publication)",
             "Taipu River joint protection: working draft for the river chiefs' meeting (confidential)",
-            "Xin'an River compensation, round 2: draft under negotiation (confidential)");
+            "Xin'an River compensation, round 3: draft under negotiation (confidential)");
 
     static final String CLAIM_CANCELLED = "Wuxi contests this transfer: the samples of the month were taken while "
             + "the flood-control dispatch reversed the Grand Canal's flow at Wangting, carrying Taihu water, not "
@@ -194,6 +199,7 @@ public class DemoBasin {
 
         void run() {
             registry();
+            xinanRoundOne();
             xinan();
             jiangsu();
             taipu();
@@ -231,6 +237,30 @@ public class DemoBasin {
             keys.put(id, pair);
             String publicKey = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
             send.registrar("register-" + id, new RegisterJurisdictionCommand(id, name, level, parentId, publicKey));
+        }
+
+        // ---- Xin'an River, round 1: ended; the central funds tapered 400, 300, 200 million ----
+
+        private void xinanRoundOne() {
+            AgreementDraft round2 = xinanDraft(XINAN_ROUND_1_TITLE, "1.35");
+            AgreementTerms terms = round2.terms();
+            CompensationRule fixed = terms.compensation().get(1);
+            AgreementDraft draft = new AgreementDraft(XINAN_ROUND_1_TITLE, round2.basin(), round2.parties(),
+                    LocalDate.of(year - 6, 1, 1), LocalDate.of(year - 4, 12, 31), new AgreementTerms(
+                    "新安江流域水环境补偿试点 (first round). As the second round, with the central government's "
+                            + "contribution to Huangshan tapering from 400 to 300 to 200 million yuan.",
+                    terms.sections(), List.of(), List.of(terms.compensation().get(0),
+                    new CompensationRule(fixed.rule(), null, fixed.period(), null, null, null, null, null,
+                            fixed.payer(), fixed.payee(), null, List.of(
+                            new CompensationRule.ScheduledAmount(Integer.toString(year - 6), cny("400000000.00")),
+                            new CompensationRule.ScheduledAmount(Integer.toString(year - 5), cny("300000000.00")),
+                            new CompensationRule.ScheduledAmount(Integer.toString(year - 4), cny("200000000.00"))),
+                            null))));
+            send.jurisdiction(HUANGSHAN, "draft-xinan-round-1", new DraftAgreementCommand(XINAN_ROUND_1, HUANGSHAN,
+                    draft));
+            send.jurisdiction(HUANGSHAN, "open-xinan-round-1", new OpenAgreementForSignatureCommand(XINAN_ROUND_1,
+                    HUANGSHAN));
+            signAll(XINAN_ROUND_1, draft, HUANGSHAN, HANGZHOU, FINANCE_MINISTRY);
         }
 
         // ---- Xin'an River: a water quality index at Jiekou and the central government's yearly contribution ----
@@ -295,10 +325,12 @@ public class DemoBasin {
                                     cny("100000000.00"), cny("100000000.00"), null, null, null, null),
                             new CompensationRule(CompensationRuleType.FIXED_CONTRIBUTION, null, AssessmentPeriod.YEAR,
                                     null, null, null, null, null, FINANCE_MINISTRY, HUANGSHAN,
-                                    cny("300000000.00"))));
+                                    cny("300000000.00"))),
+                    // due within 30 days; late payment costs 0.05% a day, the rate of China's tax law
+                    new PaymentTerms(30, new BigDecimal("0.0005")));
             return new AgreementDraft(title, "Xin'an River", List.of(new Party(HUANGSHAN, PartyRole.UPSTREAM),
                     new Party(HANGZHOU, PartyRole.DOWNSTREAM), new Party(FINANCE_MINISTRY, PartyRole.FUNDER)),
-                    LocalDate.of(year - 3, 1, 1), LocalDate.of(year + 1, 12, 31), terms);
+                    LocalDate.of(year - 3, 1, 1), LocalDate.of(year + 1, 12, 31), terms, XINAN_ROUND_1);
         }
 
         // ---- Jiangsu: the upstream city pays the downstream one per tonne of monthly excess at Wangting ----
@@ -417,9 +449,9 @@ public class DemoBasin {
             send.jurisdiction(HUANGSHAN, "draft-xinan-round-2", new DraftAgreementCommand(NEXT_ROUND_DRAFT, HUANGSHAN,
                     new AgreementDraft(draft.title(), draft.basin(), draft.parties().subList(0, 2),
                             LocalDate.of(year + 2, 1, 1), LocalDate.of(year + 4, 12, 31),
-                            new AgreementTerms("Round 2 (confidential negotiating text): each province 200 million "
+                            new AgreementTerms("Round 3 (confidential negotiating text): each province 200 million "
                                     + "yuan a year.", draft.terms().sections(), List.of(),
-                                    draft.terms().compensation().subList(0, 1)))));
+                                    draft.terms().compensation().subList(0, 1)), XINAN)));
         }
 
         // ---- disputes over Jiangsu's money: one cancelled, one adjusted, one under mediation ----
@@ -501,8 +533,10 @@ public class DemoBasin {
                     int contributionYear = Integer.parseInt(transfer.sourceId().substring(
                             transfer.sourceId().lastIndexOf(':') + 1));
                     LocalDate due = LocalDate.of(year - 3, 1, 1).plusYears(contributionYear);
+                    // the second year's is paid 45 days after it fell due, 15 days late: it owes late interest
                     advance(transfer, contributionYear < 3 ? TransferStatus.SETTLED : TransferStatus.PAID,
-                            due.plusDays(20), "MOF-ECO-" + due.getYear() + "-" + contributionYear);
+                            due.plusDays(contributionYear == 2 ? 45 : 20), "MOF-ECO-" + due.getYear() + "-"
+                                    + contributionYear);
                 }
             }
             for (int assessed = year - 3; assessed <= year - 1; assessed++) {
@@ -513,6 +547,12 @@ public class DemoBasin {
                                 LocalDate.of(assessed + 1, 4, 30), "XA-COMP-" + assessed);
                     }
                 }
+            }
+            for (TransferView transfer : transfers(XINAN_ROUND_1)) {
+                int contributionYear = Integer.parseInt(transfer.sourceId().substring(
+                        transfer.sourceId().lastIndexOf(':') + 1));
+                LocalDate due = LocalDate.of(year - 6, 1, 1).plusYears(contributionYear);
+                advance(transfer, TransferStatus.SETTLED, due.plusDays(25), "MOF-ECO-" + due.getYear() + "-R1");
             }
             for (TransferView transfer : transfers(TAIPU)) {
                 if (transfer.id().equals(id("transfer:taipu:algae"))) {

@@ -1,11 +1,16 @@
 package org.basinledger.app.portal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +31,7 @@ import org.basinledger.api.agreement.ListAgreementsQuery;
 import org.basinledger.api.agreement.ObligationStatus;
 import org.basinledger.api.agreement.PartyRole;
 import org.basinledger.api.common.Caller;
+import org.basinledger.api.common.Money;
 import org.basinledger.api.common.NotFoundException;
 import org.basinledger.api.compliance.AssessmentView;
 import org.basinledger.api.compliance.ComplianceHistory;
@@ -166,7 +172,16 @@ public class PortalReader {
                                      int chartedAssessments,
                                      HistoryPart history, TablePage<TransferView> transfers,
                                      TablePage<AssessmentView> assessments, TableSelection selection,
-                                     Map<String, String> names, Instant readAt) {
+                                     Map<String, String> names, Instant readAt, List<RoundRow> rounds) {
+    }
+
+    /**
+     * One round of a chain of agreements that continue each other ({@code predecessorId}), oldest first, with its
+     * results once in force: periods assessed and met, and what was paid under it per currency.
+     */
+    public record RoundRow(String id, String title, AgreementStatus status, LocalDate effectiveFrom,
+                           LocalDate effectiveUntil, boolean current, boolean details, int periodsAssessed,
+                           int periodsMet, List<Money> paid) {
     }
 
     /** The agreement list. */
@@ -244,7 +259,68 @@ public class PortalReader {
         List<AssessmentView> charted = latestAssessments(id, assessed);
         return new AgreementPageModel(agreement, details, obligations(agreement, names), compliance,
                 ComplianceChart.of(charted), charted.size(), history, transfers, assessments, selection, names,
-                Instant.now());
+                Instant.now(), rounds(status));
+    }
+
+    /** The most rounds a chain shows on each side of the agreement. */
+    static final int MAX_ROUNDS = 20;
+
+    /**
+     * The chain of rounds the agreement belongs to, oldest first: its predecessors as far back as they are public,
+     * itself, and its public successors; empty when it continues none and none continues it.
+     */
+    private List<RoundRow> rounds(AgreementStatusView agreement) {
+        if (agreement.predecessorId() == null && agreement.successorId() == null) {
+            return List.of();
+        }
+        LinkedList<AgreementStatusView> chain = new LinkedList<>(List.of(agreement));
+        Set<String> seen = new HashSet<>(List.of(agreement.id()));
+        for (String id = agreement.predecessorId(); id != null && seen.add(id) && seen.size() <= MAX_ROUNDS; ) {
+            AgreementStatusView round = publicOrNull(id);
+            if (round == null) {
+                break;
+            }
+            chain.addFirst(round);
+            id = round.predecessorId();
+        }
+        for (String id = agreement.successorId(); id != null && seen.add(id) && seen.size() <= 2 * MAX_ROUNDS; ) {
+            AgreementStatusView round = publicOrNull(id);
+            if (round == null) {
+                break;
+            }
+            chain.addLast(round);
+            id = round.successorId();
+        }
+        return chain.stream().map(round -> roundRow(round, round.id().equals(agreement.id()))).toList();
+    }
+
+    private AgreementStatusView publicOrNull(String id) {
+        AgreementStatusView view = ask(new org.basinledger.api.agreement.FindAgreementStatusQuery(id, null),
+                AgreementStatusView.class);
+        return view != null && AgreementVisibility.canSee(view, PUBLIC) ? view : null;
+    }
+
+    private RoundRow roundRow(AgreementStatusView round, boolean current) {
+        boolean details = AgreementVisibility.canSeeDetails(round, PUBLIC);
+        int assessed = 0;
+        int met = 0;
+        List<Money> paid = List.of();
+        if (details) {
+            ComplianceHistory compliance = ask(new FindComplianceHistoryQuery(round.id(), 0, 1), ComplianceHistory.class);
+            if (compliance != null && compliance.summary() != null) {
+                assessed = compliance.summary().periodsAssessed();
+                met = compliance.summary().periodsMet();
+            }
+            MoneyOverTime money = ask(FindMoneyOverTimeQuery.ofAgreement(round.id()), MoneyOverTime.class);
+            Map<String, BigDecimal> byCurrency = new TreeMap<>();
+            if (money != null) {
+                money.totals().stream().filter(t -> t.flow() == MoneyOverTime.Flow.PAID)
+                        .forEach(t -> byCurrency.merge(t.currency(), t.amount(), BigDecimal::add));
+            }
+            paid = byCurrency.entrySet().stream().map(e -> Money.of(e.getValue(), e.getKey())).toList();
+        }
+        return new RoundRow(round.id(), round.title(), round.status(), round.effectiveFrom(), round.effectiveUntil(),
+                current, details, assessed, met, paid);
     }
 
     /** The latest {@code chartAssessments} of the agreement's {@code assessed} assessments, oldest first. */

@@ -90,13 +90,50 @@ class DemoIT {
         assertThat(http.get("/open-data/agreements/" + DemoBasin.NEXT_ROUND_DRAFT + "/record.json").send().status())
                 .isEqualTo(404);
         JsonNode agreements = download("agreements.json").json();
-        assertThat(agreements.path("count").asInt()).isEqualTo(3);
+        assertThat(agreements.path("count").asInt()).isEqualTo(4);
         assertThat(agreements.path("items").findValuesAsText("title")).containsExactlyInAnyOrder(
-                DemoBasin.XINAN_TITLE, DemoBasin.TAIPU_TITLE, DemoBasin.JIANGSU_TITLE);
+                DemoBasin.XINAN_ROUND_1_TITLE, DemoBasin.XINAN_TITLE, DemoBasin.TAIPU_TITLE, DemoBasin.JIANGSU_TITLE);
+        assertThat(http.get("/api/v1/agreements/" + DemoBasin.XINAN_ROUND_1).send().json().path("status").asText())
+                .isEqualTo("EXPIRED");
         JsonNode xinan = http.get("/api/v1/agreements/" + DemoBasin.XINAN).send().json();
         assertThat(xinan.path("parties").findValuesAsText("jurisdictionId"))
                 .containsExactly(DemoBasin.HUANGSHAN, DemoBasin.HANGZHOU, DemoBasin.FINANCE_MINISTRY);
         assertThat(xinan.path("parties").findValuesAsText("role")).containsExactly("UPSTREAM", "DOWNSTREAM", "FUNDER");
+    }
+
+    @Test
+    @Order(2)
+    void theXinanRoundsAreLinkedAndTheLatePaymentOwesItsInterest() {
+        JsonNode round2 = http.get("/api/v1/agreements/" + DemoBasin.XINAN).send().json();
+        JsonNode round1 = http.get("/api/v1/agreements/" + DemoBasin.XINAN_ROUND_1).send().json();
+        assertThat(round2.path("predecessorId").asText()).isEqualTo(DemoBasin.XINAN_ROUND_1);
+        assertThat(round1.path("successorId").asText()).isEqualTo(DemoBasin.XINAN);
+        // the next round is a private draft: the public does not learn it continues round 2
+        assertThat(round2.hasNonNull("successorId")).isFalse();
+
+        // round 1's central funds tapered 400, 300, 200 million, all settled
+        JsonNode funds = http.get("/api/v1/transfers?agreementId=" + DemoBasin.XINAN_ROUND_1).send().json();
+        assertThat(funds.path("items").findValuesAsText("status")).containsOnly("SETTLED");
+        assertThat(funds.path("items")).extracting(t -> t.path("amount").path("amount").asText())
+                .containsExactlyInAnyOrder("400000000.00", "300000000.00", "200000000.00");
+
+        // round 2's second contribution was paid 15 days late: 300,000,000.00 × 0.0005 × 15 = 2,250,000.00
+        JsonNode transfers = http.get("/api/v1/transfers?agreementId=" + DemoBasin.XINAN + "&size=500").send().json();
+        List<JsonNode> interest = new ArrayList<>();
+        transfers.path("items").forEach(t -> {
+            if (t.path("source").asText().equals("LATE_INTEREST")) {
+                interest.add(t);
+            }
+        });
+        assertThat(interest).singleElement().satisfies(t -> {
+            assertThat(t.path("amount").path("amount").asText()).isEqualTo("2250000.00");
+            assertThat(t.path("payer").asText()).isEqualTo(DemoBasin.FINANCE_MINISTRY);
+            assertThat(t.path("payee").asText()).isEqualTo(DemoBasin.HUANGSHAN);
+        });
+
+        String page = http.get("/agreements/" + DemoBasin.XINAN).send().body();
+        assertThat(page).contains("id=\"rounds-table\"").contains("/agreements/" + DemoBasin.XINAN_ROUND_1)
+                .contains("round 1").contains("this agreement");
     }
 
     @Test
@@ -266,7 +303,7 @@ class DemoIT {
         Integer after = app.getBean(JdbcTemplate.class).queryForObject("select count(*) from domain_event_entry",
                 Integer.class);
         assertThat(after).isEqualTo(before);
-        assertThat(download("agreements.json").json().path("count").asInt()).isEqualTo(4);
+        assertThat(download("agreements.json").json().path("count").asInt()).isEqualTo(5);
     }
 
     private static Government register(String prefix) {

@@ -83,6 +83,46 @@ abstract class AgreementLifecycleContract {
     }
 
     @Test
+    void aNewRoundNamesThePublicAgreementItContinuesAndBothViewsShowTheLink() {
+        Government anhui = ledger.register("CN-AH");
+        Government zhejiang = ledger.register("CN-ZJ");
+        Government outsider = ledger.register("CN-JS");
+        String first = Scenarios.signedInForce(ledger, LedgerDriver.draftBody(PAST, FUTURE, anhui, zhejiang), anhui,
+                zhejiang);
+        String privateDraft = ledger.draft(outsider, LedgerDriver.draftBody(PAST, FUTURE, outsider, zhejiang))
+                .path("id").asText();
+
+        // an unknown agreement and another's private draft are refused alike, naming the field
+        for (String missing : List.of("no-such-agreement", privateDraft)) {
+            Map<String, Object> body = LedgerDriver.draftBody(FUTURE, FUTURE.plusYears(3), anhui, zhejiang);
+            body.put("predecessorId", missing);
+            Http.Answer refused = http.post("/api/v1/agreements", body).token(anhui.token()).send();
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().path("errors").path(0).path("field").asText()).isEqualTo("predecessorId");
+            assertThat(refused.body()).doesNotContain("DRAFT");
+        }
+
+        Map<String, Object> next = LedgerDriver.draftBody(FUTURE, FUTURE.plusYears(3), anhui, zhejiang);
+        next.put("title", "Xin'an River ecological compensation, round 2");
+        next.put("predecessorId", first);
+        String second = ledger.draft(anhui, next).path("id").asText();
+        assertThat(ledger.status(second, anhui.token()).path("predecessorId").asText()).isEqualTo(first);
+        // while the next round is a private draft, the public does not learn of it
+        assertThat(ledger.status(first, null).hasNonNull("successorId")).isFalse();
+
+        ledger.open(anhui, second);
+        assertThat(LedgerDriver.utf8(ledger.terms(second, null))).contains("\"predecessorId\":\"" + first + "\"");
+        assertThat(ledger.status(first, null).path("successorId").asText()).isEqualTo(second);
+        assertThat(ledger.status(second, null).path("predecessorId").asText()).isEqualTo(first);
+
+        // the portal shows the chain on both rounds' pages
+        Http.Answer page = http.get("/agreements/" + first).send();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"rounds-table\"").contains("/agreements/" + second)
+                .contains("round 2");
+    }
+
+    @Test
     void threePartiesSignAnAgreementThatStartsLaterAndItWaitsSigned() {
         Government huangshan = ledger.register("CN-AH-HS");
         Government hangzhou = ledger.register("CN-ZJ-HZ");

@@ -176,13 +176,14 @@ public class Agreement {
 
     /** Answers the agreement id. */
     @CommandHandler
-    public Agreement(DraftAgreementCommand command, JurisdictionDirectory directory) {
+    public Agreement(DraftAgreementCommand command, JurisdictionDirectory directory, AgreementDirectory agreements) {
         checkDraft(command.draft(), command.actingJurisdiction(), directory);
+        checkPredecessor(command.agreementId(), command.draft(), agreements);
         apply(new AgreementDraftedEvent(command.agreementId(), command.actingJurisdiction(), command.draft()));
     }
 
     @CommandHandler
-    public void handle(AmendAgreementCommand command, JurisdictionDirectory directory) {
+    public void handle(AmendAgreementCommand command, JurisdictionDirectory directory, AgreementDirectory agreements) {
         requireParty(command.actingJurisdiction());
         requireStatus(AgreementStatus.DRAFT, "amended");
         long version = AggregateLifecycle.getVersion();
@@ -190,6 +191,7 @@ public class Agreement {
             throw new StaleVersionException(command.expectedVersion(), version);
         }
         checkDraft(command.draft(), command.actingJurisdiction(), directory);
+        checkPredecessor(agreementId, command.draft(), agreements);
         apply(new AgreementAmendedEvent(agreementId, command.actingJurisdiction(), command.draft()));
     }
 
@@ -728,6 +730,29 @@ public class Agreement {
         AgreementDraftRules.validate(draft, directory::exists);
         if (!draft.hasParty(actingJurisdiction)) {
             throw new NotPermittedException(actingJurisdiction + " can only draft agreements it is a party to");
+        }
+    }
+
+    /**
+     * A draft that continues an earlier round names an agreement that exists and has been public (opened for
+     * signature and not back in draft): an unknown id and another's private draft get the same answer, so the
+     * answer tells nobody that a private draft exists. An agreement cannot continue itself.
+     */
+    private static void checkPredecessor(String agreementId, AgreementDraft draft, AgreementDirectory agreements) {
+        String predecessorId = draft.predecessorId();
+        if (predecessorId == null) {
+            return;
+        }
+        if (predecessorId.isBlank() || predecessorId.equals(agreementId)) {
+            throw new InvalidInputException("predecessorId", "must name another agreement, the round this one "
+                    + "continues");
+        }
+        boolean known = agreements.find(predecessorId)
+                .filter(facts -> facts.status() != AgreementStatus.DRAFT)
+                .isPresent();
+        if (!known) {
+            throw new InvalidInputException("predecessorId", "no agreement " + predecessorId
+                    + " has been opened for signature: a round continues an agreement the public can see");
         }
     }
 

@@ -45,7 +45,7 @@ public record CanonicalTerms(String document, String termsHash) {
     /** The canonical document and hash of the agreement's draft. */
     public static CanonicalTerms of(String agreementId, AgreementDraft draft) {
         Document document = new Document(agreementId, draft.title(), draft.basin(), draft.parties(),
-                draft.effectiveFrom(), draft.effectiveUntil(), draft.terms());
+                draft.effectiveFrom(), draft.effectiveUntil(), draft.terms(), draft.predecessorId());
         try {
             String canonical = new JsonCanonicalizer(MAPPER.writeValueAsString(document)).getEncodedString();
             return new CanonicalTerms(canonical, sha256Hex(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -67,8 +67,10 @@ public record CanonicalTerms(String document, String termsHash) {
         }
     }
 
+    /** {@code predecessorId}: the round it continues, signed with the rest (left out when there is none). */
     private record Document(String agreementId, String title, String basin, List<Party> parties,
-                            LocalDate effectiveFrom, LocalDate effectiveUntil, AgreementTerms terms) {
+                            LocalDate effectiveFrom, LocalDate effectiveUntil, AgreementTerms terms,
+                            String predecessorId) {
     }
 
     private static final class PlainDecimalSerializer extends JsonSerializer<BigDecimal> {

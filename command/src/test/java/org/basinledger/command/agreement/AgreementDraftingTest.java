@@ -56,6 +56,52 @@ class AgreementDraftingTest {
                 .expectEvents(new AgreementDraftedEvent(AGREEMENT_ID, ANHUI, scenario.draft));
     }
 
+    private AgreementDraft continuing(String predecessorId) {
+        AgreementDraft d = scenario.draft;
+        return new AgreementDraft(d.title(), d.basin(), d.parties(), d.effectiveFrom(), d.effectiveUntil(), d.terms(),
+                predecessorId);
+    }
+
+    @Test
+    void aDraftContinuesAnEarlierRoundThatHasBeenPublicAndSignsItsId() {
+        AgreementDraft round = continuing(AgreementScenario.PREVIOUS_ROUND);
+        fixture.givenNoPriorActivity()
+                .when(new DraftAgreementCommand(AGREEMENT_ID, ANHUI, round))
+                .expectEvents(new AgreementDraftedEvent(AGREEMENT_ID, ANHUI, round));
+        org.assertj.core.api.Assertions.assertThat(CanonicalTerms.of(AGREEMENT_ID, round).document())
+                .contains("\"predecessorId\":\"" + AgreementScenario.PREVIOUS_ROUND + "\"");
+    }
+
+    @Test
+    void refusesAPredecessorThatDoesNotExistOrWasNeverPublicAlike() {
+        for (String missing : List.of("AGR-NONE", AgreementScenario.PRIVATE_DRAFT)) {
+            fixture.givenNoPriorActivity()
+                    .when(new DraftAgreementCommand(AGREEMENT_ID, ANHUI, continuing(missing)))
+                    .expectException(invalidFields("predecessorId"))
+                    .expectExceptionMessage(containsString("no agreement " + missing + " has been opened"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void refusesAnAgreementThatContinuesItself() {
+        fixture.givenNoPriorActivity()
+                .when(new DraftAgreementCommand(AGREEMENT_ID, ANHUI, continuing(AGREEMENT_ID)))
+                .expectException(invalidFields("predecessorId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAmendedDraftMayNameItsPredecessorAndIsCheckedTheSameWay() {
+        fixture.given(scenario.drafted())
+                .when(new AmendAgreementCommand(AGREEMENT_ID, ZHEJIANG, 0, continuing("AGR-NONE")))
+                .expectException(invalidFields("predecessorId"));
+        fixture.given(scenario.drafted())
+                .when(new AmendAgreementCommand(AGREEMENT_ID, ZHEJIANG, 0, continuing(AgreementScenario.PREVIOUS_ROUND)))
+                .expectEvents(new AgreementAmendedEvent(AGREEMENT_ID, ZHEJIANG,
+                        continuing(AgreementScenario.PREVIOUS_ROUND)));
+    }
+
     @Test
     void refusesADraftWithInvalidFields() {
         AgreementDraft reversedDates = new AgreementDraft("T", "B", scenario.draft.parties(),

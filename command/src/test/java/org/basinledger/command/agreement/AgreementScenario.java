@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.basinledger.api.agreement.AgreementDraft;
+import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.agreement.AgreementDraftedEvent;
 import org.basinledger.api.agreement.AgreementEnteredIntoForceEvent;
 import org.basinledger.api.agreement.AgreementFullySignedEvent;
@@ -21,6 +22,7 @@ import org.basinledger.api.agreement.AgreementOpenedForSignatureEvent;
 import org.basinledger.api.agreement.AgreementSignedEvent;
 import org.basinledger.api.agreement.ObligationOverdueEvent;
 import org.basinledger.api.agreement.SignAgreementCommand;
+import org.basinledger.command.support.FakeAgreementDirectory;
 import org.basinledger.command.support.FakeJurisdictionDirectory;
 import org.basinledger.command.support.TestKeys;
 
@@ -42,6 +44,13 @@ final class AgreementScenario {
     final AgreementDraft draft;
     final CanonicalTerms canonical;
     private final Map<String, TestKeys> keyOf = Map.of(ANHUI, anhuiKey, ZHEJIANG, zhejiangKey, MINISTRY, ministryKey);
+
+    /** An earlier round that ended, and another party's draft never opened (as private as an unknown id). */
+    static final String PREVIOUS_ROUND = "AGR-XINAN-0";
+    static final String PRIVATE_DRAFT = "AGR-PRIVATE";
+    private static final FakeAgreementDirectory ROUNDS = new FakeAgreementDirectory()
+            .put(PREVIOUS_ROUND, AgreementStatus.EXPIRED, AgreementSamples.ANHUI, AgreementSamples.ZHEJIANG)
+            .put(PRIVATE_DRAFT, AgreementStatus.DRAFT, AgreementSamples.ZHEJIANG, AgreementSamples.OUTSIDER);
 
     AgreementScenario(AgreementDraft draft) {
         this.draft = draft;
@@ -69,6 +78,7 @@ final class AgreementScenario {
     FixtureConfiguration<Agreement> fixture(UnaryOperator<StoredReports> wrap) {
         AggregateTestFixture<Agreement> fixture = new AggregateTestFixture<>(Agreement.class);
         fixture.registerInjectableResource(directory);
+        fixture.registerInjectableResource(ROUNDS);
         // archived reports are read back from the fixture's own events, as the ledger reads its event store
         fixture.registerInjectableResource(wrap.apply(new EventStoreStoredReports(fixture.getEventStore())));
         return fixture;

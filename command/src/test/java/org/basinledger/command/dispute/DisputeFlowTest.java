@@ -85,7 +85,7 @@ class DisputeFlowTest {
                 .configureAggregate(Dispute.class)
                 .configureAggregate(CompensationTransfer.class)
                 .registerComponent(AgreementDirectory.class,
-                        c -> new RepositoryAgreementDirectory(c.repository(Agreement.class)))
+                        c -> RepositoryAgreementDirectory.lazily(() -> c.repository(Agreement.class)))
                 .registerComponent(JurisdictionDirectory.class, c -> new FakeJurisdictionDirectory())
                 .registerComponent(StoredReports.class, c -> new EventStoreStoredReports(c.eventStore()))
                 .registerComponent(MediatorDirectory.class, c -> new FakeMediatorDirectory().register(MEDIATOR))

@@ -204,6 +204,7 @@ public final class AgreementStatusFold {
         Rejection lastRejection;
         Instant updatedAt;
         Instant terminationEffectiveAt;
+        String predecessorId;
 
         Builder() {
         }
@@ -232,6 +233,7 @@ public final class AgreementStatusFold {
             lastRejection = v.lastRejection();
             updatedAt = v.updatedAt();
             terminationEffectiveAt = v.terminationEffectiveAt();
+            predecessorId = v.predecessorId();
         }
 
         void draft(AgreementDraft draft) {
@@ -239,6 +241,7 @@ public final class AgreementStatusFold {
             basin = draft.basin();
             effectiveFrom = draft.effectiveFrom();
             effectiveUntil = draft.effectiveUntil();
+            predecessorId = draft.predecessorId();
             parties = draft.parties() == null ? List.of() : draft.parties().stream()
                     .map(p -> new PartyStatus(p.jurisdictionId(), p.role(), null, null))
                     .toList();
@@ -260,7 +263,7 @@ public final class AgreementStatusFold {
             return new AgreementStatusView(id, title, basin, status, version, termsHash, List.copyOf(parties),
                     effectiveFrom, effectiveUntil, openDisputes, outstanding, lastAssessment, List.copyOf(obligations),
                     draftedBy, draftedAt, publicSince, signedAt, inForceAt, endedAt, endReason, lastRejection,
-                    updatedAt, terminationEffectiveAt);
+                    updatedAt, terminationEffectiveAt, predecessorId, null);
         }
     }
 }

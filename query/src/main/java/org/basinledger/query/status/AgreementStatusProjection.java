@@ -68,6 +68,14 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Projections.PROCESSING_GROUP)
 public class AgreementStatusProjection {
 
+    /**
+     * SQL over one {@code agreement_status} row (columns prefixed by {@code alias}): the public may read it (opened
+     * for signature and not sent back to draft since). A successor is shown only when it is public.
+     */
+    static String isPublic(String alias) {
+        return alias + "public_since IS NOT NULL AND " + alias + "status <> 'DRAFT'";
+    }
+
     /** Page size when the query asks for none. */
     public static final int DEFAULT_PAGE_SIZE = 20;
     /** The largest page a list query answers. */
@@ -259,7 +267,7 @@ public class AgreementStatusProjection {
                 params.addValue("caller", caller.id());
             }
             // a draft is private to its parties, also when a rejection has sent a once-public agreement back to it
-            case PUBLIC, MEDIATOR -> where.append(" AND s.public_since IS NOT NULL AND s.status <> 'DRAFT'");
+            case PUBLIC, MEDIATOR -> where.append(" AND " + isPublic("s."));
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM agreement_status s" + where, params, Long.class);
         long totalItems = total == null ? 0 : total;
@@ -293,13 +301,14 @@ public class AgreementStatusProjection {
         Map<String, Outstanding> outstanding = figures.outstanding(ids, asOf);
         Map<String, LastAssessment> lastAssessments = figures.lastAssessments(ids, asOf);
         Map<String, Integer> openDisputes = figures.openDisputes(ids, asOf);
+        Map<String, String> successors = figures.successors(ids);
         return views.stream()
                 .map(v -> new AgreementStatusView(v.id(), v.title(), v.basin(), v.status(), v.version(), v.termsHash(),
                         v.parties(), v.effectiveFrom(), v.effectiveUntil(), openDisputes.getOrDefault(v.id(), 0),
                         outstanding.getOrDefault(v.id(), StatusFigures.NOTHING_OUTSTANDING),
                         lastAssessments.get(v.id()), v.obligations(), v.draftedBy(), v.draftedAt(),
                         v.publicSince(), v.signedAt(), v.inForceAt(), v.endedAt(), v.endReason(), v.lastRejection(),
-                        v.updatedAt(), v.terminationEffectiveAt()))
+                        v.updatedAt(), v.terminationEffectiveAt(), v.predecessorId(), successors.get(v.id())))
                 .toList();
     }
 
@@ -327,14 +336,15 @@ public class AgreementStatusProjection {
 
     private void insert(AgreementStatusView view) {
         jdbc.update("INSERT INTO agreement_status (agreement_id, status, basin, title, drafted_at, public_since, version,"
-                + " updated_at, in_force_at, view_json) VALUES (:id, :status, :basin, :title, :draftedAt, :publicSince,"
-                + " :version, :updatedAt, :inForceAt, :json)", rowParams(view));
+                + " updated_at, in_force_at, predecessor_id, view_json) VALUES (:id, :status, :basin, :title, :draftedAt,"
+                + " :publicSince, :version, :updatedAt, :inForceAt, :predecessorId, :json)", rowParams(view));
     }
 
     private void update(AgreementStatusView view, long previousVersion) {
         int updated = jdbc.update("UPDATE agreement_status SET status = :status, basin = :basin, title = :title,"
                 + " drafted_at = :draftedAt, public_since = :publicSince, version = :version, updated_at = :updatedAt,"
-                + " in_force_at = :inForceAt, view_json = :json WHERE agreement_id = :id AND version = :previousVersion",
+                + " in_force_at = :inForceAt, predecessor_id = :predecessorId, view_json = :json"
+                + " WHERE agreement_id = :id AND version = :previousVersion",
                 rowParams(view).addValue("previousVersion", previousVersion));
         if (updated != 1) {
             throw new IllegalStateException("agreement_status row " + view.id() + " changed while version "
@@ -353,6 +363,7 @@ public class AgreementStatusProjection {
                 .addValue("version", view.version())
                 .addValue("updatedAt", sqlTime(view.updatedAt()))
                 .addValue("inForceAt", sqlTime(view.inForceAt()))
+                .addValue("predecessorId", view.predecessorId(), java.sql.Types.VARCHAR)
                 .addValue("json", write(view));
     }
 

@@ -154,6 +154,21 @@ final class StatusFigures {
         return answer;
     }
 
+    /**
+     * For each agreement, the public agreement that names it as its predecessor (the next round), by agreement id;
+     * when several do, the one drafted first. An agreement without one is absent.
+     */
+    Map<String, String> successors(Collection<String> agreementIds) {
+        Map<String, String> answer = new HashMap<>();
+        jdbc.query("SELECT predecessor_id, agreement_id FROM agreement_status WHERE predecessor_id IN (:ids) AND "
+                        + AgreementStatusProjection.isPublic("") + " ORDER BY drafted_at DESC, agreement_id DESC",
+                Map.of("ids", agreementIds),
+                rs -> {
+                    answer.put(rs.getString("predecessor_id"), rs.getString("agreement_id"));
+                });
+        return answer;
+    }
+
     private static BigDecimal total(BigDecimal sum) {
         return sum == null ? BigDecimal.ZERO : sum;
     }

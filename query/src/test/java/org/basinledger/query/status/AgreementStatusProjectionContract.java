@@ -28,6 +28,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.basinledger.api.agreement.AgreementAmendedEvent;
 import org.basinledger.api.agreement.AgreementDraftedEvent;
+import org.basinledger.api.agreement.AgreementDraft;
 import org.basinledger.api.agreement.AgreementEnteredIntoForceEvent;
 import org.basinledger.api.agreement.AgreementEvent;
 import org.basinledger.api.agreement.AgreementFullySignedEvent;
@@ -168,6 +169,40 @@ abstract class AgreementStatusProjectionContract {
         assertThat(view).isEqualTo(AgreementStatusFold.apply(null, delivered.get(0).getPayload(), at(0), 0));
         assertThat(db.count("agreement_party")).isEqualTo(2);
         assertThat(find("AG-unknown")).isNull();
+    }
+
+    private static AgreementDraft continuing(String predecessorId, String title, String... parties) {
+        AgreementDraft d = draft(title, "XINAN", parties);
+        return new AgreementDraft(d.title(), d.basin(), d.parties(), d.effectiveFrom(), d.effectiveUntil(), d.terms(),
+                predecessorId);
+    }
+
+    @Test
+    void aRoundShowsItsPredecessorAndThePredecessorItsPublicSuccessor() {
+        agreementIn("AG-1", AgreementStatus.IN_FORCE, 0, "XINAN", HZ, HS);
+        // a second round, still a private draft: the first round does not show it
+        given("AG-2", 0, new AgreementDraftedEvent("AG-2", HZ, continuing("AG-1", "Round 2", HZ, HS)), 10);
+        assertThat(find("AG-2").predecessorId()).isEqualTo("AG-1");
+        assertThat(find("AG-2").successorId()).isNull();
+        assertThat(find("AG-1").successorId()).as("a draft is no public successor").isNull();
+
+        given("AG-2", 1, new AgreementOpenedForSignatureEvent("AG-2", HZ, "{}", "hash-2"), 11);
+        assertThat(find("AG-1").successorId()).isEqualTo("AG-2");
+        assertThat(find("AG-1").predecessorId()).isNull();
+        assertThat(db.count("agreement_status WHERE predecessor_id = 'AG-1'")).isEqualTo(1);
+        // the list answers the same views
+        assertThat(projection.handle(new ListAgreementsQuery(null, null, null, 0, 50, Caller.PUBLIC)).items())
+                .filteredOn(v -> v.id().equals("AG-1")).singleElement()
+                .satisfies(v -> assertThat(v.successorId()).isEqualTo("AG-2"));
+
+        // rejected back to draft: private again, no longer anyone's public successor
+        given("AG-2", 2, new AgreementRejectedEvent("AG-2", HS, "not yet", List.of()), 12);
+        assertThat(find("AG-1").successorId()).isNull();
+
+        // an amended draft may name another predecessor, or none
+        given("AG-2", 3, new AgreementAmendedEvent("AG-2", HZ, draft("Round 2", "XINAN", HZ, HS)), 13);
+        assertThat(find("AG-2").predecessorId()).isNull();
+        assertThat(db.count("agreement_status WHERE predecessor_id = 'AG-1'")).isZero();
     }
 
     @Test
