@@ -302,6 +302,46 @@ abstract class CompensationContract {
         assertThat(assessment.path("result").path("payer").asText()).isEqualTo(wuxi.id());
     }
 
+    /**
+     * A month cut by effectiveFrom (16 April) is assessed over its 15 days in force: samples of those days only,
+     * (7.0 − 6) × 10 m³/s × 1,296,000 s / 10^6 = 12.96 t × 15,000 = 194,400.00.
+     */
+    @Test
+    void aMonthCutByTheEffectiveDatesIsAssessedOverItsDaysInForce() {
+        Government wuxi = ledger.register("CN-JS-WX");
+        Government suzhou = ledger.register("CN-JS-SZ");
+        Map<String, Object> body = LedgerDriver.draftBody(LocalDate.of(LAST_YEAR, 4, 16),
+                LocalDate.of(LAST_YEAR + 3, 12, 31), wuxi, suzhou);
+        Scenarios.terms(body).put("sections", List.of(Map.of("id", "JINZE", "name", "Jinze", "waterBody",
+                "Taipu River", "upstream", wuxi.id(), "downstream", suzhou.id())));
+        Scenarios.terms(body).put("compensation", List.of(Map.of("rule", "EXCEEDANCE_PER_TONNE", "sectionId", "JINZE",
+                "period", "MONTH", "pollutants", List.of(
+                        Map.of("pollutant", "CODMN", "target", "6", "ratePerTonne", Scenarios.cny("15000.00")),
+                        Map.of("pollutant", "NH3N", "target", "1.0", "ratePerTonne", Scenarios.cny("100000.00"))))));
+        String id = Scenarios.signedInForce(ledger, body, wuxi, suzhou);
+        String april = LAST_YEAR + "-04";
+        Http.Answer early = http.post("/api/v1/agreements/" + id + "/monitoring-reports",
+                Map.of("sectionId", "JINZE", "period", april, "flowCubicMetresPerSecond", "10", "samples",
+                        List.of(Scenarios.sample(LAST_YEAR + "-04-10T02:00:00Z", "CODMN", "7.0")))).token(suzhou.token())
+                .send();
+        assertField(early, "samples[0].takenAt");
+        Http.Answer report = http.post("/api/v1/agreements/" + id + "/monitoring-reports",
+                Map.of("sectionId", "JINZE", "period", april, "flowCubicMetresPerSecond", "10", "samples",
+                        List.of(Scenarios.sample(LAST_YEAR + "-04-20T02:00:00Z", "CODMN", "7.0"),
+                                Scenarios.sample(LAST_YEAR + "-04-20T02:00:00Z", "NH3N", "0.8")))).token(suzhou.token())
+                .send();
+        assertThat(report.status()).as(report.toString()).isEqualTo(201);
+
+        Http.Answer assessed = http.post("/api/v1/agreements/" + id + "/assessments",
+                Map.of("sectionId", "JINZE", "period", april)).token(suzhou.token()).send();
+        assertThat(assessed.status()).as(assessed.toString()).isEqualTo(201);
+        JsonNode inputs = assessed.json().path("inputs");
+        assertThat(inputs.path("periodStart").asText())
+                .isEqualTo(LedgerCalendar.startOf(LocalDate.of(LAST_YEAR, 4, 16)).toString());
+        assertThat(inputs.path("secondsInPeriod").asLong()).isEqualTo(1_296_000L);
+        assertThat(assessed.json().path("result").path("amount").path("amount").asText()).isEqualTo("194400.00");
+    }
+
     @Test
     void badMonitoringReportsAreRefusedNamingTheField() {
         Government anhui = ledger.register("CN-AH");

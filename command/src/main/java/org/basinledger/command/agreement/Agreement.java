@@ -102,9 +102,9 @@ import org.basinledger.command.registry.JurisdictionDirectory.SigningKey;
  * or, when the terms ask for notice, by one notice at a time that takes effect on a deadline unless the party
  * that gave it withdraws it before. Monitoring reports are
  * accepted in force and for {@code reportingGraceDays} after its end, for its sections and effective dates (after a
- * termination, for periods begun and samples taken before it); a section is assessed once per rule and
- * period, only after the period has ended inside the time the agreement was in force, from every sample of
- * the period not left out; each fixed contribution falls due once, on its anniversary, while in force. A
+ * termination, for periods begun and samples taken before it; samples only on days in force); a section is
+ * assessed once per rule and period, over the period's days in force (cut by the effective dates or a
+ * termination) once they have ended, from every sample of the period not left out; each fixed contribution falls due once, on its anniversary, while in force. A
  * subject of the agreement (itself, an obligation of its terms, one of its reports or assessments) is under at
  * most one open dispute at a time, a rejected report or an annulled assessment under none: a disputed report
  * is left out of assessments until the ruling (for good when the ruling rejects it), a period is not assessed
@@ -378,8 +378,9 @@ public class Agreement {
                     + rule.rule() + " rule");
         }
         refuseWhileAReportIsDisputed(section, period, archive(stored));
-        SectionAssessment.Outcome outcome = SectionAssessment.assess(section, rule, period,
-                compliance.reportsForAssessment(section.id(), period, archive(stored)));
+        InForce window = inForce(period);
+        SectionAssessment.Outcome outcome = SectionAssessment.assess(section, rule, period, window.from(),
+                window.until(), compliance.reportsForAssessment(section.id(), period, archive(stored)));
         String transferId = outcome.result().amount() == null ? null : UUID.nameUUIDFromBytes(
                 ("assessment-transfer:" + command.assessmentId()).getBytes(StandardCharsets.UTF_8)).toString();
         apply(new AssessmentRecordedEvent(agreementId, command.assessmentId(), command.actingJurisdiction(),
@@ -503,8 +504,7 @@ public class Agreement {
                 continue;
             }
             ReportingPeriod period = ReportingPeriod.of(kind, month.firstDay());
-            boolean beyondAssessing = !period.within(draft.effectiveFrom(), draft.effectiveUntil())
-                    || (terminatedAt != null && period.end().isAfter(terminatedAt));
+            boolean beyondAssessing = inForce(period) == null;
             if (!beyondAssessing && !compliance.isAssessed(sectionId, rule.get().rule(), period)) {
                 return true;
             }
@@ -539,23 +539,46 @@ public class Agreement {
         };
     }
 
-    /** The section's assessable rule for the period, once the period can be assessed; refuses (409) otherwise. */
+    /**
+     * The section's assessable rule for the period, once the period's days in force ({@link #inForce}) have ended;
+     * refuses (409) a period with none, one not ended yet, and a section without a rule of its kind.
+     */
     private CompensationRule assessable(ReportingPeriod period, MonitoringSection section) {
-        if (!period.within(draft.effectiveFrom(), draft.effectiveUntil())) {
-            throw new InvalidStateException(period + " is outside the agreement's effective dates "
-                    + draft.effectiveFrom() + " to " + draft.effectiveUntil());
+        InForce window = inForce(period);
+        if (window == null) {
+            throw new InvalidStateException(period + " has no day in force: the agreement's effective dates are "
+                    + draft.effectiveFrom() + " to " + draft.effectiveUntil()
+                    + (terminatedAt == null ? "" : ", and it was terminated at " + terminatedAt));
         }
         Instant now = GenericEventMessage.clock.instant();
-        if (now.isBefore(period.end())) {
-            throw new InvalidStateException(period + " has not ended yet: it can be assessed from " + period.end());
-        }
-        if (terminatedAt != null && period.end().isAfter(terminatedAt)) {
-            throw new InvalidStateException(period + " did not end while agreement " + agreementId
-                    + " was in force (terminated " + terminatedAt + ")");
+        if (now.isBefore(window.until())) {
+            throw new InvalidStateException(period + " has not ended yet: it can be assessed from " + window.until());
         }
         return assessableRule(section.id(), period.kind())
                 .orElseThrow(() -> new InvalidStateException("agreement " + agreementId + " has no rule assessing "
                         + section.id() + " by " + period.kind().name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * The part of the period the agreement is in force: from the later of its start and {@code effectiveFrom}, to
+     * the earlier of its end, the end of {@code effectiveUntil} and the termination; null when that is empty. A
+     * period cut at either end is assessed over this part only.
+     */
+    private InForce inForce(ReportingPeriod period) {
+        Instant from = max(period.start(), LedgerCalendar.startOf(draft.effectiveFrom()));
+        Instant until = min(period.end(), LedgerCalendar.endOf(draft.effectiveUntil()));
+        if (terminatedAt != null) {
+            until = min(until, terminatedAt);
+        }
+        return from.isBefore(until) ? new InForce(from, until) : null;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private Optional<MonitoringSection> section(String sectionId) {
@@ -932,6 +955,10 @@ public class Agreement {
         for (ObligationTerm term : newDraft.terms().obligations()) {
             obligations.put(term.id(), new Obligation(term.id(), term.party(), term.dueDate(), ObligationStatus.PENDING));
         }
+    }
+
+    /** The instants, {@code from} inclusive and {@code until} exclusive, of a period the agreement is in force. */
+    private record InForce(Instant from, Instant until) {
     }
 
     private record TerminationNotice(String givenBy, String reason, Instant effectiveAt) {

@@ -7,14 +7,15 @@ import java.util.List;
 import org.basinledger.api.agreement.AgreementDraft;
 import org.basinledger.api.common.FieldError;
 import org.basinledger.api.common.InvalidInputException;
+import org.basinledger.api.common.LedgerCalendar;
 import org.basinledger.api.common.ReportingPeriod;
 import org.basinledger.api.compliance.Sample;
 import org.basinledger.api.compliance.SubmitMonitoringReportCommand;
 
 /**
  * What makes a monitoring report acceptable, every broken rule named by its field: a section of the terms, a
- * period inside the agreement's effective dates (begun before its end, once it ended), at least one sample, each
- * taken inside the period (and before the end), of a known
+ * period with at least a day inside the agreement's effective dates (begun before its end, once it ended), at
+ * least one sample, each taken inside the period and on a day in force (and before the end), of a known
  * pollutant, in mg/L, with a value from 0 to below 10,000; a flow, when given, above 0 and below 1,000,000 m³/s;
  * values and flows with at most {@value AgreementDraftRules#MAX_DECIMALS} decimals (the formulas compute with them
  * exactly, so their size is bounded).
@@ -43,7 +44,7 @@ final class MonitoringReportRules {
         ReportingPeriod period = null;
         try {
             period = ReportingPeriod.parse(command.period(), "period");
-            if (!period.within(draft.effectiveFrom(), draft.effectiveUntil())) {
+            if (period.lastDay().isBefore(draft.effectiveFrom()) || period.firstDay().isAfter(draft.effectiveUntil())) {
                 errors.add(new FieldError("period", period + " is outside the agreement's effective dates "
                         + draft.effectiveFrom() + " to " + draft.effectiveUntil()));
             }
@@ -53,7 +54,8 @@ final class MonitoringReportRules {
         } catch (InvalidInputException e) {
             errors.addAll(e.errors());
         }
-        checkSamples(command.samples(), period, endedAt, errors);
+        checkSamples(command.samples(), period, LedgerCalendar.startOf(draft.effectiveFrom()),
+                LedgerCalendar.endOf(draft.effectiveUntil()), endedAt, errors);
         BigDecimal flow = command.flowCubicMetresPerSecond();
         if (flow != null && (flow.signum() <= 0 || flow.compareTo(MAX_FLOW) >= 0)) {
             errors.add(new FieldError("flowCubicMetresPerSecond", "must be above 0 and below 1000000 m³/s"));
@@ -66,8 +68,8 @@ final class MonitoringReportRules {
         return period;
     }
 
-    private static void checkSamples(List<Sample> samples, ReportingPeriod period, Instant endedAt,
-                                     List<FieldError> errors) {
+    private static void checkSamples(List<Sample> samples, ReportingPeriod period, Instant inForceFrom,
+                                     Instant inForceUntil, Instant endedAt, List<FieldError> errors) {
         if (samples == null || samples.isEmpty()) {
             errors.add(new FieldError("samples", "at least one sample is required"));
             return;
@@ -83,6 +85,9 @@ final class MonitoringReportRules {
                 errors.add(new FieldError(path + ".takenAt", "is required"));
             } else if (period != null && !period.contains(sample.takenAt())) {
                 errors.add(new FieldError(path + ".takenAt", sample.takenAt() + " is outside the period " + period));
+            } else if (sample.takenAt().isBefore(inForceFrom) || !sample.takenAt().isBefore(inForceUntil)) {
+                errors.add(new FieldError(path + ".takenAt", sample.takenAt()
+                        + " is outside the agreement's effective dates"));
             } else if (endedAt != null && !sample.takenAt().isBefore(endedAt)) {
                 errors.add(new FieldError(path + ".takenAt", sample.takenAt() + " is after the agreement ended at "
                         + endedAt));

@@ -1,6 +1,8 @@
 package org.basinledger.command.agreement;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -40,8 +42,15 @@ final class SectionAssessment {
     record Outcome(AssessmentInputs inputs, AssessmentResult result) {
     }
 
-    static Outcome assess(MonitoringSection section, CompensationRule rule, ReportingPeriod period,
-                          List<ReportSummary> reports) {
+    /**
+     * Assesses the period over its part in force, {@code from} (inclusive) to {@code until} (exclusive): the whole
+     * period, or less when the agreement's dates or its termination cut it. The reports' samples all lie in that
+     * part (a report's samples are refused outside the effective dates and after the end); load-based rules count
+     * its seconds, and the inputs record its bounds.
+     */
+    static Outcome assess(MonitoringSection section, CompensationRule rule, ReportingPeriod period, Instant from,
+                          Instant until, List<ReportSummary> reports) {
+        long seconds = Duration.between(from, until).toSeconds();
         List<ReportUsed> used = new ArrayList<>();
         Map<Pollutant, Totals> totals = new EnumMap<>(Pollutant.class);
         for (ReportSummary report : reports) {
@@ -69,7 +78,8 @@ final class SectionAssessment {
         return switch (rule.rule()) {
             case WATER_QUALITY_INDEX -> {
                 WaterQualityIndex.Outcome outcome = WaterQualityIndex.assess(rule, section, means);
-                AssessmentInputs inputs = inputs(section, rule, WaterQualityIndex.VERSION, period, used, meanList,
+                AssessmentInputs inputs = inputs(section, rule, WaterQualityIndex.VERSION, from, until, seconds, used,
+                        meanList,
                         List.of(), null);
                 yield new Outcome(inputs, result(outcome.met(), outcome.index(), null, waterClass, outcome.payment()));
             }
@@ -81,8 +91,9 @@ final class SectionAssessment {
                 }
                 Fraction meanFlow = Fraction.mean(flows);
                 ExceedancePerTonne.Outcome outcome = ExceedancePerTonne.assess(rule, section, means, meanFlow,
-                        period.seconds());
-                AssessmentInputs inputs = inputs(section, rule, ExceedancePerTonne.VERSION, period, used, meanList,
+                        seconds);
+                AssessmentInputs inputs = inputs(section, rule, ExceedancePerTonne.VERSION, from, until, seconds, used,
+                        meanList,
                         flows, meanFlow.toDecimal(Decimals.SHOWN_DIGITS));
                 yield new Outcome(inputs, result(outcome.met(), null, outcome.pollutants(), waterClass,
                         outcome.payment()));
@@ -109,9 +120,9 @@ final class SectionAssessment {
     }
 
     private static AssessmentInputs inputs(MonitoringSection section, CompensationRule rule, String version,
-                                           ReportingPeriod period, List<ReportUsed> used, List<PollutantMean> means,
-                                           List<BigDecimal> flows, BigDecimal meanFlow) {
-        return new AssessmentInputs(section, rule, version, period.start(), period.end(), period.seconds(),
+                                           Instant from, Instant until, long seconds, List<ReportUsed> used,
+                                           List<PollutantMean> means, List<BigDecimal> flows, BigDecimal meanFlow) {
+        return new AssessmentInputs(section, rule, version, from, until, seconds,
                 used.stream().map(ReportUsed::reportId).toList(), List.of(), List.copyOf(means), List.copyOf(flows),
                 meanFlow, List.copyOf(used));
     }

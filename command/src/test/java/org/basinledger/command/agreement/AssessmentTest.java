@@ -303,7 +303,7 @@ class AssessmentTest {
     void refusesAPeriodOutsideTheEffectiveDates() {
         inForceAt(EARLY_2026).when(assess(ANHUI, JIEKOU, "2024"))
                 .expectException(InvalidStateException.class)
-                .expectExceptionMessage(containsString("outside the agreement's effective dates"));
+                .expectExceptionMessage(containsString("has no day in force"));
     }
 
     @Test
@@ -372,16 +372,31 @@ class AssessmentTest {
     }
 
     @Test
-    void refusesAPeriodThatEndedAfterTermination() {
-        fixture.givenCurrentTime(Instant.parse("2025-11-01T02:00:00Z"))
+    void aPeriodCutByATerminationIsAssessedOverItsDaysInForce() {
+        Instant terminatedAt = Instant.parse("2025-11-01T02:00:00Z");
+        fixture.givenCurrentTime(terminatedAt)
                 .andGiven(scenario.inForce())
                 .andGiven(report("R-1", ANHUI, JIEKOU, "2025", null,
                         xinan("2025-06-10T02:00:00Z", "1.80", "0.09", "0.025", "1.10")))
                 .andGivenCommands(new TerminateAgreementCommand(AGREEMENT_ID, ZHEJIANG, "superseded by round 2"))
-                .andGivenCurrentTime(EARLY_2026)
+                .andGivenCurrentTime(terminatedAt.plusSeconds(60))
                 .when(assess(ANHUI, JIEKOU, "2025"))
+                .expectEventsMatching(recorded(e -> e.inputs().periodStart().equals(Instant.parse("2024-12-31T16:00:00Z"))
+                        && e.inputs().periodEnd().equals(terminatedAt)
+                        && e.inputs().secondsInPeriod() == java.time.Duration.between(
+                                Instant.parse("2024-12-31T16:00:00Z"), terminatedAt).toSeconds()
+                        && e.result().met()));
+    }
+
+    @Test
+    void refusesAPeriodBegunAfterTheTermination() {
+        fixture.givenCurrentTime(Instant.parse("2025-11-01T02:00:00Z"))
+                .andGiven(scenario.inForce())
+                .andGivenCommands(new TerminateAgreementCommand(AGREEMENT_ID, ZHEJIANG, "superseded by round 2"))
+                .andGivenCurrentTime(Instant.parse("2027-01-05T02:00:00Z"))
+                .when(assess(ANHUI, JIEKOU, "2026"))
                 .expectException(InvalidStateException.class)
-                .expectExceptionMessage(containsString("did not end while"));
+                .expectExceptionMessage(containsString("has no day in force"));
     }
 
     private static PollutantMean mean(Pollutant pollutant, int samples, String mean, String sum) {

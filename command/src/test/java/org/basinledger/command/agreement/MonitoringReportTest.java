@@ -132,7 +132,7 @@ class MonitoringReportTest {
         Sample inJanuary2028 = sample("2028-01-10T02:00:00Z", Pollutant.CODMN, "1.75");
 
         inForce().when(submit(ANHUI, JIEKOU, "2028-01", null, inJanuary2028))
-                .expectException(invalidFields("period"));
+                .expectException(invalidFields("period", "samples[0].takenAt"));
     }
 
     @Test
