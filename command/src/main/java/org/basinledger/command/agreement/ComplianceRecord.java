@@ -112,7 +112,7 @@ final class ComplianceRecord {
     /**
      * Whether an assessment may still need the section's reports of a month: some period covering it (the month,
      * its quarter, its year) has an assessable rule of the section and is neither assessed (by an assessment that stands) nor
-     * beyond assessing (outside the effective dates, or ending after the termination). Decided from the agreement's
+     * beyond assessing (no day of it in force: outside the effective dates, or begun after the termination). Decided from the agreement's
      * state alone (never the clock), so the same events always archive the same reports.
      */
     @FunctionalInterface
