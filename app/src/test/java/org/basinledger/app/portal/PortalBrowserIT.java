@@ -183,10 +183,10 @@ class PortalBrowserIT extends PortalTestBase {
 
             // the chart's labels stay readable (at least 12px of the 14px drawn at full width): the chart scrolls
             // sideways in its own box rather than shrinking
-            WebElement svg = browser.findElement(By.cssSelector(".bl-chart__svg"));
-            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", svg);
+            // in one script: the page's live updates may replace the chart between two WebDriver calls
             Number svgWidth = (Number) ((JavascriptExecutor) browser).executeScript(
-                    "return arguments[0].getBoundingClientRect().width", svg);
+                    "const svg = document.querySelector('.bl-chart__svg');"
+                            + " svg.scrollIntoView({block: 'start'}); return svg.getBoundingClientRect().width");
             assertThat(svgWidth.doubleValue() / ComplianceChart.WIDTH * 14).isGreaterThanOrEqualTo(12);
             Path shot = Path.of(System.getProperty("portal.phone-screenshot", "target/portal/agreement-chart-phone.png"));
             Files.createDirectories(shot.toAbsolutePath().getParent());
