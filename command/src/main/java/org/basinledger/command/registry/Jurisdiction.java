@@ -2,6 +2,7 @@ package org.basinledger.command.registry;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.basinledger.api.common.FieldError;
 import org.basinledger.api.common.InvalidInputException;
 import org.basinledger.api.common.InvalidStateException;
 import org.basinledger.api.common.NotFoundException;
+import org.basinledger.api.common.NotPermittedException;
 import org.basinledger.api.registry.AddJurisdictionKeyCommand;
 import org.basinledger.api.registry.JurisdictionKeyAddedEvent;
 import org.basinledger.api.registry.JurisdictionKeyRevokedEvent;
@@ -22,6 +24,10 @@ import org.basinledger.api.registry.JurisdictionRegisteredEvent;
 import org.basinledger.api.registry.KeyIds;
 import org.basinledger.api.registry.RegisterJurisdictionCommand;
 import org.basinledger.api.registry.RevokeJurisdictionKeyCommand;
+import org.basinledger.api.report.AppointRiverChiefCommand;
+import org.basinledger.api.report.EndRiverChiefTermCommand;
+import org.basinledger.api.report.RiverChiefAppointedEvent;
+import org.basinledger.api.report.RiverChiefTermEndedEvent;
 import org.basinledger.command.registry.JurisdictionDirectory.SigningKey;
 
 /**
@@ -31,9 +37,13 @@ import org.basinledger.command.registry.JurisdictionDirectory.SigningKey;
 @Aggregate(cache = "registryCache")
 public class Jurisdiction {
 
+    static final int MAX_CHIEF_SECTIONS = 50;
+
     @AggregateIdentifier
     private String jurisdictionId;
     private final Map<String, Key> keys = new LinkedHashMap<>();
+    /** River chiefs by id: when each term began, and ended (null while it runs). */
+    private final Map<String, ChiefTerm> riverChiefs = new LinkedHashMap<>();
 
     protected Jurisdiction() {
         // for Axon
@@ -95,6 +105,87 @@ public class Jurisdiction {
         apply(new JurisdictionKeyRevokedEvent(jurisdictionId, command.keyId()));
     }
 
+    /**
+     * Publishes a river chief: only the jurisdiction itself, with a name, an office and a water; sections optional
+     * (at most 50). Answers the chief's id.
+     */
+    @CommandHandler
+    public String handle(AppointRiverChiefCommand command) {
+        requireSelf(command.actingJurisdiction(), "appoint its river chiefs");
+        if (riverChiefs.containsKey(command.chiefId())) {
+            throw new AlreadyExistsException("river chief " + command.chiefId() + " already exists");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        requireText(errors, "name", command.name());
+        requireText(errors, "office", command.office());
+        requireText(errors, "waterBody", command.waterBody());
+        List<String> sections = command.sectionIds() == null ? List.of() : command.sectionIds();
+        if (sections.size() > MAX_CHIEF_SECTIONS) {
+            errors.add(new FieldError("sectionIds", "must be at most " + MAX_CHIEF_SECTIONS));
+        } else {
+            for (int i = 0; i < sections.size(); i++) {
+                String section = sections.get(i);
+                if (section == null || section.isBlank() || section.length() > 100) {
+                    errors.add(new FieldError("sectionIds[" + i + "]", "must be a section id of 1 to 100 characters"));
+                }
+            }
+        }
+        if (command.from() == null) {
+            errors.add(new FieldError("from", "is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        apply(new RiverChiefAppointedEvent(jurisdictionId, command.chiefId(), command.name().strip(),
+                command.office().strip(), command.waterBody().strip(),
+                sections.stream().map(String::strip).distinct().toList(), command.from()));
+        return command.chiefId();
+    }
+
+    /** Ends a river chief's term on a day not before it began; once. */
+    @CommandHandler
+    public void handle(EndRiverChiefTermCommand command) {
+        requireSelf(command.actingJurisdiction(), "end its river chiefs' terms");
+        ChiefTerm term = riverChiefs.get(command.chiefId());
+        if (term == null) {
+            throw new NotFoundException("jurisdiction " + jurisdictionId + " has no river chief " + command.chiefId());
+        }
+        if (term.to() != null) {
+            throw new InvalidStateException("the term of river chief " + command.chiefId() + " ended on " + term.to());
+        }
+        if (command.to() == null) {
+            throw new InvalidInputException("to", "is required");
+        }
+        if (command.to().isBefore(term.from())) {
+            throw new InvalidInputException("to", "must not be before the term began (" + term.from() + ")");
+        }
+        apply(new RiverChiefTermEndedEvent(jurisdictionId, command.chiefId(), command.to()));
+    }
+
+    private void requireSelf(String actingJurisdiction, String what) {
+        if (!jurisdictionId.equals(actingJurisdiction)) {
+            throw new NotPermittedException("only " + jurisdictionId + " may " + what);
+        }
+    }
+
+    private static void requireText(List<FieldError> errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "must not be blank"));
+        } else if (value.length() > 200) {
+            errors.add(new FieldError(field, "must be at most 200 characters"));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RiverChiefAppointedEvent event) {
+        riverChiefs.put(event.chiefId(), new ChiefTerm(event.from(), null));
+    }
+
+    @EventSourcingHandler
+    void on(RiverChiefTermEndedEvent event) {
+        riverChiefs.computeIfPresent(event.chiefId(), (id, term) -> new ChiefTerm(term.from(), event.to()));
+    }
+
     @EventSourcingHandler
     void on(JurisdictionRegisteredEvent event) {
         jurisdictionId = event.jurisdictionId();
@@ -127,5 +218,8 @@ public class Jurisdiction {
     }
 
     private record Key(String publicKey, boolean revoked) {
+    }
+
+    private record ChiefTerm(LocalDate from, LocalDate to) {
     }
 }
