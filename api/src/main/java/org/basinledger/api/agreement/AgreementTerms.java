@@ -11,11 +11,12 @@ import java.util.List;
  * days after a notice of termination it takes effect; {@code reportingGraceDays} (null:
  * {@value #DEFAULT_REPORTING_GRACE_DAYS}) how many days after the agreement ends monitoring reports for periods in
  * force are still accepted. Both from 0 to {@value #MAX_DAYS} when given; left out of the signed document when
- * null, so terms written before they existed keep their hash.
+ * null, so terms written before they existed keep their hash. {@code emergency}: the emergency-warning duties
+ * ({@link EmergencyTerms}), null when the terms set none (no incident can then be raised under them).
  */
 public record AgreementTerms(String text, List<MonitoringSection> sections, List<ObligationTerm> obligations,
                              List<CompensationRule> compensation, PaymentTerms payment,
-                             Integer terminationNoticeDays, Integer reportingGraceDays) {
+                             Integer terminationNoticeDays, Integer reportingGraceDays, EmergencyTerms emergency) {
 
     public static final int DEFAULT_TERMINATION_NOTICE_DAYS = 0;
     public static final int DEFAULT_REPORTING_GRACE_DAYS = 90;
@@ -27,6 +28,13 @@ public record AgreementTerms(String text, List<MonitoringSection> sections, List
         sections = copy(sections);
         obligations = copy(obligations);
         compensation = copy(compensation);
+    }
+
+    /** Terms without emergency duties. */
+    public AgreementTerms(String text, List<MonitoringSection> sections, List<ObligationTerm> obligations,
+                          List<CompensationRule> compensation, PaymentTerms payment,
+                          Integer terminationNoticeDays, Integer reportingGraceDays) {
+        this(text, sections, obligations, compensation, payment, terminationNoticeDays, reportingGraceDays, null);
     }
 
     /** Terms without payment terms, with the default endings. */
@@ -43,7 +51,14 @@ public record AgreementTerms(String text, List<MonitoringSection> sections, List
 
     /** These terms with the given days of notice and of reporting grace (null: the default). */
     public AgreementTerms withEndings(Integer noticeDays, Integer graceDays) {
-        return new AgreementTerms(text, sections, obligations, compensation, payment, noticeDays, graceDays);
+        return new AgreementTerms(text, sections, obligations, compensation, payment, noticeDays, graceDays,
+                emergency);
+    }
+
+    /** These terms with these emergency duties (null: none). */
+    public AgreementTerms withEmergency(EmergencyTerms duties) {
+        return new AgreementTerms(text, sections, obligations, compensation, payment, terminationNoticeDays,
+                reportingGraceDays, duties);
     }
 
     /** The days of notice a termination takes to take effect: 0 when the terms set none. */

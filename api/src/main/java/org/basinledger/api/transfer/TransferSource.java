@@ -6,10 +6,11 @@ package org.basinledger.api.transfer;
  * difference goes back from its payee to its payer) or {@code TOP_UP} (the ruling raised it: the difference from
  * its payer to its payee). A refund or top-up names the transfer it corrects. {@code LATE_INTEREST}: a transfer
  * was paid after its due date under payment terms with a late-interest rate; its {@code sourceId} names that
- * transfer.
+ * transfer. {@code PENALTY}: a party did not acknowledge an incident's notice in time under terms that set a
+ * penalty for it; its {@code sourceId} names the incident.
  */
 public enum TransferSource {
-    ASSESSMENT, FIXED_CONTRIBUTION, PARTY, REFUND, TOP_UP, LATE_INTEREST;
+    ASSESSMENT, FIXED_CONTRIBUTION, PARTY, REFUND, TOP_UP, LATE_INTEREST, PENALTY;
 
     /** Whether the ledger creates it to correct another transfer after a ruling. */
     public boolean isCorrection() {

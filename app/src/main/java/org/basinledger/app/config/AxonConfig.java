@@ -64,6 +64,11 @@ public class AxonConfig {
         return bounded(caches, "disputes", 1_000);
     }
 
+    @Bean
+    Cache incidentCache(CacheManager caches) {
+        return bounded(caches, "incidents", 1_000);
+    }
+
     @SuppressWarnings("unchecked")
     private static Cache bounded(CacheManager caches, String name, int entries) {
         org.ehcache.Cache<Object, Object> cache = caches.createCache(name, CacheConfigurationBuilder

@@ -589,7 +589,9 @@ public class Agreement {
     AgreementFacts facts() {
         return new AgreementFacts(agreementId, status,
                 draft.parties().stream().map(p -> p.jurisdictionId()).collect(Collectors.toSet()),
-                AgreementDraftRules.currency(draft.terms()), draft.terms().payment());
+                AgreementDraftRules.currency(draft.terms()), draft.terms().payment(),
+                draft.terms().sections().stream().map(MonitoringSection::id).collect(Collectors.toSet()),
+                draft.terms().emergency());
     }
 
     // Deadlines are not relied on to be cancelled (only a withdrawn notice's is): each handler re-checks the state and

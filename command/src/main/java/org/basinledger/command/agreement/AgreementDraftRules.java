@@ -1,6 +1,7 @@
 package org.basinledger.command.agreement;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,6 +17,7 @@ import org.basinledger.api.agreement.AgreementTerms;
 import org.basinledger.api.agreement.AssessmentPeriod;
 import org.basinledger.api.agreement.CompensationRule;
 import org.basinledger.api.agreement.CompensationRuleType;
+import org.basinledger.api.agreement.EmergencyTerms;
 import org.basinledger.api.agreement.MonitoringSection;
 import org.basinledger.api.agreement.ObligationTerm;
 import org.basinledger.api.agreement.Party;
@@ -24,6 +26,7 @@ import org.basinledger.api.agreement.Pollutant;
 import org.basinledger.api.common.FieldError;
 import org.basinledger.api.common.InvalidInputException;
 import org.basinledger.api.common.Money;
+import org.basinledger.api.incident.WarningLevel;
 
 /**
  * What makes a draft acceptable, as plain functions: every broken rule is reported with the JSON path of its
@@ -56,6 +59,9 @@ public final class AgreementDraftRules {
     public static final int MAX_DUE_DAYS = 3_650;
     /** The highest daily late-interest rate: 1% a day (Chinese tax law charges 0.05%). */
     public static final BigDecimal MAX_DAILY_RATE = new BigDecimal("0.01");
+    /** The shortest and longest time terms may give to acknowledge an incident's notice. */
+    public static final Duration MIN_ACKNOWLEDGE_WITHIN = Duration.ofSeconds(1);
+    public static final Duration MAX_ACKNOWLEDGE_WITHIN = Duration.ofDays(30);
 
     private AgreementDraftRules() {
     }
@@ -166,6 +172,50 @@ public final class AgreementDraftRules {
         checkObligations(terms.obligations(), parties, errors);
         checkCompensation(terms.compensation(), sectionIds, parties, years, errors);
         checkPayment(terms.payment(), errors);
+        checkEmergency(terms, errors);
+    }
+
+    /**
+     * Emergency duties are optional; when given, each of the four levels needs an ISO-8601 duration from
+     * {@link #MIN_ACKNOWLEDGE_WITHIN} to {@link #MAX_ACKNOWLEDGE_WITHIN}, and a penalty, if any, is above 0, at most
+     * {@link #MAX_AMOUNT} and in the agreement's currency (a penalty is a transfer under it).
+     */
+    private static void checkEmergency(AgreementTerms terms, List<FieldError> errors) {
+        EmergencyTerms emergency = terms.emergency();
+        if (emergency == null) {
+            return;
+        }
+        String path = "terms.emergency.acknowledgeWithin";
+        if (emergency.acknowledgeWithin() == null) {
+            errors.add(new FieldError(path, "is required: a duration for each of BLUE, YELLOW, ORANGE and RED"));
+        } else {
+            for (WarningLevel level : WarningLevel.values()) {
+                String text = emergency.acknowledgeWithin().get(level);
+                Duration within = emergency.within(level);
+                if (text == null || text.isBlank()) {
+                    errors.add(new FieldError(path + "." + level, "is required"));
+                } else if (within == null) {
+                    errors.add(new FieldError(path + "." + level, "must be an ISO-8601 duration such as PT2H"));
+                } else if (within.compareTo(MIN_ACKNOWLEDGE_WITHIN) < 0
+                        || within.compareTo(MAX_ACKNOWLEDGE_WITHIN) > 0) {
+                    errors.add(new FieldError(path + "." + level, "must be from " + MIN_ACKNOWLEDGE_WITHIN + " to "
+                            + MAX_ACKNOWLEDGE_WITHIN));
+                }
+            }
+        }
+        Money penalty = emergency.penaltyForMissedAcknowledgement();
+        if (penalty != null) {
+            String at = "terms.emergency.penaltyForMissedAcknowledgement";
+            if (!penalty.greaterThanZero() || penalty.amount().compareTo(MAX_AMOUNT) > 0) {
+                errors.add(new FieldError(at + ".amount", "must be above 0 and at most " + MAX_AMOUNT.toPlainString()));
+            }
+            if (!Money.isIsoCurrency(penalty.currency())) {
+                errors.add(new FieldError(at + ".currency", penalty.currency() + " is not an ISO 4217 currency code"));
+            } else if (!penalty.currency().equals(currency(terms))) {
+                errors.add(new FieldError(at + ".currency", "must be " + currency(terms)
+                        + ", the currency of the agreement"));
+            }
+        }
     }
 
     /** Payment terms are optional; when given, {@code dueDays} is required and the rate, if any, bounded. */

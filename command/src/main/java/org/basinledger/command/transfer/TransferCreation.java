@@ -12,6 +12,7 @@ import org.basinledger.api.common.LedgerCalendar;
 import org.basinledger.api.compliance.AssessmentRecordedEvent;
 import org.basinledger.api.compliance.AssessmentResult;
 import org.basinledger.api.compliance.FixedContributionFellDueEvent;
+import org.basinledger.api.incident.IncidentAcknowledgementMissedEvent;
 import org.basinledger.api.transfer.CreateTransferCommand;
 import org.basinledger.api.transfer.LateInterestChargedEvent;
 import org.basinledger.api.transfer.TransferCorrectedEvent;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the transfer an assessment, a fixed contribution, a ruling's correction of a paid transfer (a refund
- * or a top-up) or a late payment's interest names, by command, as the ledger (no acting jurisdiction). Meant to run as a subscribing processor, so the transfer is created in the unit of work (and
+ * or a top-up) a late payment's interest or an incident's missed notice names, by command, as the ledger (no acting jurisdiction). Meant to run as a subscribing processor, so the transfer is created in the unit of work (and
  * transaction) of the event that names it. Idempotent: the transfer id comes from the event, so a transfer that
  * already exists was created by an earlier delivery of the same event and is left as it is.
  */
@@ -70,6 +71,22 @@ public class TransferCreation {
                 + event.amount().currency() + " × " + event.dailyRate().toPlainString() + " a day × "
                 + event.daysLate() + (event.daysLate() == 1 ? " day" : " days") + " late (due " + event.dueDate()
                 + ", paid " + event.paidOn() + ")";
+    }
+
+    /** A notice of an incident was missed under terms with a penalty: the silent party owes it, due at once. */
+    @EventHandler
+    void on(IncidentAcknowledgementMissedEvent event) {
+        if (event.penaltyTransferId() == null) {
+            return;
+        }
+        create(new CreateTransferCommand(event.penaltyTransferId(), event.agreementId(), event.jurisdictionId(),
+                event.raisedBy(), event.penalty(), reason(event), TransferSource.PENALTY, event.incidentId(), null));
+    }
+
+    /** E.g. "Penalty: CN-ZJ did not acknowledge notice 2 (RED) of incident 5c2e… by 2026-07-01T08:00:00Z". */
+    static String reason(IncidentAcknowledgementMissedEvent event) {
+        return "Penalty: " + event.jurisdictionId() + " did not acknowledge notice " + event.noticeNumber() + " ("
+                + event.level() + ") of incident " + event.incidentId() + " by " + event.acknowledgeBy();
     }
 
     @EventHandler

@@ -10,12 +10,17 @@ import static org.basinledger.command.agreement.AgreementSamples.ZHEJIANG;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.basinledger.api.agreement.AgreementDraft;
 import org.basinledger.api.agreement.AgreementTerms;
 import org.basinledger.api.agreement.PaymentTerms;
+import org.basinledger.api.agreement.EmergencyTerms;
+import org.basinledger.api.common.Money;
+import org.basinledger.api.incident.WarningLevel;
 import org.basinledger.api.agreement.CompensationRule;
 import org.basinledger.api.agreement.MonitoringSection;
 import org.basinledger.api.agreement.ObligationTerm;
@@ -191,6 +196,49 @@ class AgreementDraftRulesTest {
                 .containsExactly("terms.payment.lateInterestDailyRate");
         assertThat(fieldsWithErrors(withPayment(30, "0.0000000001")))
                 .containsExactly("terms.payment.lateInterestDailyRate");
+    }
+
+    private AgreementDraft withEmergency(Map<WarningLevel, String> within, Money penalty) {
+        return withTerms(valid.terms().withEmergency(new EmergencyTerms(within, penalty)));
+    }
+
+    private static Map<WarningLevel, String> within(String blue, String yellow, String orange, String red) {
+        Map<WarningLevel, String> within = new EnumMap<>(WarningLevel.class);
+        within.put(WarningLevel.BLUE, blue);
+        within.put(WarningLevel.YELLOW, yellow);
+        within.put(WarningLevel.ORANGE, orange);
+        within.put(WarningLevel.RED, red);
+        return within;
+    }
+
+    @Test
+    void acceptsEmergencyDutiesWithOrWithoutAPenalty() {
+        assertThat(fieldsWithErrors(withEmergency(within("P1D", "PT12H", "PT6H", "PT1H"), null))).isEmpty();
+        assertThat(fieldsWithErrors(withEmergency(within("P30D", "PT1S", "PT2H", "PT1H"),
+                Money.of("500000", Money.CNY)))).isEmpty();
+    }
+
+    @Test
+    void refusesEmergencyDutiesWithAMissingBadOrOutOfBoundsDuration() {
+        String at = "terms.emergency.acknowledgeWithin";
+        assertThat(fieldsWithErrors(withEmergency(null, null))).containsExactly(at);
+        assertThat(fieldsWithErrors(withEmergency(Map.of(), null)))
+                .containsExactly(at + ".BLUE", at + ".YELLOW", at + ".ORANGE", at + ".RED");
+        assertThat(fieldsWithErrors(withEmergency(within("P1D", "soon", "PT0S", "-PT1H"), null)))
+                .containsExactly(at + ".YELLOW", at + ".ORANGE", at + ".RED");
+        assertThat(fieldsWithErrors(withEmergency(within("P31D", "PT12H", "PT6H", " "), null)))
+                .containsExactly(at + ".BLUE", at + ".RED");
+    }
+
+    @Test
+    void refusesAPenaltyThatIsNotPositiveTooLargeOrInAnotherCurrency() {
+        String at = "terms.emergency.penaltyForMissedAcknowledgement";
+        Map<WarningLevel, String> ok = within("P1D", "PT12H", "PT6H", "PT1H");
+        assertThat(fieldsWithErrors(withEmergency(ok, Money.of("0", Money.CNY)))).containsExactly(at + ".amount");
+        assertThat(fieldsWithErrors(withEmergency(ok, Money.of(AgreementDraftRules.MAX_AMOUNT.add(BigDecimal.ONE),
+                Money.CNY)))).containsExactly(at + ".amount");
+        assertThat(fieldsWithErrors(withEmergency(ok, Money.of("1000", "USD")))).containsExactly(at + ".currency");
+        assertThat(fieldsWithErrors(withEmergency(ok, Money.of("1000", "ABC")))).containsExactly(at + ".currency");
     }
 
     @Test

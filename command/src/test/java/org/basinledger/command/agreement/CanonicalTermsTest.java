@@ -7,18 +7,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.basinledger.api.agreement.AgreementDraft;
 import org.basinledger.api.agreement.AgreementTerms;
 import org.basinledger.api.agreement.AssessmentPeriod;
 import org.basinledger.api.agreement.CompensationRule;
 import org.basinledger.api.agreement.CompensationRuleType;
+import org.basinledger.api.agreement.EmergencyTerms;
 import org.basinledger.api.agreement.MonitoringSection;
 import org.basinledger.api.agreement.Party;
 import org.basinledger.api.agreement.PartyRole;
 import org.basinledger.api.agreement.PaymentTerms;
 import org.basinledger.api.agreement.Pollutant;
 import org.basinledger.api.common.Money;
+import org.basinledger.api.incident.WarningLevel;
 import org.junit.jupiter.api.Test;
 
 class CanonicalTermsTest {
@@ -86,6 +90,29 @@ class CanonicalTermsTest {
         assertThat(CanonicalTerms.of("A-1", withEndings).document())
                 .contains("\"obligations\":[],\"reportingGraceDays\":120,\"sections\":")
                 .contains("\"terminationNoticeDays\":30,\"text\":\"x\"");
+    }
+
+    @Test
+    void signsEmergencyDutiesWhenSetWithTheirDurationsAsWrittenAndLeavesOtherDocumentsAsTheyWere() {
+        AgreementDraft draft = smallDraft("T", new BigDecimal("6"));
+        Map<WarningLevel, String> within = new LinkedHashMap<>();
+        within.put(WarningLevel.RED, "PT1H");
+        within.put(WarningLevel.BLUE, "P1D");
+        within.put(WarningLevel.YELLOW, "PT12H");
+        within.put(WarningLevel.ORANGE, "PT120M");
+        AgreementDraft withEmergency = new AgreementDraft(draft.title(), draft.basin(), draft.parties(),
+                draft.effectiveFrom(), draft.effectiveUntil(), draft.terms().withEmergency(
+                new EmergencyTerms(within, Money.of("500000", Money.CNY))));
+
+        String emergency = ",\"emergency\":{\"acknowledgeWithin\":{\"BLUE\":\"P1D\",\"ORANGE\":\"PT120M\","
+                + "\"RED\":\"PT1H\",\"YELLOW\":\"PT12H\"},"
+                + "\"penaltyForMissedAcknowledgement\":{\"amount\":\"500000.00\",\"currency\":\"CNY\"}}";
+        String without = CanonicalTerms.of("A-1", draft).document();
+        String with = CanonicalTerms.of("A-1", withEmergency).document();
+
+        assertThat(without).doesNotContain("emergency");
+        assertThat(with).contains(emergency);
+        assertThat(with.replace(emergency, "")).isEqualTo(without);
     }
 
     @Test

@@ -50,10 +50,10 @@ class RepositoryAgreementDirectoryTest {
     }
 
     @Test
-    void knowsTheStatusAndPartiesOfAnAgreement() {
+    void knowsTheStatusPartiesAndSectionsOfAnAgreement() {
         assertThat(directory.find(AGREEMENT_ID)).contains(
                 new AgreementFacts(AGREEMENT_ID, AgreementStatus.IN_FORCE, Set.of(ANHUI, ZHEJIANG, MINISTRY),
-                        Money.CNY));
+                        Money.CNY, null, Set.of("JIEKOU", "QIANDAO-LAKE"), null));
     }
 
     @Test

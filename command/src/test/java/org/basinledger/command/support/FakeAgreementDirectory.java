@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.basinledger.api.agreement.AgreementStatus;
+import org.basinledger.api.agreement.EmergencyTerms;
 import org.basinledger.api.agreement.PaymentTerms;
 import org.basinledger.api.common.Money;
 import org.basinledger.command.agreement.AgreementDirectory;
@@ -29,6 +30,14 @@ public class FakeAgreementDirectory implements AgreementDirectory {
     public FakeAgreementDirectory withPayment(String agreementId, AgreementStatus status, PaymentTerms payment,
                                               String... parties) {
         agreements.put(agreementId, new AgreementFacts(agreementId, status, Set.of(parties), Money.CNY, payment));
+        return this;
+    }
+
+    /** An agreement in CNY with these sections and emergency duties (null: none). */
+    public FakeAgreementDirectory withEmergency(String agreementId, AgreementStatus status, Set<String> sections,
+                                                EmergencyTerms emergency, String... parties) {
+        agreements.put(agreementId, new AgreementFacts(agreementId, status, Set.of(parties), Money.CNY, null,
+                sections, emergency));
         return this;
     }
 

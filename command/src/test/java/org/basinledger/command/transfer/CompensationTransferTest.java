@@ -16,6 +16,9 @@ import org.basinledger.api.common.NotPermittedException;
 import org.basinledger.api.transfer.AcknowledgeTransferCommand;
 import org.basinledger.api.transfer.ConfirmTransferReceiptCommand;
 import org.basinledger.api.transfer.CreateTransferCommand;
+import org.basinledger.api.transfer.TransferStatus;
+import org.basinledger.api.transfer.TransferDisputedEvent;
+import org.basinledger.api.transfer.DisputeTransferCommand;
 import org.basinledger.api.transfer.RecordTransferPaymentCommand;
 import org.basinledger.api.transfer.TransferAcknowledgedEvent;
 import org.basinledger.api.transfer.TransferCreatedEvent;
@@ -131,6 +134,29 @@ class CompensationTransferTest {
                 .when(new CreateTransferCommand(TRANSFER, AGREEMENT, ZHEJIANG, ANHUI, HUNDRED_MILLION, "Refund",
                         TransferSource.REFUND, "DSP-1", ZHEJIANG, "T-PAID"))
                 .expectException(NotPermittedException.class);
+    }
+
+    @Test
+    void theLedgerCreatesAPenaltyForAMissedNoticeAndAPartyCannot() {
+        Money penalty = Money.of("500000.00", Money.CNY);
+        fixture.givenNoPriorActivity()
+                .when(new CreateTransferCommand(TRANSFER, AGREEMENT, ZHEJIANG, ANHUI, penalty, "Penalty",
+                        TransferSource.PENALTY, "I-1", null))
+                .expectEvents(new TransferCreatedEvent(TRANSFER, AGREEMENT, ZHEJIANG, ANHUI, penalty, "Penalty",
+                        TransferSource.PENALTY, "I-1"));
+        fixture.givenNoPriorActivity()
+                .when(new CreateTransferCommand(TRANSFER, AGREEMENT, ZHEJIANG, ANHUI, penalty, "Penalty",
+                        TransferSource.PENALTY, "I-1", ANHUI))
+                .expectException(NotPermittedException.class);
+    }
+
+    @Test
+    void aPenaltyTransferIsDisputedLikeAnyOther() {
+        Money penalty = Money.of("500000.00", Money.CNY);
+        fixture.given(new TransferCreatedEvent(TRANSFER, AGREEMENT, ZHEJIANG, ANHUI, penalty, "Penalty",
+                        TransferSource.PENALTY, "I-1"))
+                .when(new DisputeTransferCommand(TRANSFER, "DSP-9", AGREEMENT, null))
+                .expectEvents(new TransferDisputedEvent(TRANSFER, AGREEMENT, "DSP-9", TransferStatus.DUE));
     }
 
     @Test

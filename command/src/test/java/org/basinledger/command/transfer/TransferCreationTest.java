@@ -21,6 +21,8 @@ import org.basinledger.api.compliance.AssessmentResult;
 import org.basinledger.api.compliance.AssessmentResult.PollutantExcess;
 import org.basinledger.api.compliance.FixedContributionFellDueEvent;
 import org.basinledger.api.compliance.WaterClass;
+import org.basinledger.api.incident.IncidentAcknowledgementMissedEvent;
+import org.basinledger.api.incident.WarningLevel;
 import org.basinledger.api.transfer.CreateTransferCommand;
 import org.basinledger.api.transfer.LateInterestChargedEvent;
 import org.basinledger.api.transfer.TransferCorrectedEvent;
@@ -68,6 +70,25 @@ class TransferCreationTest {
         assertThat(sentCommands()).containsExactly(new CreateTransferCommand("T-1", AGREEMENT, ANHUI, ZHEJIANG,
                 HUNDRED_MILLION, "Assessment of JIEKOU 2025 (WATER_QUALITY_INDEX): index 1.0200, not met",
                 TransferSource.ASSESSMENT, "A-1", null));
+    }
+
+    @Test
+    void aMissedNoticeUnderAPenaltyCreatesThePenaltyFromTheSilentPartyToTheRaisingParty() {
+        Money penalty = Money.of("500000.00", Money.CNY);
+        creation.on(new IncidentAcknowledgementMissedEvent("I-1", AGREEMENT, 2, ZHEJIANG, WarningLevel.RED,
+                Instant.parse("2026-07-01T01:00:00Z"), ANHUI, penalty, "T-PENALTY"));
+
+        assertThat(sentCommands()).containsExactly(new CreateTransferCommand("T-PENALTY", AGREEMENT, ZHEJIANG, ANHUI,
+                penalty, "Penalty: CN-ZJ did not acknowledge notice 2 (RED) of incident I-1 by 2026-07-01T01:00:00Z",
+                TransferSource.PENALTY, "I-1", null));
+    }
+
+    @Test
+    void aMissedNoticeWithoutAPenaltyCreatesNoTransfer() {
+        creation.on(new IncidentAcknowledgementMissedEvent("I-1", AGREEMENT, 2, ZHEJIANG, WarningLevel.RED,
+                Instant.parse("2026-07-01T01:00:00Z"), ANHUI, null, null));
+
+        assertThat(sentCommands()).isEmpty();
     }
 
     @Test
