@@ -11,12 +11,21 @@ import org.basinledger.api.common.Money;
  * source, and in events recorded before corrections existed). Under an agreement with payment terms,
  * {@code dueDate} is the last day (basin time) to pay without being late and {@code lateInterestDailyRate} the
  * interest a later payment owes per day (null: none); both null without payment terms, and in events recorded
- * before payment terms existed.
+ * before payment terms existed. {@code schemeId}: the emission scheme of a transfer that has no agreement
+ * ({@code agreementId} null); null otherwise.
  */
 public record TransferCreatedEvent(String transferId, String agreementId, String payer, String payee, Money amount,
                                    String reason, TransferSource source, String sourceId, String correctsTransferId,
-                                   LocalDate dueDate, BigDecimal lateInterestDailyRate)
+                                   LocalDate dueDate, BigDecimal lateInterestDailyRate, String schemeId)
         implements TransferEvent {
+
+    /** A transfer of an agreement. */
+    public TransferCreatedEvent(String transferId, String agreementId, String payer, String payee, Money amount,
+                                String reason, TransferSource source, String sourceId, String correctsTransferId,
+                                LocalDate dueDate, BigDecimal lateInterestDailyRate) {
+        this(transferId, agreementId, payer, payee, amount, reason, source, sourceId, correctsTransferId, dueDate,
+                lateInterestDailyRate, null);
+    }
 
     /** A transfer without payment terms. */
     public TransferCreatedEvent(String transferId, String agreementId, String payer, String payee, Money amount,

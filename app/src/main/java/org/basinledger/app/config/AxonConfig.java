@@ -69,6 +69,11 @@ public class AxonConfig {
         return bounded(caches, "incidents", 1_000);
     }
 
+    @Bean
+    Cache emissionCache(CacheManager caches) {
+        return bounded(caches, "emission-schemes", 200);
+    }
+
     @SuppressWarnings("unchecked")
     private static Cache bounded(CacheManager caches, String name, int entries) {
         org.ehcache.Cache<Object, Object> cache = caches.createCache(name, CacheConfigurationBuilder

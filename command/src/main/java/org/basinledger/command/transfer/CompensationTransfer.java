@@ -139,7 +139,7 @@ public class CompensationTransfer {
         }
         apply(new TransferCreatedEvent(command.transferId(), command.agreementId(), command.payer(), command.payee(),
                 command.amount(), command.reason(), command.source(), command.sourceId(),
-                command.correctsTransferId(), due, rate));
+                command.correctsTransferId(), due, rate, command.schemeId()));
         if (due != null) {
             Instant lateFrom = LedgerCalendar.endOf(due);
             if (now.isBefore(lateFrom)) {
@@ -237,7 +237,7 @@ public class CompensationTransfer {
 
     @CommandHandler
     public void handle(DisputeTransferCommand command) {
-        if (!agreementId.equals(command.agreementId())) {
+        if (agreementId == null || !agreementId.equals(command.agreementId())) {
             // The subject of the dispute names the transfer: the answer goes to its raiser's subject.id.
             throw new InvalidInputException("subject.id", "transfer " + transferId + " is not part of agreement "
                     + command.agreementId());
@@ -366,7 +366,21 @@ public class CompensationTransfer {
     private static void checkContent(CreateTransferCommand command) {
         List<FieldError> errors = new ArrayList<>();
         requireText(command.transferId(), "transferId", errors);
-        requireText(command.agreementId(), "agreementId", errors);
+        if (command.schemeId() == null) {
+            requireText(command.agreementId(), "agreementId", errors);
+            if (command.source() == TransferSource.ALLOCATION || command.source() == TransferSource.TRADE) {
+                errors.add(new FieldError("schemeId", "an " + command.source() + " transfer names its emission scheme"));
+            }
+        } else {
+            requireText(command.schemeId(), "schemeId", errors);
+            if (command.agreementId() != null) {
+                errors.add(new FieldError("agreementId", "a transfer of an emission scheme has no agreement"));
+            }
+            if (command.source() != TransferSource.ALLOCATION && command.source() != TransferSource.TRADE
+                    && command.source() != TransferSource.PENALTY) {
+                errors.add(new FieldError("source", "a transfer of an emission scheme is an ALLOCATION, a TRADE or a PENALTY"));
+            }
+        }
         requireText(command.payer(), "payer", errors);
         requireText(command.payee(), "payee", errors);
         if (command.payer() != null && command.payer().equals(command.payee())) {

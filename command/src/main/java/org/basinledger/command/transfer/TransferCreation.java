@@ -13,6 +13,9 @@ import org.basinledger.api.compliance.AssessmentRecordedEvent;
 import org.basinledger.api.compliance.AssessmentResult;
 import org.basinledger.api.compliance.FixedContributionFellDueEvent;
 import org.basinledger.api.incident.IncidentAcknowledgementMissedEvent;
+import org.basinledger.api.emission.AllowancesIssuedEvent;
+import org.basinledger.api.emission.EmissionTradeCompletedEvent;
+import org.basinledger.api.emission.SurrenderDeadlinePassedEvent;
 import org.basinledger.api.transfer.CreateTransferCommand;
 import org.basinledger.api.transfer.LateInterestChargedEvent;
 import org.basinledger.api.transfer.TransferCorrectedEvent;
@@ -87,6 +90,50 @@ public class TransferCreation {
     static String reason(IncidentAcknowledgementMissedEvent event) {
         return "Penalty: " + event.jurisdictionId() + " did not acknowledge notice " + event.noticeNumber() + " ("
                 + event.level() + ") of incident " + event.incidentId() + " by " + event.acknowledgeBy();
+    }
+
+    /** Paid issuance: each holder owes the authority quantity × price of its allocation. */
+    @EventHandler
+    void on(AllowancesIssuedEvent event) {
+        for (AllowancesIssuedEvent.IssuedAllocation allocation : event.allocations()) {
+            if (allocation.transferId() == null) {
+                continue;
+            }
+            create(CreateTransferCommand.ofScheme(allocation.transferId(), event.schemeId(), allocation.holder(),
+                    event.authority(), allocation.amount(), "Allocation of " + allocation.quantity().toPlainString()
+                            + " t of vintage " + event.vintage() + " in " + event.schemeId() + " at "
+                            + allocation.pricePerTonne().amount().toPlainString() + " "
+                            + allocation.pricePerTonne().currency() + "/t",
+                    TransferSource.ALLOCATION, event.schemeId() + ":issuance:" + event.issuance()));
+        }
+    }
+
+    /** A completed trade: the buyer owes the seller quantity × price. */
+    @EventHandler
+    void on(EmissionTradeCompletedEvent event) {
+        if (event.transferId() == null) {
+            return;
+        }
+        create(CreateTransferCommand.ofScheme(event.transferId(), event.schemeId(), event.buyer(), event.seller(),
+                event.amount(), "Trade " + event.tradeId() + ": " + event.quantity().toPlainString() + " t of vintage "
+                        + event.vintage() + " at " + event.pricePerTonne().amount().toPlainString() + " "
+                        + event.pricePerTonne().currency() + "/t", TransferSource.TRADE, event.tradeId()));
+    }
+
+    /** A deficit at a surrender deadline: the holder owes the authority missing × penalty; the tonnes stay owed. */
+    @EventHandler
+    void on(SurrenderDeadlinePassedEvent event) {
+        for (SurrenderDeadlinePassedEvent.YearResult result : event.results()) {
+            if (result.penaltyTransferId() == null) {
+                continue;
+            }
+            create(CreateTransferCommand.ofScheme(result.penaltyTransferId(), event.schemeId(), result.holder(),
+                    event.authority(), result.penalty(), "Penalty for " + result.missing().toPlainString()
+                            + " t not surrendered for " + event.year() + " in " + event.schemeId() + " (verified "
+                            + result.verified().toPlainString() + " t, surrendered "
+                            + result.surrendered().toPlainString() + " t by " + event.surrenderBy() + ")",
+                    TransferSource.PENALTY, event.schemeId() + ":" + event.year() + ":" + result.holder()));
+        }
     }
 
     @EventHandler

@@ -88,6 +88,9 @@ public class AgreementHistoryProjection {
 
     @EventHandler
     void on(AgreementEvent event, EventMessage<?> message) {
+        if (event.agreementId() == null) {
+            return; // a transfer of an emission scheme: no agreement's history
+        }
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("agreementId", event.agreementId())
                 .addValue("eventId", message.getIdentifier())

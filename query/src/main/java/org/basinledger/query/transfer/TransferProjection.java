@@ -68,7 +68,8 @@ public class TransferProjection {
 
     private static final String COLUMNS = "transfer_id, agreement_id, payer, payee, amount, currency, reason, source,"
             + " source_id, status, version, created_at, acknowledged_at, paid_at, payment_reference, settled_at,"
-            + " updated_at, corrects_transfer_id, ruled_amount, due_date, overdue_since, late_interest_transfer_id, "
+            + " updated_at, corrects_transfer_id, ruled_amount, due_date, overdue_since, late_interest_transfer_id,"
+            + " scheme_id, "
             + overdue("") + " AS overdue";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -87,11 +88,12 @@ public class TransferProjection {
         }
         jdbc.update("INSERT INTO compensation_transfer (transfer_id, agreement_id, payer, payee, amount, currency,"
                         + " reason, source, source_id, status, version, created_at, updated_at, corrects_transfer_id,"
-                        + " due_date) VALUES (:id, :agreementId, :payer, :payee, :amount, :currency, :reason, :source,"
-                        + " :sourceId, :status, :version, :at, :at, :correctsTransferId, :dueDate)",
+                        + " due_date, scheme_id) VALUES (:id, :agreementId, :payer, :payee, :amount, :currency, :reason,"
+                        + " :source, :sourceId, :status, :version, :at, :at, :correctsTransferId, :dueDate, :schemeId)",
                 new MapSqlParameterSource()
                         .addValue("id", event.transferId())
-                        .addValue("agreementId", event.agreementId())
+                        .addValue("agreementId", event.agreementId(), Types.VARCHAR)
+                        .addValue("schemeId", event.schemeId(), Types.VARCHAR)
                         .addValue("payer", event.payer())
                         .addValue("payee", event.payee())
                         .addValue("amount", event.amount().amount())
@@ -238,7 +240,7 @@ public class TransferProjection {
 
     /**
      * The jurisdiction's net position per counterparty and currency, ordered by counterparty then currency,
-     * over the transfers of agreements that have entered into force. Amounts are positive when the counterparty
+     * over the transfers of agreements that have entered into force and of emission schemes. Amounts are positive when the counterparty
      * owes the jurisdiction; {@code transfers} counts every such transfer between the two, whatever its status.
      */
     @QueryHandler
@@ -254,8 +256,9 @@ public class TransferProjection {
                         + " CASE WHEN t.payee = :jurisdiction THEN t.amount ELSE -t.amount END AS signed_amount,"
                         + " t.currency, t.status,"
                         + " " + overdue("t.") + " AS overdue"
-                        + " FROM compensation_transfer t JOIN agreement_status s ON s.agreement_id = t.agreement_id"
-                        + " WHERE (t.payer = :jurisdiction OR t.payee = :jurisdiction) AND s.in_force_at IS NOT NULL) x"
+                        + " FROM compensation_transfer t LEFT JOIN agreement_status s ON s.agreement_id = t.agreement_id"
+                        + " WHERE (t.payer = :jurisdiction OR t.payee = :jurisdiction)"
+                        + " AND (s.in_force_at IS NOT NULL OR t.scheme_id IS NOT NULL)) x"
                         + " GROUP BY counterparty, currency ORDER BY counterparty, currency",
                 Map.of("jurisdiction", query.jurisdictionId()),
                 (rs, i) -> {
@@ -405,6 +408,7 @@ public class TransferProjection {
                 rs.getObject("due_date", LocalDate.class),
                 rs.getBoolean("overdue"),
                 instant(rs, "overdue_since"),
-                rs.getString("late_interest_transfer_id"));
+                rs.getString("late_interest_transfer_id"),
+                rs.getString("scheme_id"));
     }
 }

@@ -44,7 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Compensation transfers and balances (API.md): the paying party creates, acknowledges and pays; the payee
  * confirms receipt. Transfers are read by parties, mediators and the registrar, and by the public once their
- * agreement has entered into force.
+ * agreement has entered into force; those of emission schemes (no agreement) by anyone.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -109,7 +109,10 @@ public class TransferController {
     @GetMapping("/transfers/{id}")
     public ResponseEntity<TransferView> get(@PathVariable String id, Caller caller) {
         TransferView view = transfer(id);
-        visibility.withDetails(view.agreementId(), caller);
+        if (view.schemeId() == null) {
+            visibility.withDetails(view.agreementId(), caller);
+        } // an emission scheme's transfers are public, as its registry is
+
         return ResponseEntity.ok().eTag(etag(view)).body(view);
     }
 
@@ -135,7 +138,7 @@ public class TransferController {
             TransferList chunk = queries.query(new ListTransfersQuery(null, party, status, from, limit),
                     TransferList.class).join();
             return new ListPage.Chunk<>(chunk.items(), chunk.total());
-        }, transfer -> readable.computeIfAbsent(transfer.agreementId(), a -> {
+        }, transfer -> transfer.schemeId() != null || readable.computeIfAbsent(transfer.agreementId(), a -> {
             AgreementStatusView view = visibility.current(a);
             return view != null && AgreementVisibility.canSee(view, caller)
                     && AgreementVisibility.canSeeDetails(view, caller);

@@ -1,0 +1,4 @@
+package org.basinledger.api.emission;
+
+public record EmissionAccountOpenedEvent(String schemeId, String holder) implements EmissionEvent {
+}

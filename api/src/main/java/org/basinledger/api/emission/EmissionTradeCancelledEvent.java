@@ -1,0 +1,4 @@
+package org.basinledger.api.emission;
+
+public record EmissionTradeCancelledEvent(String schemeId, String tradeId, String seller) implements EmissionEvent {
+}

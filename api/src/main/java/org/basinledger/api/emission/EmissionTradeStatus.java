@@ -1,0 +1,5 @@
+package org.basinledger.api.emission;
+
+public enum EmissionTradeStatus {
+    PROPOSED, COMPLETED, CANCELLED
+}
