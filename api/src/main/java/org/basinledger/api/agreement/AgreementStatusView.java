@@ -14,7 +14,9 @@ import org.basinledger.api.common.Money;
  * {@code terminationEffectiveAt} is when a pending notice of termination takes effect (null without one; once it
  * has taken effect, the instant the agreement ended, as {@code endedAt}).
  * {@code predecessorId} is the round this agreement continues (as drafted), {@code successorId} the public round
- * that names it as its predecessor (null while none does).
+ * that names it as its predecessor (null while none does). {@code termsVersion} is the version of the terms in
+ * effect: 0 the terms signed first, {@code n} once amendment {@code n} has taken effect; {@code termsHash},
+ * {@code parties} and {@code effectiveUntil} are that version's (the parties with their signatures of it).
  */
 public record AgreementStatusView(
         String id,
@@ -41,7 +43,21 @@ public record AgreementStatusView(
         Instant updatedAt,
         Instant terminationEffectiveAt,
         String predecessorId,
-        String successorId) {
+        String successorId,
+        int termsVersion) {
+
+    /** A view of terms never amended (version 0). */
+    public AgreementStatusView(String id, String title, String basin, AgreementStatus status, long version,
+                               String termsHash, List<PartyStatus> parties, LocalDate effectiveFrom,
+                               LocalDate effectiveUntil, int openDisputes, Outstanding outstanding,
+                               LastAssessment lastAssessment, List<ObligationView> obligations, String draftedBy,
+                               Instant draftedAt, Instant publicSince, Instant signedAt, Instant inForceAt,
+                               Instant endedAt, String endReason, Rejection lastRejection, Instant updatedAt,
+                               Instant terminationEffectiveAt, String predecessorId, String successorId) {
+        this(id, title, basin, status, version, termsHash, parties, effectiveFrom, effectiveUntil, openDisputes,
+                outstanding, lastAssessment, obligations, draftedBy, draftedAt, publicSince, signedAt, inForceAt,
+                endedAt, endReason, lastRejection, updatedAt, terminationEffectiveAt, predecessorId, successorId, 0);
+    }
 
     /** A view of an agreement that is part of no chain of rounds. */
     public AgreementStatusView(String id, String title, String basin, AgreementStatus status, long version,

@@ -86,7 +86,7 @@ class AgreementSnapshotH2IT {
         assertThat(snapshots).as("the agreement's latest snapshot").hasSize(1);
         Map<String, Object> snapshot = snapshots.get(0);
         assertThat(snapshot.get("payload_type")).isEqualTo(Agreement.class.getName());
-        assertThat(snapshot.get("payload_revision")).isEqualTo("2");
+        assertThat(snapshot.get("payload_revision")).isEqualTo("3");
         assertThat(((Number) snapshot.get("sequence_number")).longValue()).isGreaterThanOrEqualTo(10);
         byte[] payload = (byte[]) snapshot.get("payload");
         assertThat(new String(payload, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("takenAt");
@@ -111,7 +111,7 @@ class AgreementSnapshotH2IT {
         // read from its events (more than 5 since no usable snapshot), the agreement was snapshotted again: the year
         // is assessed, so no summary of its reports is kept, only where each one is in the stream
         JsonNode compliance = json((byte[]) jdbc.queryForMap("SELECT payload FROM snapshot_event_entry"
-                + " WHERE aggregate_identifier = ? AND payload_revision = '2'", id).get("payload")).path("compliance");
+                + " WHERE aggregate_identifier = ? AND payload_revision = '3'", id).get("payload")).path("compliance");
         assertThat(compliance.path("reports").isEmpty()).as(compliance.toString()).isTrue();
         assertThat(compliance.path("archivedReports")).hasSize(12);
     }

@@ -30,6 +30,17 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.basinledger.api.agreement.AgreementAmendedEvent;
+import org.basinledger.api.agreement.AmendmentAdoptedEvent;
+import org.basinledger.api.agreement.AmendmentProposedEvent;
+import org.basinledger.api.agreement.AmendmentRejectedEvent;
+import org.basinledger.api.agreement.AmendmentSignedEvent;
+import org.basinledger.api.agreement.AmendmentTookEffectEvent;
+import org.basinledger.api.agreement.AmendmentTookEffectEvent.AmendmentSignature;
+import org.basinledger.api.agreement.Party;
+import org.basinledger.api.agreement.ProposeAmendmentCommand;
+import org.basinledger.api.agreement.RejectAmendmentCommand;
+import org.basinledger.api.agreement.SignAmendmentCommand;
+import java.util.LinkedHashSet;
 import org.basinledger.api.agreement.AgreementDraft;
 import org.basinledger.api.agreement.AgreementDraftedEvent;
 import org.basinledger.api.agreement.AgreementEnteredIntoForceEvent;
@@ -119,9 +130,17 @@ import org.basinledger.command.registry.JurisdictionDirectory.SigningKey;
  * is Jackson-serializable field by field): a load reads the latest snapshot and the few events after it. The
  * snapshot's revision ({@link Revision}) is that of this state's shape: Axon ignores snapshots of another revision
  * (its {@code RevisionSnapshotFilter}) and reads the events instead.
+ *
+ * <p>In force, it changes only by a signed amendment: a party proposes one (one open at a time), every party of
+ * the old and of the new list signs its canonical document, and from {@code validFrom} it is the version in effect
+ * ({@code draft}: who the parties are, the sections, the end date, what the next contributions pay); a rejection by
+ * any of them leaves the terms as they were. Every version is kept: a period is assessed, and a year's fixed
+ * contribution paid, under the version in effect on its first day, found by date ({@link #versionOn}), never by
+ * when the command runs. An amendment applies from a day it can still be adopted on: its last signature must come
+ * before {@code validFrom} has ended, so no period beginning under it can have been assessed before.
  */
 @Aggregate(cache = "agreementCache", snapshotTriggerDefinition = AgreementSnapshots.TRIGGER)
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Agreement {
@@ -137,6 +156,8 @@ public class Agreement {
      * notice's deadline is cancelled, and would find no notice taking effect then if it ran).
      */
     public static final String TERMINATION_TAKES_EFFECT = "agreement-termination-takes-effect";
+    /** Deadline: an adopted amendment's {@code validFrom} begins. Payload: the amendment's number, as text. */
+    public static final String AMENDMENT_TAKES_EFFECT = "agreement-amendment-takes-effect";
     /** Deadline: a fixed contribution's anniversary has come. Payload: a {@link FixedContributionDue}. */
     public static final String FIXED_CONTRIBUTION_DUE = "fixed-contribution-due";
     /**
@@ -156,7 +177,16 @@ public class Agreement {
     @AggregateIdentifier
     private String agreementId;
     private AgreementStatus status;
+    /** The agreement as drafted, then as signed, then as the last amendment in effect made it. */
     private AgreementDraft draft;
+    /** Every version signed, in order: version 0 from its signature, then each adopted amendment (in effect or not). */
+    private final List<TermsVersion> versions = new ArrayList<>();
+    /** The number of the version in effect (0 until an amendment takes effect). */
+    private int termsVersion;
+    /** The number of the last amendment proposed (0: none). */
+    private int lastAmendmentNumber;
+    /** The amendment open for signature, null when none is. */
+    private OpenAmendment openAmendment;
     private CanonicalTerms canonicalTerms;
     /** Signer jurisdiction id → key id, in signing order. */
     private final Map<String, String> signatures = new LinkedHashMap<>();
@@ -215,7 +245,8 @@ public class Agreement {
         if (command.signature() == null || command.signature().isBlank()) {
             throw new InvalidInputException("signature", "must not be blank");
         }
-        SigningKey key = verifyingKey(signer, command.keyId(), command.signature(), directory.activeKeys(signer));
+        SigningKey key = verifyingKey(signer, command.keyId(), command.signature(), directory.activeKeys(signer),
+                canonicalTerms);
         apply(new AgreementSignedEvent(agreementId, signer, key.keyId(), key.publicKeyBase64Der(),
                 command.signature(), canonicalTerms.termsHash()));
         if (signatures.size() == draft.parties().size()) {
@@ -286,6 +317,186 @@ public class Agreement {
         String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason();
         apply(new AgreementTerminationNoticeWithdrawnEvent(agreementId, command.actingJurisdiction(), reason));
         deadlines.cancelAllWithinScope(TERMINATION_TAKES_EFFECT);
+    }
+
+    /**
+     * A party of the version in effect proposes amendment {@code n} (answered): one open at a time, while in force;
+     * what the proposal leaves out is copied from the latest version signed; the amended agreement passes the
+     * draft's rules, and {@code validFrom} is today or later (basin time), after the latest version's and no later
+     * than the end of the terms it amends.
+     */
+    @CommandHandler
+    public int handle(ProposeAmendmentCommand command, JurisdictionDirectory directory) {
+        requireParty(command.actingJurisdiction());
+        requireStatus(AgreementStatus.IN_FORCE, "amended");
+        if (openAmendment != null) {
+            throw new InvalidStateException("amendment " + openAmendment.number() + " of agreement " + agreementId
+                    + " is open for signature: one amendment at a time (it must be adopted or rejected first)");
+        }
+        requireReason(command.reason());
+        TermsVersion latest = versions.get(versions.size() - 1);
+        LocalDate validFrom = command.validFrom();
+        LocalDate today = LedgerCalendar.dateOf(GenericEventMessage.clock.instant());
+        if (validFrom == null) {
+            throw new InvalidInputException("validFrom", "is required: the day from which the amended terms apply");
+        }
+        if (validFrom.isBefore(today)) {
+            throw new InvalidInputException("validFrom", "must be today (" + today
+                    + " in China Standard Time) or later");
+        }
+        if (!validFrom.isAfter(latest.validFrom())) {
+            throw new InvalidInputException("validFrom", "must be after " + latest.validFrom()
+                    + ", from which version " + latest.number() + " of the terms applies");
+        }
+        if (validFrom.isAfter(latest.draft().effectiveUntil())) {
+            throw new InvalidInputException("validFrom", "must be on or before " + latest.draft().effectiveUntil()
+                    + ", the end of the terms it amends (amend them while they still run)");
+        }
+        if (command.terms() == null && command.effectiveUntil() == null && command.parties() == null) {
+            throw new InvalidInputException("terms", "an amendment changes terms, effectiveUntil or parties: "
+                    + "none was given");
+        }
+        AgreementDraft base = latest.draft();
+        AgreementDraft amended = new AgreementDraft(base.title(), base.basin(),
+                command.parties() == null ? base.parties() : command.parties(), base.effectiveFrom(),
+                command.effectiveUntil() == null ? base.effectiveUntil() : command.effectiveUntil(),
+                command.terms() == null ? base.terms() : command.terms(), base.predecessorId());
+        AgreementDraftRules.validate(amended, directory::exists);
+        if (amended.effectiveUntil().isBefore(validFrom)) {
+            throw new InvalidInputException("effectiveUntil", "must not be before validFrom (" + validFrom + ")");
+        }
+        LinkedHashSet<String> signatories = new LinkedHashSet<>();
+        base.parties().forEach(p -> signatories.add(p.jurisdictionId()));
+        amended.parties().forEach(p -> signatories.add(p.jurisdictionId()));
+        int number = lastAmendmentNumber + 1;
+        CanonicalTerms document = CanonicalTerms.ofAmendment(agreementId, number, latest.termsHash(), validFrom,
+                command.reason(), amended);
+        apply(new AmendmentProposedEvent(agreementId, number, command.actingJurisdiction(), command.reason(),
+                validFrom, amended, List.copyOf(signatories), document.document(), document.termsHash(),
+                latest.termsHash()));
+        return number;
+    }
+
+    /**
+     * A signatory (a party of the old or of the new list) signs the open amendment with its own key, before the end
+     * of its {@code validFrom}; the last signature adopts it, and it takes effect as {@code validFrom} begins (at
+     * once when that has begun).
+     */
+    @CommandHandler
+    public void handle(SignAmendmentCommand command, JurisdictionDirectory directory, DeadlineManager deadlines) {
+        OpenAmendment amendment = requireOpenAmendment(command.number(), "signed");
+        String signer = command.actingJurisdiction();
+        if (signer == null || !amendment.signatories().contains(signer)) {
+            throw new NotPermittedException(signer + " is not a party of agreement " + agreementId
+                    + " before or after amendment " + amendment.number() + ", and does not sign it");
+        }
+        requireStatus(AgreementStatus.IN_FORCE, "amended");
+        if (amendment.signatures().containsKey(signer)) {
+            throw new InvalidStateException(signer + " has already signed amendment " + amendment.number()
+                    + " of agreement " + agreementId);
+        }
+        Instant now = GenericEventMessage.clock.instant();
+        if (!now.isBefore(LedgerCalendar.endOf(amendment.validFrom()))) {
+            throw new InvalidStateException("amendment " + amendment.number() + " was to apply from "
+                    + amendment.validFrom() + ", which has passed: it can no longer be adopted (reject it, and "
+                    + "propose it again from a later day)");
+        }
+        if (command.signature() == null || command.signature().isBlank()) {
+            throw new InvalidInputException("signature", "must not be blank");
+        }
+        SigningKey key = verifyingKey(signer, command.keyId(), command.signature(), directory.activeKeys(signer),
+                amendment.canonical());
+        apply(new AmendmentSignedEvent(agreementId, amendment.number(), signer, key.keyId(), key.publicKeyBase64Der(),
+                command.signature(), amendment.canonical().termsHash()));
+        if (openAmendment.signatures().size() == amendment.signatories().size()) {
+            apply(new AmendmentAdoptedEvent(agreementId, amendment.number(), amendment.canonical().termsHash(),
+                    amendment.validFrom()));
+            Instant startsAt = LedgerCalendar.startOf(amendment.validFrom());
+            if (now.isBefore(startsAt)) {
+                deadlines.schedule(startsAt, AMENDMENT_TAKES_EFFECT, Integer.toString(amendment.number()));
+            } else {
+                takeEffect(amendment.number(), now, deadlines, MetaData.emptyInstance());
+            }
+        }
+    }
+
+    /** A signatory rejects the open amendment: it is closed, its signatures void, the terms stay as they are. */
+    @CommandHandler
+    public void handle(RejectAmendmentCommand command) {
+        OpenAmendment amendment = requireOpenAmendment(command.number(), "rejected");
+        String party = command.actingJurisdiction();
+        if (party == null || !amendment.signatories().contains(party)) {
+            throw new NotPermittedException(party + " is not a party of agreement " + agreementId
+                    + " before or after amendment " + amendment.number() + ", and cannot reject it");
+        }
+        requireReason(command.reason());
+        apply(new AmendmentRejectedEvent(agreementId, amendment.number(), party, command.reason(),
+                List.copyOf(amendment.signatures().keySet())));
+    }
+
+    /** The open amendment numbered so: 404 for a number never proposed, 409 for one adopted or rejected. */
+    private OpenAmendment requireOpenAmendment(int number, String action) {
+        if (number < 1 || number > lastAmendmentNumber) {
+            throw new NotFoundException("agreement " + agreementId + " has no amendment " + number);
+        }
+        if (openAmendment == null || openAmendment.number() != number) {
+            throw new InvalidStateException("amendment " + number + " of agreement " + agreementId
+                    + " is no longer open for signature and cannot be " + action);
+        }
+        return openAmendment;
+    }
+
+    /**
+     * The adopted amendments up to {@code number} not yet in effect take effect, in order, and what follows from
+     * each is arranged: the new end's expiry, the new obligations' due dates, the new contributions' anniversaries
+     * (deadlines set before stay: each handler checks what still applies).
+     */
+    private void takeEffect(int number, Instant now, DeadlineManager deadlines, MetaData metaData) {
+        for (TermsVersion version : List.copyOf(versions)) {
+            if (version.number() <= termsVersion || version.number() > number) {
+                continue;
+            }
+            Map<String, Obligation> before = Map.copyOf(obligations);
+            apply(new AmendmentTookEffectEvent(agreementId, version.number(), version.termsHash(),
+                    version.validFrom(), version.draft(), version.signatures()), metaData);
+            deadlines.schedule(LedgerCalendar.endOf(draft.effectiveUntil()), EXPIRES, agreementId);
+            for (Obligation obligation : List.copyOf(obligations.values())) {
+                if (before.containsKey(obligation.id()) || obligation.status() != ObligationStatus.PENDING) {
+                    continue;
+                }
+                Instant dueBy = LedgerCalendar.endOf(obligation.dueDate());
+                if (now.isBefore(dueBy)) {
+                    deadlines.schedule(dueBy, OBLIGATION_DUE, obligation.id());
+                } else {
+                    apply(new ObligationOverdueEvent(agreementId, obligation.id(), obligation.party(),
+                            obligation.dueDate()), metaData);
+                }
+            }
+            for (Contribution contribution : contributions()) {
+                if (now.isBefore(contribution.dueAt()) && !compliance.hasFallenDue(contribution.due())) {
+                    deadlines.schedule(contribution.dueAt(), FIXED_CONTRIBUTION_DUE, contribution.due());
+                }
+            }
+        }
+    }
+
+    /** The version of the terms in effect on {@code day}: the last signed one whose {@code validFrom} has begun. */
+    private TermsVersion versionOn(LocalDate day) {
+        List<TermsVersion> all = signedVersions();
+        TermsVersion found = all.get(0);
+        for (TermsVersion version : all) {
+            if (!version.validFrom().isAfter(day)) {
+                found = version;
+            }
+        }
+        return found;
+    }
+
+    /** Every version signed; before the first signature, the draft as version 0. */
+    private List<TermsVersion> signedVersions() {
+        return versions.isEmpty()
+                ? List.of(new TermsVersion(0, draft.effectiveFrom(), draft, null, List.of()))
+                : versions;
     }
 
     @CommandHandler
@@ -368,11 +579,14 @@ public class Agreement {
             throw new AlreadyExistsException("agreement " + agreementId + " already has assessment "
                     + command.assessmentId());
         }
-        MonitoringSection section = section(command.sectionId())
-                .orElseThrow(() -> new InvalidInputException("sectionId", command.sectionId()
-                        + " is not a section of the agreement"));
         ReportingPeriod period = ReportingPeriod.parse(command.period(), "period");
-        CompensationRule rule = assessable(period, section);
+        // the terms in effect on the period's first day
+        TermsVersion terms = versionOn(period.firstDay());
+        MonitoringSection section = section(terms.draft(), command.sectionId())
+                .orElseThrow(() -> new InvalidInputException("sectionId", command.sectionId()
+                        + " is not a section of the agreement" + (terms.number() == 0 ? ""
+                        : " under version " + terms.number() + " of its terms, in effect on " + period.firstDay())));
+        CompensationRule rule = assessable(period, section, terms);
         if (compliance.isAssessed(section.id(), rule.rule(), period)) {
             throw new AlreadyExistsException(section.id() + " is already assessed for " + period + " by the "
                     + rule.rule() + " rule");
@@ -384,7 +598,8 @@ public class Agreement {
         String transferId = outcome.result().amount() == null ? null : UUID.nameUUIDFromBytes(
                 ("assessment-transfer:" + command.assessmentId()).getBytes(StandardCharsets.UTF_8)).toString();
         apply(new AssessmentRecordedEvent(agreementId, command.assessmentId(), command.actingJurisdiction(),
-                section.id(), rule.rule(), period.toString(), outcome.inputs(), outcome.result(), transferId));
+                section.id(), rule.rule(), period.toString(), outcome.inputs(), outcome.result(), transferId,
+                terms.number()));
         return command.assessmentId();
     }
 
@@ -499,11 +714,11 @@ public class Agreement {
     /** {@link ComplianceRecord.MonthNeed}: whether an assessment may still need the section's reports of the month. */
     private boolean mayNeed(String sectionId, ReportingPeriod month) {
         for (AssessmentPeriod kind : AssessmentPeriod.values()) {
-            Optional<CompensationRule> rule = assessableRule(sectionId, kind);
+            ReportingPeriod period = ReportingPeriod.of(kind, month.firstDay());
+            Optional<CompensationRule> rule = assessableRule(versionOn(period.firstDay()).draft(), sectionId, kind);
             if (rule.isEmpty()) {
                 continue;
             }
-            ReportingPeriod period = ReportingPeriod.of(kind, month.firstDay());
             boolean beyondAssessing = inForce(period) == null;
             if (!beyondAssessing && !compliance.isAssessed(sectionId, rule.get().rule(), period)) {
                 return true;
@@ -513,8 +728,9 @@ public class Agreement {
     }
 
     /** The rule a section's periods of this kind are assessed by: the first assessable one of the terms. */
-    private Optional<CompensationRule> assessableRule(String sectionId, AssessmentPeriod kind) {
-        return draft.terms().compensation().stream()
+    private static Optional<CompensationRule> assessableRule(AgreementDraft terms, String sectionId,
+                                                             AssessmentPeriod kind) {
+        return terms.terms().compensation().stream()
                 .filter(r -> r.rule() == CompensationRuleType.WATER_QUALITY_INDEX
                         || r.rule() == CompensationRuleType.EXCEEDANCE_PER_TONNE)
                 .filter(r -> sectionId.equals(r.sectionId()) && r.period() == kind)
@@ -543,7 +759,7 @@ public class Agreement {
      * The section's assessable rule for the period, once the period's days in force ({@link #inForce}) have ended;
      * refuses (409) a period with none, one not ended yet, and a section without a rule of its kind.
      */
-    private CompensationRule assessable(ReportingPeriod period, MonitoringSection section) {
+    private CompensationRule assessable(ReportingPeriod period, MonitoringSection section, TermsVersion terms) {
         InForce window = inForce(period);
         if (window == null) {
             throw new InvalidStateException(period + " has no day in force: the agreement's effective dates are "
@@ -554,9 +770,10 @@ public class Agreement {
         if (now.isBefore(window.until())) {
             throw new InvalidStateException(period + " has not ended yet: it can be assessed from " + window.until());
         }
-        return assessableRule(section.id(), period.kind())
+        return assessableRule(terms.draft(), section.id(), period.kind())
                 .orElseThrow(() -> new InvalidStateException("agreement " + agreementId + " has no rule assessing "
-                        + section.id() + " by " + period.kind().name().toLowerCase(java.util.Locale.ROOT)));
+                        + section.id() + " by " + period.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + (terms.number() == 0 ? "" : " under version " + terms.number() + " of its terms")));
     }
 
     /**
@@ -581,8 +798,8 @@ public class Agreement {
         return a.isBefore(b) ? a : b;
     }
 
-    private Optional<MonitoringSection> section(String sectionId) {
-        return draft.terms().sections().stream().filter(s -> s.id().equals(sectionId)).findFirst();
+    private static Optional<MonitoringSection> section(AgreementDraft terms, String sectionId) {
+        return terms.terms().sections().stream().filter(s -> s.id().equals(sectionId)).findFirst();
     }
 
     /** What other aggregates' handlers may know of the agreement ({@link AgreementDirectory}). */
@@ -606,12 +823,20 @@ public class Agreement {
         }
     }
 
-    @DeadlineHandler(deadlineName = EXPIRES)
-    void onExpires(String scheduledFor) {
+    @DeadlineHandler(deadlineName = AMENDMENT_TAKES_EFFECT)
+    void onAmendmentTakesEffect(String number, @Timestamp Instant now, DeadlineManager deadlines) {
         if (status == AgreementStatus.IN_FORCE) {
+            takeEffect(Integer.parseInt(number), now, deadlines, BY_LEDGER);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = EXPIRES)
+    void onExpires(String scheduledFor, @Timestamp Instant now) {
+        // an amendment that moved effectiveUntil leaves the old deadline behind: it ends nothing before the end
+        if (status == AgreementStatus.IN_FORCE && !now.isBefore(LedgerCalendar.endOf(draft.effectiveUntil()))) {
             // The last year's contribution falls due at this same instant; its deadline may run after this one.
-            for (FixedContributions.Scheduled scheduled : FixedContributions.schedule(draft)) {
-                fallDueOnce(scheduled.due());
+            for (Contribution contribution : contributions()) {
+                fallDueOnce(contribution);
             }
             apply(new AgreementExpiredEvent(agreementId, draft.effectiveUntil()), BY_LEDGER);
         }
@@ -630,9 +855,9 @@ public class Agreement {
             return;
         }
         if (status == AgreementStatus.IN_FORCE) {
-            for (FixedContributions.Scheduled scheduled : FixedContributions.schedule(draft)) {
-                if (!scheduled.dueAt().isAfter(notice.effectiveAt())) {
-                    fallDueOnce(scheduled.due());
+            for (Contribution contribution : contributions()) {
+                if (!contribution.dueAt().isAfter(notice.effectiveAt())) {
+                    fallDueOnce(contribution);
                 }
             }
         }
@@ -642,7 +867,8 @@ public class Agreement {
     @DeadlineHandler(deadlineName = FIXED_CONTRIBUTION_DUE)
     void onFixedContributionDue(FixedContributionDue due) {
         if (status == AgreementStatus.IN_FORCE) {
-            fallDueOnce(due);
+            // an amendment may have changed the rules since the deadline was set: only what the versions still pay
+            contributions().stream().filter(c -> c.due().equals(due)).findFirst().ifPresent(this::fallDueOnce);
         }
     }
 
@@ -651,9 +877,8 @@ public class Agreement {
         if (status != AgreementStatus.IN_FORCE) {
             return;
         }
-        List<FixedContributionDue> passed = FixedContributions.schedule(draft).stream()
-                .filter(s -> !now.isBefore(s.dueAt()) && !compliance.hasFallenDue(s.due()))
-                .map(FixedContributions.Scheduled::due)
+        List<Contribution> passed = contributions().stream()
+                .filter(c -> !now.isBefore(c.dueAt()) && !compliance.hasFallenDue(c.due()))
                 .toList();
         if (catchUp(passed, BY_LEDGER)) {
             if (!now.isBefore(LedgerCalendar.endOf(draft.effectiveUntil()))) {
@@ -665,18 +890,47 @@ public class Agreement {
     }
 
     /** Applies at most {@link #CATCH_UP_BATCH} of the passed contributions; answers whether that was all of them. */
-    private boolean catchUp(List<FixedContributionDue> passed, MetaData metaData) {
+    private boolean catchUp(List<Contribution> passed, MetaData metaData) {
         int batch = Math.min(passed.size(), CATCH_UP_BATCH);
-        for (FixedContributionDue due : passed.subList(0, batch)) {
-            apply(FixedContributions.fellDue(agreementId, draft, due), metaData);
+        for (Contribution contribution : passed.subList(0, batch)) {
+            apply(FixedContributions.fellDue(agreementId, contribution.terms(), contribution.due()), metaData);
         }
         return batch == passed.size();
     }
 
-    private void fallDueOnce(FixedContributionDue due) {
-        if (!compliance.hasFallenDue(due)) {
-            apply(FixedContributions.fellDue(agreementId, draft, due), BY_LEDGER);
+    private void fallDueOnce(Contribution contribution) {
+        if (!compliance.hasFallenDue(contribution.due())) {
+            apply(FixedContributions.fellDue(agreementId, contribution.terms(), contribution.due()), BY_LEDGER);
         }
+    }
+
+    /**
+     * Every fixed contribution of the agreement's life and the terms it is paid under, in the order they fall due:
+     * year {@code n} under the version in effect on the year's first day, and only while every later version
+     * still runs to its anniversary (an amendment that ends the agreement earlier ends what falls due after).
+     */
+    private List<Contribution> contributions() {
+        List<TermsVersion> all = signedVersions();
+        List<Contribution> contributions = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            TermsVersion version = all.get(i);
+            LocalDate nextFrom = i + 1 < all.size() ? all.get(i + 1).validFrom() : null;
+            Instant endsAt = LedgerCalendar.endOf(version.draft().effectiveUntil());
+            for (int j = i + 1; j < all.size(); j++) {
+                endsAt = min(endsAt, LedgerCalendar.endOf(all.get(j).draft().effectiveUntil()));
+            }
+            for (FixedContributions.Scheduled scheduled : FixedContributions.schedule(version.draft())) {
+                LocalDate yearBegins = version.draft().effectiveFrom().plusYears(scheduled.due().year() - 1L);
+                boolean ownYear = (i == 0 || !yearBegins.isBefore(version.validFrom()))
+                        && (nextFrom == null || yearBegins.isBefore(nextFrom));
+                if (ownYear && !scheduled.dueAt().isAfter(endsAt)) {
+                    contributions.add(new Contribution(scheduled.due(), scheduled.dueAt(), version.draft()));
+                }
+            }
+        }
+        contributions.sort(java.util.Comparator.comparing(Contribution::dueAt)
+                .thenComparing(c -> c.due().ruleIndex()));
+        return contributions;
     }
 
     @DeadlineHandler(deadlineName = OBLIGATION_DUE)
@@ -709,12 +963,12 @@ public class Agreement {
                         obligation.dueDate()), metaData);
             }
         }
-        List<FixedContributionDue> passed = new ArrayList<>();
-        for (FixedContributions.Scheduled scheduled : FixedContributions.schedule(draft)) {
-            if (now.isBefore(scheduled.dueAt())) {
-                deadlines.schedule(scheduled.dueAt(), FIXED_CONTRIBUTION_DUE, scheduled.due());
+        List<Contribution> passed = new ArrayList<>();
+        for (Contribution contribution : contributions()) {
+            if (now.isBefore(contribution.dueAt())) {
+                deadlines.schedule(contribution.dueAt(), FIXED_CONTRIBUTION_DUE, contribution.due());
             } else {
-                passed.add(scheduled.due());
+                passed.add(contribution);
             }
         }
         boolean caughtUp = catchUp(passed, metaData);
@@ -730,7 +984,8 @@ public class Agreement {
         }
     }
 
-    private SigningKey verifyingKey(String signer, String keyId, String signature, List<SigningKey> activeKeys) {
+    private static SigningKey verifyingKey(String signer, String keyId, String signature, List<SigningKey> activeKeys,
+                                           CanonicalTerms canonicalTerms) {
         byte[] signed = canonicalTerms.bytes();
         if (keyId == null) {
             return activeKeys.stream()
@@ -858,6 +1113,8 @@ public class Agreement {
     @EventSourcingHandler
     void on(AgreementFullySignedEvent event) {
         status = AgreementStatus.SIGNED;
+        versions.clear();
+        versions.add(new TermsVersion(0, draft.effectiveFrom(), draft, event.termsHash(), List.of()));
     }
 
     @EventSourcingHandler
@@ -891,6 +1148,49 @@ public class Agreement {
         terminationNotice = null;
         // periods ending later can never be assessed now: their reports are needed no more
         compliance.archiveUnneeded(this::mayNeed);
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentProposedEvent event) {
+        lastAmendmentNumber = event.number();
+        openAmendment = new OpenAmendment(event.number(), event.validFrom(), event.draft(),
+                new CanonicalTerms(event.canonicalDocument(), event.termsHash()), List.copyOf(event.signatories()),
+                Map.of());
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentSignedEvent event, @Timestamp Instant at) {
+        Map<String, AmendmentSignature> signed = new LinkedHashMap<>(openAmendment.signatures());
+        signed.put(event.jurisdictionId(), new AmendmentSignature(event.jurisdictionId(), event.keyId(), at));
+        openAmendment = openAmendment.withSignatures(signed);
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentAdoptedEvent event) {
+        versions.add(new TermsVersion(event.number(), event.validFrom(), openAmendment.draft(), event.termsHash(),
+                List.copyOf(openAmendment.signatures().values())));
+        openAmendment = null;
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentRejectedEvent event) {
+        openAmendment = null;
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentTookEffectEvent event) {
+        termsVersion = event.number();
+        draft = event.draft();
+        // obligations kept keep their state; new ones are pending; those the amendment dropped are gone
+        Map<String, Obligation> kept = new LinkedHashMap<>();
+        for (ObligationTerm term : event.draft().terms().obligations()) {
+            Obligation known = obligations.get(term.id());
+            kept.put(term.id(), known != null && known.party().equals(term.party())
+                    ? new Obligation(term.id(), term.party(), term.dueDate(), known.status())
+                    : new Obligation(term.id(), term.party(), term.dueDate(), ObligationStatus.PENDING));
+        }
+        obligations.clear();
+        obligations.putAll(kept);
     }
 
     @EventSourcingHandler
@@ -964,6 +1264,27 @@ public class Agreement {
     }
 
     private record TerminationNotice(String givenBy, String reason, Instant effectiveAt) {
+    }
+
+    /**
+     * A version of the terms: 0 as first signed, {@code n} as amendment {@code n} made it, applying from
+     * {@code validFrom} (version 0: from {@code effectiveFrom}); its hash and who signed it (version 0: the
+     * agreement's signatures, kept elsewhere).
+     */
+    private record TermsVersion(int number, LocalDate validFrom, AgreementDraft draft, String termsHash,
+                                List<AmendmentSignature> signatures) {
+    }
+
+    /** The amendment open for signature: what every signatory signs, and who has. */
+    private record OpenAmendment(int number, LocalDate validFrom, AgreementDraft draft, CanonicalTerms canonical,
+                                 List<String> signatories, Map<String, AmendmentSignature> signatures) {
+        OpenAmendment withSignatures(Map<String, AmendmentSignature> newSignatures) {
+            return new OpenAmendment(number, validFrom, draft, canonical, signatories, newSignatures);
+        }
+    }
+
+    /** A fixed contribution, when it falls due, and the version of the terms it is paid under. */
+    private record Contribution(FixedContributionDue due, Instant dueAt, AgreementDraft terms) {
     }
 
     private record Obligation(String id, String party, LocalDate dueDate, ObligationStatus status) {

@@ -54,6 +54,28 @@ public record CanonicalTerms(String document, String termsHash) {
         }
     }
 
+    /**
+     * The canonical document and hash of amendment {@code number}: the agreement id, the number, the hash of the
+     * terms it replaces, the day from which it applies and why, and the whole amended agreement as in
+     * {@link #of}; signed by every party of the old and the new list.
+     */
+    public static CanonicalTerms ofAmendment(String agreementId, int number, String replacesTermsHash,
+                                             LocalDate validFrom, String reason, AgreementDraft draft) {
+        AmendmentDocument document = new AmendmentDocument(agreementId, number, replacesTermsHash, validFrom, reason,
+                draft.title(), draft.basin(), draft.parties(), draft.effectiveFrom(), draft.effectiveUntil(),
+                draft.terms(), draft.predecessorId());
+        return canonical(agreementId, document);
+    }
+
+    private static CanonicalTerms canonical(String agreementId, Object document) {
+        try {
+            String canonical = new JsonCanonicalizer(MAPPER.writeValueAsString(document)).getEncodedString();
+            return new CanonicalTerms(canonical, sha256Hex(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalStateException("the terms of " + agreementId + " cannot be written as JSON", e);
+        }
+    }
+
     /** The exact bytes that are hashed and signed. */
     public byte[] bytes() {
         return document.getBytes(StandardCharsets.UTF_8);
@@ -71,6 +93,13 @@ public record CanonicalTerms(String document, String termsHash) {
     private record Document(String agreementId, String title, String basin, List<Party> parties,
                             LocalDate effectiveFrom, LocalDate effectiveUntil, AgreementTerms terms,
                             String predecessorId) {
+    }
+
+    /** An amendment: {@code amendment} its number, {@code replacesTermsHash} the version it amends. */
+    private record AmendmentDocument(String agreementId, int amendment, String replacesTermsHash, LocalDate validFrom,
+                                     String reason, String title, String basin, List<Party> parties,
+                                     LocalDate effectiveFrom, LocalDate effectiveUntil, AgreementTerms terms,
+                                     String predecessorId) {
     }
 
     private static final class PlainDecimalSerializer extends JsonSerializer<BigDecimal> {

@@ -167,6 +167,8 @@ class AgreementSnapshotTest {
         assertThat(old.inputs().samples()).hasSize(1);
         assertThat(old.inputs().means().get(0).sum()).isNull();
         assertThat(old.inputs().reports()).isNull();
+        // recorded before agreements could be amended: no terms version (they were all version 0)
+        assertThat(old.termsVersion()).isNull();
 
         scenario.fixture().givenCurrentTime(EARLY_2026).andGiven(scenario.inForce()).andGiven(R1, old)
                 .when(assess("A-2"))

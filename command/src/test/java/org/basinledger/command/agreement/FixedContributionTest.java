@@ -139,7 +139,7 @@ class FixedContributionTest {
                 .andGiven(scenario.inForce())
                 .andGiven(firstYear(), secondYear())
                 .whenInvoking(AGREEMENT_ID, agreement -> {
-                    agreement.onExpires(AGREEMENT_ID);
+                    agreement.onExpires(AGREEMENT_ID, THIRD_ANNIVERSARY);
                     agreement.onFixedContributionDue(due(3));
                 })
                 .expectEvents(thirdYear(), new AgreementExpiredEvent(AGREEMENT_ID, UNTIL));
@@ -152,7 +152,7 @@ class FixedContributionTest {
                 .andGiven(firstYear(), secondYear())
                 .whenInvoking(AGREEMENT_ID, agreement -> {
                     agreement.onFixedContributionDue(due(3));
-                    agreement.onExpires(AGREEMENT_ID);
+                    agreement.onExpires(AGREEMENT_ID, THIRD_ANNIVERSARY);
                 })
                 .expectEvents(thirdYear(), new AgreementExpiredEvent(AGREEMENT_ID, UNTIL));
     }
