@@ -15,7 +15,9 @@ public final class ReadModelTables {
             "registry_jurisdiction", "registry_jurisdiction_key", "registry_mediator",
             "compliance_report", "compliance_assessment",
             "compensation_transfer", "compensation_transfer_adjustment",
-            "dispute", "dispute_statement");
+            "dispute", "dispute_statement",
+            "emission_scheme", "emission_account", "emission_holding", "emission_vintage", "emission_trade",
+            "emission_transaction", "emission_compliance");
 
     private ReadModelTables() {
     }

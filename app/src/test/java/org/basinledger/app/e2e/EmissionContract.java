@@ -1,0 +1,329 @@
+package org.basinledger.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.basinledger.app.support.Http;
+import org.basinledger.app.support.LedgerDriver;
+import org.basinledger.app.support.LedgerDriver.Government;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Emission rights over HTTP (issue 15): a scheme, accounts, paid issuance, trades, verified emissions, surrenders,
+ * a deficit's penalty, refusals that change nothing, and 16 acceptances racing for a holding that covers 5. Run
+ * against H2 and PostgreSQL by the subclasses.
+ */
+abstract class EmissionContract {
+
+    static final Map<String, Object> EVIDENCE = Map.of("sha256", "b".repeat(64),
+            "uri", "https://sthjt.jiangsu.gov.cn/verified/cod.pdf", "description", "Verified COD emissions");
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+    LedgerDriver ledger;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        ledger = new LedgerDriver(http);
+    }
+
+    static Map<String, Object> cny(String amount) {
+        return Map.of("amount", amount, "currency", "CNY");
+    }
+
+    static String schemeId() {
+        return "COD-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL).toUpperCase();
+    }
+
+    Http.Answer post(String path, Object body, String token) {
+        return http.post(path, body == null ? Map.of() : body).token(token).send();
+    }
+
+    /** A scheme run by {@code authority} with accounts for the holders. */
+    String scheme(Government authority, String price, Government... holders) {
+        String id = schemeId();
+        Map<String, Object> body = new HashMap<>(Map.of("id", id, "name", "Taihu COD " + id, "pollutant", "COD",
+                "authority", authority.id(), "surrenderBy", "--05-31", "penaltyPerTonne", cny("9000.00")));
+        if (price != null) {
+            body.put("pricePerTonne", cny(price));
+        }
+        Http.Answer created = post("/api/v1/emission-schemes", body, LedgerDriver.REGISTRAR_TOKEN);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/api/v1/emission-schemes/" + id);
+        for (Government holder : holders) {
+            Http.Answer opened = post("/api/v1/emission-schemes/" + id + "/accounts", Map.of("holder", holder.id()),
+                    authority.token());
+            assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+            assertThat(opened.json().path("status").asText()).isEqualTo("OPEN");
+        }
+        return id;
+    }
+
+    JsonNode account(String scheme, Government holder) {
+        return http.get("/api/v1/emission-schemes/" + scheme + "/accounts/" + holder.id()).send().json();
+    }
+
+    static String holding(JsonNode account, int vintage) {
+        for (JsonNode h : account.path("holdings")) {
+            if (h.path("vintage").asInt() == vintage) {
+                return h.path("quantity").asText();
+            }
+        }
+        return "0";
+    }
+
+    @Test
+    void paidIssuanceTradesSurrendersAndADeficitGoThroughTheRegistryAndTheTransferLifecycle() {
+        Government jiangsu = ledger.register("CN-JS");
+        Government wuxi = ledger.register("CN-JS-WX");
+        Government suzhou = ledger.register("CN-JS-SZ");
+        String id = scheme(jiangsu, "4500.00", wuxi, suzhou);
+
+        Http.Answer issued = post("/api/v1/emission-schemes/" + id + "/issuances", Map.of("vintage", 2024,
+                "allocations", List.of(Map.of("holder", wuxi.id(), "quantity", "100.000"),
+                        Map.of("holder", suzhou.id(), "quantity", "50.5"))), jiangsu.token());
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+        assertThat(issued.json().path("vintages").path(0).path("issued").asText()).isEqualTo("150.5");
+
+        // paid use: each holder owes the authority quantity × price through the transfer lifecycle
+        JsonNode owed = http.get("/api/v1/transfers?party=" + suzhou.id()).send().json();
+        assertThat(owed.path("items")).singleElement().satisfies(t -> {
+            assertThat(t.path("source").asText()).isEqualTo("ALLOCATION");
+            assertThat(t.path("schemeId").asText()).isEqualTo(id);
+            assertThat(t.path("payer").asText()).isEqualTo(suzhou.id());
+            assertThat(t.path("payee").asText()).isEqualTo(jiangsu.id());
+            assertThat(t.path("amount").path("amount").asText()).isEqualTo("227250.00");
+            assertThat(t.path("status").asText()).isEqualTo("DUE");
+        });
+        String allocationTransfer = owed.path("items").path(0).path("id").asText();
+        assertThat(post("/api/v1/transfers/" + allocationTransfer + "/acknowledgement", null, suzhou.token())
+                .json().path("status").asText()).isEqualTo("ACKNOWLEDGED");
+
+        // a trade: proposed by the seller, accepted by the buyer, the price falls due buyer → seller
+        Http.Answer proposed = post("/api/v1/emission-schemes/" + id + "/trades", Map.of("buyer", suzhou.id(),
+                "vintage", 2024, "quantity", "12.345", "pricePerTonne", cny("5000.33")), wuxi.token());
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        String trade = proposed.json().path("id").asText();
+        assertThat(trade).isEqualTo(id + "-T1");
+        assertThat(proposed.header("Location")).isEqualTo("/api/v1/emission-trades/" + trade);
+        assertThat(proposed.json().path("status").asText()).isEqualTo("PROPOSED");
+        assertThat(post("/api/v1/emission-trades/" + trade + "/acceptance", null, wuxi.token()).status())
+                .isEqualTo(403);
+        Http.Answer accepted = post("/api/v1/emission-trades/" + trade + "/acceptance", null, suzhou.token());
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(accepted.json().path("status").asText()).isEqualTo("COMPLETED");
+        // 12.345 × 5000.33 = 61729.07385 → 61729.07, rounded once
+        assertThat(accepted.json().path("amount").path("amount").asText()).isEqualTo("61729.07");
+        JsonNode tradeTransfer = http.get("/api/v1/transfers/" + accepted.json().path("transferId").asText()).send()
+                .json();
+        assertThat(tradeTransfer.path("source").asText()).isEqualTo("TRADE");
+        assertThat(tradeTransfer.path("payer").asText()).isEqualTo(suzhou.id());
+        assertThat(tradeTransfer.path("payee").asText()).isEqualTo(wuxi.id());
+        assertThat(post("/api/v1/emission-trades/" + trade + "/acceptance", null, suzhou.token()).status())
+                .isEqualTo(409);
+        assertThat(post("/api/v1/emission-trades/" + trade + "/cancellation", null, wuxi.token()).status())
+                .isEqualTo(409);
+
+        assertThat(holding(account(id, wuxi), 2024)).isEqualTo("87.655");
+        assertThat(holding(account(id, suzhou), 2024)).isEqualTo("62.845");
+
+        // verified emissions of 2024 recorded now, after 31 May 2025: assessed at once
+        Http.Answer surrendered = post("/api/v1/emission-schemes/" + id + "/surrenders",
+                Map.of("year", 2024, "vintage", 2024, "quantity", "60"), suzhou.token());
+        assertThat(surrendered.status()).as(surrendered.toString()).isEqualTo(200);
+        Http.Answer recorded = post("/api/v1/emission-schemes/" + id + "/emissions", Map.of("holder", suzhou.id(),
+                "year", 2024, "quantity", "70.5", "evidence", List.of(EVIDENCE)), jiangsu.token());
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+        JsonNode year = recorded.json().path("compliance").path(0);
+        assertThat(year.path("year").asInt()).isEqualTo(2024);
+        assertThat(year.path("verified").asText()).isEqualTo("70.5");
+        assertThat(year.path("surrendered").asText()).isEqualTo("60");
+        assertThat(year.path("status").asText()).isEqualTo("DEFICIT");
+        assertThat(year.path("missing").asText()).isEqualTo("10.5");
+        // 10.5 t × 9000.00
+        assertThat(year.path("penalty").path("amount").asText()).isEqualTo("94500.00");
+        JsonNode penalty = http.get("/api/v1/transfers/" + year.path("penaltyTransferId").asText()).send().json();
+        assertThat(penalty.path("source").asText()).isEqualTo("PENALTY");
+        assertThat(penalty.path("payer").asText()).isEqualTo(suzhou.id());
+        assertThat(penalty.path("payee").asText()).isEqualTo(jiangsu.id());
+        assertThat(penalty.path("amount").path("amount").asText()).isEqualTo("94500.00");
+
+        // the missing tonnes stay owed: a late surrender counts, the deficit and its penalty stand
+        JsonNode late = post("/api/v1/emission-schemes/" + id + "/surrenders",
+                Map.of("year", 2024, "vintage", 2024, "quantity", "2.845"), suzhou.token()).json();
+        assertThat(late.path("compliance").path(0).path("surrendered").asText()).isEqualTo("62.845");
+        assertThat(late.path("compliance").path(0).path("stillOwed").asText()).isEqualTo("7.655");
+        assertThat(late.path("compliance").path(0).path("status").asText()).isEqualTo("DEFICIT");
+        assertThat(late.path("holdings")).isEmpty();
+        assertThat(late.path("transactions")).extracting(t -> t.path("kind").asText())
+                .containsExactly("ISSUED", "BOUGHT", "SURRENDERED", "SURRENDERED");
+
+        // a holder with enough surrendered stays compliant, this year's emissions stay pending until 31 May next year
+        post("/api/v1/emission-schemes/" + id + "/surrenders", Map.of("year", 2024, "vintage", 2024,
+                "quantity", "80"), wuxi.token());
+        JsonNode compliant = post("/api/v1/emission-schemes/" + id + "/emissions", Map.of("holder", wuxi.id(),
+                "year", 2024, "quantity", "80", "evidence", List.of(EVIDENCE)), jiangsu.token()).json();
+        assertThat(compliant.path("compliance").path(0).path("status").asText()).isEqualTo("COMPLIANT");
+        assertThat(compliant.path("compliance").path(0).path("penalty").isNull()).isTrue();
+
+        JsonNode scheme = http.get("/api/v1/emission-schemes/" + id).send().json();
+        JsonNode vintage = scheme.path("vintages").path(0);
+        assertThat(vintage.path("issued").asText()).isEqualTo("150.5");
+        assertThat(vintage.path("retired").asText()).isEqualTo("142.845");
+        assertThat(vintage.path("held").asText()).isEqualTo("7.655");
+        assertThat(http.get("/api/v1/emission-schemes/" + id + "/accounts").send().json()).hasSize(2);
+        assertThat(http.get("/api/v1/emission-schemes/" + id + "/trades").send().json()).hasSize(1);
+    }
+
+    @Test
+    void everyRefusalIsAProblemAndChangesNothing() {
+        Government jiangsu = ledger.register("CN-JS");
+        Government wuxi = ledger.register("CN-JS-WX");
+        Government suzhou = ledger.register("CN-JS-SZ");
+        String id = scheme(jiangsu, null, wuxi, suzhou);
+        post("/api/v1/emission-schemes/" + id + "/issuances", Map.of("vintage", 2026,
+                "allocations", List.of(Map.of("holder", wuxi.id(), "quantity", "10"))), jiangsu.token());
+        JsonNode before = http.get("/api/v1/emission-schemes/" + id).send().json();
+        String trades = "/api/v1/emission-schemes/" + id + "/trades";
+
+        assertProblem(post("/api/v1/emission-schemes", Map.of("id", id, "name", "again", "pollutant", "COD",
+                "authority", jiangsu.id(), "surrenderBy", "--05-31", "penaltyPerTonne", cny("1")),
+                LedgerDriver.REGISTRAR_TOKEN), 409);
+        assertProblem(post("/api/v1/emission-schemes", Map.of("id", schemeId(), "name", "x", "pollutant", "COD",
+                "authority", jiangsu.id(), "surrenderBy", "--05-31", "penaltyPerTonne", cny("1")), jiangsu.token()), 403);
+        assertProblem(http.post("/api/v1/emission-schemes", Map.of()).send(), 401);
+        assertProblem(post(trades, Map.of("buyer", suzhou.id(), "vintage", 2026, "quantity", "10.001",
+                "pricePerTonne", cny("1")), wuxi.token()), 409);
+        assertProblem(post(trades, Map.of("buyer", wuxi.id(), "vintage", 2026, "quantity", "1",
+                "pricePerTonne", cny("1")), wuxi.token()), 409);
+        Http.Answer tooFine = post(trades, Map.of("buyer", suzhou.id(), "vintage", 2026, "quantity", "0.0001",
+                "pricePerTonne", cny("1")), wuxi.token());
+        assertProblem(tooFine, 400);
+        assertThat(tooFine.json().path("errors").path(0).path("field").asText()).isEqualTo("quantity");
+        assertProblem(post(trades, Map.of("buyer", suzhou.id(), "vintage", 2026, "quantity", "1e400",
+                "pricePerTonne", cny("1")), wuxi.token()), 400);
+        assertProblem(post("/api/v1/emission-schemes/" + id + "/issuances", Map.of("vintage", 2026,
+                "allocations", List.of(Map.of("holder", wuxi.id(), "quantity", "10"))), wuxi.token()), 403);
+        assertProblem(post("/api/v1/emission-schemes/" + id + "/surrenders", Map.of("year", 2025, "vintage", 2026,
+                "quantity", "1"), wuxi.token()), 400);
+        assertProblem(post("/api/v1/emission-schemes/NO-SUCH/surrenders", Map.of("year", 2026, "vintage", 2026,
+                "quantity", "1"), wuxi.token()), 404);
+        assertProblem(post("/api/v1/emission-trades/" + id + "-T99/acceptance", null, suzhou.token()), 404);
+        assertProblem(post("/api/v1/emission-trades/nonsense/acceptance", null, suzhou.token()), 404);
+        assertProblem(http.get("/api/v1/emission-schemes/" + id + "/accounts/CN-NOBODY").send(), 404);
+
+        // a blocked account neither sells nor surrenders
+        assertThat(post("/api/v1/emission-schemes/" + id + "/accounts/" + wuxi.id() + "/blocking", null,
+                jiangsu.token()).json().path("status").asText()).isEqualTo("BLOCKED");
+        assertProblem(post(trades, Map.of("buyer", suzhou.id(), "vintage", 2026, "quantity", "1",
+                "pricePerTonne", cny("1")), wuxi.token()), 409);
+        assertProblem(post("/api/v1/emission-schemes/" + id + "/surrenders", Map.of("year", 2026, "vintage", 2026,
+                "quantity", "1"), wuxi.token()), 409);
+        assertThat(post("/api/v1/emission-schemes/" + id + "/accounts/" + wuxi.id() + "/unblocking", null,
+                jiangsu.token()).json().path("status").asText()).isEqualTo("OPEN");
+
+        JsonNode after = http.get("/api/v1/emission-schemes/" + id).send().json();
+        assertThat(after.path("vintages")).isEqualTo(before.path("vintages"));
+        assertThat(after.path("version").asLong()).as("only blocking and unblocking applied")
+                .isEqualTo(before.path("version").asLong() + 2);
+        assertThat(http.get(trades).send().json()).isEmpty();
+    }
+
+    static void assertProblem(Http.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /**
+     * 16 trades of 10 t each from a holding of 50 t, accepted at once by their buyers: exactly 5 complete, the other
+     * 11 are refused 409 (never 500), nothing goes below zero and the sums reconcile.
+     */
+    @Test
+    void sixteenAcceptancesRacingForAHoldingThatCoversFiveCompleteExactlyFive() throws Exception {
+        Government jiangsu = ledger.register("CN-JS");
+        Government seller = ledger.register("CN-JS-WX");
+        List<Government> buyers = List.of(ledger.register("CN-JS-SZ"), ledger.register("CN-JS-CZ"),
+                ledger.register("CN-JS-NJ"), ledger.register("CN-JS-ZJ"));
+        List<Government> holders = new ArrayList<>(buyers);
+        holders.add(0, seller);
+        String id = scheme(jiangsu, "4500.00", holders.toArray(Government[]::new));
+        assertThat(post("/api/v1/emission-schemes/" + id + "/issuances", Map.of("vintage", 2026,
+                "allocations", List.of(Map.of("holder", seller.id(), "quantity", "50"))), jiangsu.token()).status())
+                .isEqualTo(200);
+        List<String> tradeIds = new ArrayList<>();
+        List<Government> tradeBuyers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Government buyer = buyers.get(i % buyers.size());
+            Http.Answer proposed = post("/api/v1/emission-schemes/" + id + "/trades", Map.of("buyer", buyer.id(),
+                    "vintage", 2026, "quantity", "10", "pricePerTonne", cny("5000.00")), seller.token());
+            assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+            tradeIds.add(proposed.json().path("id").asText());
+            tradeBuyers.add(buyer);
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Http.Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String trade = tradeIds.get(i);
+            String token = tradeBuyers.get(i).token();
+            Callable<Http.Answer> accept = () -> {
+                start.await();
+                return post("/api/v1/emission-trades/" + trade + "/acceptance", null, token);
+            };
+            answers.add(pool.submit(accept));
+        }
+        start.countDown();
+        int completed = 0;
+        int refused = 0;
+        for (Future<Http.Answer> future : answers) {
+            Http.Answer answer = future.get();
+            if (answer.status() == 200) {
+                assertThat(answer.json().path("status").asText()).isEqualTo("COMPLETED");
+                completed++;
+            } else {
+                assertProblem(answer, 409);
+                refused++;
+            }
+        }
+        pool.shutdown();
+        assertThat(completed).isEqualTo(5);
+        assertThat(refused).isEqualTo(11);
+
+        JsonNode all = http.get("/api/v1/emission-schemes/" + id + "/trades").send().json();
+        assertThat(all).filteredOn(t -> t.path("status").asText().equals("COMPLETED")).hasSize(5);
+        assertThat(all).filteredOn(t -> t.path("status").asText().equals("PROPOSED")).hasSize(11);
+        assertThat(holding(account(id, seller), 2026)).isEqualTo("0");
+        BigDecimal bought = BigDecimal.ZERO;
+        for (Government buyer : buyers) {
+            bought = bought.add(new BigDecimal(holding(account(id, buyer), 2026)));
+        }
+        assertThat(bought).isEqualByComparingTo("50");
+        JsonNode vintage = http.get("/api/v1/emission-schemes/" + id).send().json().path("vintages").path(0);
+        assertThat(vintage.path("issued").asText()).isEqualTo("50");
+        assertThat(vintage.path("held").asText()).isEqualTo("50");
+        assertThat(vintage.path("retired").asText()).isEqualTo("0");
+        // the five prices fell due, each 10 t × 5000.00, to the seller
+        JsonNode owed = http.get("/api/v1/transfers?party=" + seller.id() + "&size=100").send().json();
+        assertThat(owed.path("items")).filteredOn(t -> t.path("source").asText().equals("TRADE")).hasSize(5)
+                .allSatisfy(t -> assertThat(t.path("amount").path("amount").asText()).isEqualTo("50000.00"));
+    }
+}
