@@ -7,6 +7,7 @@ import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointR
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -17,6 +18,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -30,7 +32,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ul>
  * <li>operations endpoints ({@code /actuator/**}) but health are the registrar's;</li>
  * <li>a write under {@code /api/} (any method but GET, HEAD, OPTIONS) needs a token: the public is answered 401
- * before its body is read (no public write exists);</li>
+ * before its body is read; the only public writes are filing a public report and erasing a report's contact with its
+ * tracking code (throttled per client, {@code PublicReportThrottle});</li>
  * <li>everything else is open here; which caller may do what on the API is decided by the controllers
  * ({@link Access}) and the domain.</li>
  * </ul>
@@ -47,10 +50,17 @@ public class SecurityConfig {
         return EndpointRequest.toAnyEndpoint().excluding(HealthEndpoint.class);
     }
 
-    /** A request that may change something through the API. */
+    /**
+     * A request that may change something through the API, but the public writes: filing a public report and a
+     * reporter erasing its contact (proven by the tracking code), both throttled per client.
+     */
     static RequestMatcher apiWrites() {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        return request -> !READS.contains(request.getMethod()) && api.matches(request);
+        RequestMatcher publicWrites = new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/public-reports"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/v1/public-reports/*/contact"));
+        return request -> !READS.contains(request.getMethod()) && api.matches(request)
+                && !publicWrites.matches(request);
     }
 
     @Bean

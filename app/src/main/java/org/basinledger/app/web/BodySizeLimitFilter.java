@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.basinledger.app.config.LedgerProperties;
+import org.basinledger.app.report.PublicReportProperties;
 import org.basinledger.app.web.compliance.MonitoringReportBatchProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over {@code ledger.max-request-bytes} with 413: at once when the declared length
  * is too large, and while reading when a body without a length (chunked) grows past the limit. A batch of
- * monitoring reports has its own limit, {@code ledger.monitoring-batch.max-request-bytes}.
+ * monitoring reports has its own limit, {@code ledger.monitoring-batch.max-request-bytes}; the filing of a public report
+ * (anyone may send one) a smaller one, {@code ledger.public-reports.max-request-bytes}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -29,18 +31,22 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long defaultLimit;
     private final long batchLimit;
+    private final long publicReportLimit;
     private final ObjectMapper json;
 
-    public BodySizeLimitFilter(LedgerProperties properties, MonitoringReportBatchProperties batch, ObjectMapper json) {
+    public BodySizeLimitFilter(LedgerProperties properties, MonitoringReportBatchProperties batch,
+                               PublicReportProperties publicReports, ObjectMapper json) {
         this.defaultLimit = properties.maxRequestBytes();
         this.batchLimit = batch.maxRequestBytes();
+        this.publicReportLimit = Math.min(defaultLimit, publicReports.maxRequestBytes());
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = MonitoringReportBatchProperties.isBatch(request) ? batchLimit : defaultLimit;
+        long limit = MonitoringReportBatchProperties.isBatch(request) ? batchLimit
+                : PublicReportProperties.isFiling(request) ? publicReportLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             Problems.write(response, json, tooLarge(limit));
             return;

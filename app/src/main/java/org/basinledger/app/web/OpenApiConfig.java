@@ -37,6 +37,7 @@ import org.basinledger.app.web.dispute.DisputeController;
 import org.basinledger.app.web.ledger.LedgerController;
 import org.basinledger.app.web.registry.RegistryController;
 import org.basinledger.app.web.registry.TokenController;
+import org.basinledger.app.web.report.PublicReportController;
 import org.basinledger.app.web.transfer.TransferController;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -81,27 +82,35 @@ public class OpenApiConfig {
         tags.put(LedgerController.class, "The ledger itself");
         tags.put(OpenDataController.class, "Open data");
         tags.put(OpenDataIndexController.class, "Open data");
+        tags.put(PublicReportController.class, "Public reports and river chiefs");
         tags.put(ReadModelController.class, "Administration");
         return tags;
     }
 
-    private static final Map<String, String> TAG_DESCRIPTIONS = Map.of(
-            "Registry", "Jurisdictions, their signing keys and mediators (the registrar writes; everyone reads)",
-            "Access tokens", "Bearer tokens for jurisdictions and mediators (the registrar issues and revokes them)",
-            "Agreements", "Drafting, signing, the agreement's state, history and live stream",
-            "Monitoring and assessments", "Monitoring reports of the sections and the assessments computed from them",
-            "Compensation transfers", "Money owed under an agreement and its way to settlement; balances",
-            "Disputes", "Disputes over transfers and assessments, statements and mediators' rulings",
-            "The ledger itself", "Signed tree heads, inclusion and consistency proofs, witnesses, verification",
-            "Open data", "Every public list in bulk as JSON and CSV, and each agreement's record (no token)",
-            "Administration", "The registrar's operations on the running ledger: rebuilding the read models");
+    private static final Map<String, String> TAG_DESCRIPTIONS = Map.ofEntries(
+            Map.entry("Public reports and river chiefs", "Citizen reports filed without an account, their assignment"
+                    + " and answers, river chiefs and response records"),
+            Map.entry("Registry", "Jurisdictions, their signing keys and mediators (the registrar writes; everyone reads)"),
+            Map.entry("Access tokens", "Bearer tokens for jurisdictions and mediators (the registrar issues and revokes them)"),
+            Map.entry("Agreements", "Drafting, signing, the agreement's state, history and live stream"),
+            Map.entry("Monitoring and assessments", "Monitoring reports of the sections and the assessments computed from them"),
+            Map.entry("Compensation transfers", "Money owed under an agreement and its way to settlement; balances"),
+            Map.entry("Disputes", "Disputes over transfers and assessments, statements and mediators' rulings"),
+            Map.entry("The ledger itself", "Signed tree heads, inclusion and consistency proofs, witnesses, verification"),
+            Map.entry("Open data", "Every public list in bulk as JSON and CSV, and each agreement's record (no token)"),
+            Map.entry("Administration", "The registrar's operations on the running ledger: rebuilding the read models"));
 
     /** Operations whose success is {@code 201 Created} with a {@code Location}. */
     static final Set<String> CREATES = Set.of("POST /api/v1/agreements", "POST /api/v1/transfers",
             "POST /api/v1/disputes", "POST /api/v1/disputes/{id}/statements",
             "POST /api/v1/agreements/{id}/monitoring-reports", "POST /api/v1/agreements/{id}/assessments",
             "POST /api/v1/jurisdictions", "POST /api/v1/jurisdictions/{id}/keys", "POST /api/v1/mediators",
-            "POST /api/v1/tokens", "POST /api/v1/ledger/heads/{treeSize}/witnesses");
+            "POST /api/v1/tokens", "POST /api/v1/ledger/heads/{treeSize}/witnesses", "POST /api/v1/public-reports",
+            "POST /api/v1/jurisdictions/{id}/river-chiefs");
+
+    /** The writes anyone may send without a token (throttled per client instead). */
+    static final Set<String> PUBLIC_WRITES = Set.of("POST /api/v1/public-reports",
+            "DELETE /api/v1/public-reports/{id}/contact");
 
     @Bean
     OpenAPI basinLedgerOpenApi(ObjectProvider<BuildProperties> build) {
@@ -174,13 +183,14 @@ public class OpenApiConfig {
                     + " but its parties)"));
         }
         if (api) {
-            operation.setSecurity(write ? List.of(new SecurityRequirement().addList(BEARER))
+            operation.setSecurity(write && !PUBLIC_WRITES.contains(method + " " + path)
+                    ? List.of(new SecurityRequirement().addList(BEARER))
                     : List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement()));
             responses.addApiResponse("401", problem(write ? "No bearer token, or one that is unknown or revoked"
                     : "A bearer token that is unknown or revoked (send none to read as the public), or none where"
                     + " this answer needs one"));
             responses.addApiResponse("429", problem("Too many refused tokens from this client: wait Retry-After"
-                    + " seconds; also too many open streams of this client"));
+                    + " seconds; also too many open streams, or public reports filed, of this client"));
             responses.addApiResponse("503", problem(write ? "Writes are held after a failed integrity verification"
                     + " (ledger-integrity-failed, no Retry-After): nothing was applied"
                     : "The ledger is busy (too many streams or downloads at once): retry after Retry-After"));

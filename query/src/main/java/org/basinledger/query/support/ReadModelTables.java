@@ -17,7 +17,8 @@ public final class ReadModelTables {
             "compensation_transfer", "compensation_transfer_adjustment",
             "dispute", "dispute_statement",
             "emission_scheme", "emission_account", "emission_holding", "emission_vintage", "emission_trade",
-            "emission_transaction", "emission_compliance");
+            "emission_transaction", "emission_compliance",
+            "public_report", "river_chief");
 
     private ReadModelTables() {
     }
