@@ -14,13 +14,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Objects;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import org.basinledger.api.common.LedgerCalendar;
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Emission rights over HTTP (issue 15): a scheme, accounts, paid issuance, trades, verified emissions, surrenders,
@@ -34,6 +42,9 @@ abstract class EmissionContract {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Http http;
     LedgerDriver ledger;
@@ -325,5 +336,104 @@ abstract class EmissionContract {
         JsonNode owed = http.get("/api/v1/transfers?party=" + seller.id() + "&size=100").send().json();
         assertThat(owed.path("items")).filteredOn(t -> t.path("source").asText().equals("TRADE")).hasSize(5)
                 .allSatisfy(t -> assertThat(t.path("amount").path("amount").asText()).isEqualTo("50000.00"));
+    }
+
+    /**
+     * This year's verified emissions schedule the surrender deadline (end of 31 May next year) on the persistent
+     * scheduler; when it runs (brought forward here) the holder short of allowances is in deficit and owes the
+     * penalty, while the holder that surrendered enough is compliant.
+     */
+    @Test
+    void theSurrenderDeadlineIsAPersistentDeadlineThatSettlesTheYear() {
+        Government jiangsu = ledger.register("CN-JS");
+        Government wuxi = ledger.register("CN-JS-WX");
+        Government suzhou = ledger.register("CN-JS-SZ");
+        String id = scheme(jiangsu, null, wuxi, suzhou);
+        int year = LedgerCalendar.dateOf(Instant.now()).getYear();
+        post("/api/v1/emission-schemes/" + id + "/issuances", Map.of("vintage", year, "allocations",
+                List.of(Map.of("holder", wuxi.id(), "quantity", "10"), Map.of("holder", suzhou.id(), "quantity", "10"))),
+                jiangsu.token());
+        post("/api/v1/emission-schemes/" + id + "/surrenders", Map.of("year", year, "vintage", year,
+                "quantity", "10"), wuxi.token());
+        post("/api/v1/emission-schemes/" + id + "/surrenders", Map.of("year", year, "vintage", year,
+                "quantity", "4"), suzhou.token());
+        for (Government holder : List.of(wuxi, suzhou)) {
+            JsonNode recorded = post("/api/v1/emission-schemes/" + id + "/emissions", Map.of("holder", holder.id(),
+                    "year", year, "quantity", "10", "evidence", List.of(EVIDENCE)), jiangsu.token()).json();
+            assertThat(recorded.path("compliance").path(0).path("status").asText()).isEqualTo("PENDING");
+            assertThat(Instant.parse(recorded.path("compliance").path(0).path("surrenderDeadline").asText()))
+                    .isEqualTo(LedgerCalendar.endOf(java.time.LocalDate.of(year + 1, 5, 31)));
+        }
+        List<String> deadlines = jdbc.query("select task_instance, task_data from scheduled_tasks", (rs, i) -> {
+            byte[] data = rs.getBytes("task_data");
+            String text = data == null ? "" : new String(data, StandardCharsets.ISO_8859_1);
+            return text.contains(id) && text.contains("emission-surrender-deadline")
+                    ? rs.getString("task_instance") : null;
+        }).stream().filter(Objects::nonNull).toList();
+        assertThat(deadlines).as("one deadline for the year, however many holders").hasSize(1);
+
+        jdbc.update("update scheduled_tasks set execution_time = ? where task_instance = ?",
+                Timestamp.from(Instant.now().minusSeconds(1)), deadlines.get(0));
+        JsonNode settled = LedgerIntegrityContract.await(() -> {
+            JsonNode account = account(id, suzhou);
+            return account.path("compliance").path(0).path("status").asText().equals("DEFICIT") ? account : null;
+        });
+        JsonNode deficit = settled.path("compliance").path(0);
+        assertThat(deficit.path("missing").asText()).isEqualTo("6");
+        assertThat(deficit.path("penalty").path("amount").asText()).isEqualTo("54000.00");
+        JsonNode penalty = http.get("/api/v1/transfers/" + deficit.path("penaltyTransferId").asText()).send().json();
+        assertThat(penalty.path("source").asText()).isEqualTo("PENALTY");
+        assertThat(penalty.path("status").asText()).isEqualTo("DUE");
+        assertThat(account(id, wuxi).path("compliance").path(0).path("status").asText()).isEqualTo("COMPLIANT");
+    }
+
+    /**
+     * The reconciliation recomputes issued = held + retired from the events; a registry that shows other figures
+     * (a tampered read model) turns the health DOWN until it shows the right ones again.
+     */
+    @Test
+    void theReconciliationTurnsHealthDownWhenTheRegistryDisagreesWithTheEvents() {
+        Government jiangsu = ledger.register("CN-JS");
+        Government wuxi = ledger.register("CN-JS-WX");
+        Government suzhou = ledger.register("CN-JS-SZ");
+        String id = scheme(jiangsu, "10.00", wuxi, suzhou);
+        post("/api/v1/emission-schemes/" + id + "/issuances", Map.of("vintage", 2026, "allocations",
+                List.of(Map.of("holder", wuxi.id(), "quantity", "25.125"))), jiangsu.token());
+        String trade = post("/api/v1/emission-schemes/" + id + "/trades", Map.of("buyer", suzhou.id(),
+                "vintage", 2026, "quantity", "5.005", "pricePerTonne", cny("10")), wuxi.token()).json().path("id")
+                .asText();
+        post("/api/v1/emission-trades/" + trade + "/acceptance", null, suzhou.token());
+        post("/api/v1/emission-schemes/" + id + "/surrenders", Map.of("year", 2026, "vintage", 2026,
+                "quantity", "1.001"), suzhou.token());
+
+        assertProblem(http.get("/api/v1/emission-reconciliation").send(), 401);
+        JsonNode report = http.get("/api/v1/emission-reconciliation").token(LedgerDriver.REGISTRAR_TOKEN).send().json();
+        assertThat(report.path("problems")).isEmpty();
+        assertThat(report.path("vintages")).filteredOn(v -> v.path("schemeId").asText().equals(id)).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.path("issued").asText()).isEqualTo("25.125");
+                    assertThat(v.path("held").asText()).isEqualTo("24.124");
+                    assertThat(v.path("retired").asText()).isEqualTo("1.001");
+                });
+        assertThat(http.get("/actuator/health").send().status()).isEqualTo(200);
+
+        int tampered = jdbc.update("update emission_holding set quantity = quantity + 0.001 where scheme_id = ?"
+                + " and holder = ?", id, wuxi.id());
+        assertThat(tampered).isEqualTo(1);
+        try {
+            JsonNode down = http.get("/api/v1/emission-reconciliation").token(LedgerDriver.REGISTRAR_TOKEN).send()
+                    .json();
+            assertThat(down.path("problems")).singleElement().satisfies(p -> assertThat(p.asText())
+                    .contains(id + " vintage 2026").contains("held 24.125").contains("held 24.124"));
+            Http.Answer health = http.get("/actuator/health").send();
+            assertThat(health.status()).as(health.toString()).isEqualTo(503);
+            assertThat(health.json().path("status").asText()).isEqualTo("DOWN");
+        } finally {
+            jdbc.update("update emission_holding set quantity = quantity - 0.001 where scheme_id = ? and holder = ?",
+                    id, wuxi.id());
+        }
+        assertThat(http.get("/api/v1/emission-reconciliation").token(LedgerDriver.REGISTRAR_TOKEN).send().json()
+                .path("problems")).isEmpty();
+        assertThat(http.get("/actuator/health").send().status()).isEqualTo(200);
     }
 }

@@ -26,6 +26,7 @@ import org.basinledger.api.emission.OpenEmissionAccountCommand;
 import org.basinledger.api.emission.ProposeEmissionTradeCommand;
 import org.basinledger.api.emission.RecordVerifiedEmissionsCommand;
 import org.basinledger.api.emission.SurrenderAllowancesCommand;
+import org.basinledger.app.emission.EmissionReconciliation;
 import org.basinledger.app.security.Access;
 import org.basinledger.app.web.Commands;
 import org.springframework.http.ResponseEntity;
@@ -49,10 +50,19 @@ public class EmissionController {
 
     private final Commands commands;
     private final QueryGateway queries;
+    private final EmissionReconciliation reconciliation;
 
-    public EmissionController(Commands commands, QueryGateway queries) {
+    public EmissionController(Commands commands, QueryGateway queries, EmissionReconciliation reconciliation) {
         this.commands = commands;
         this.queries = queries;
+        this.reconciliation = reconciliation;
+    }
+
+    /** The registrar's reconciliation of every scheme, run now: per vintage issued = held + retired, from the events. */
+    @GetMapping("/emission-reconciliation")
+    public EmissionReconciliation.Report reconcile(Caller caller) {
+        Access.requireRegistrar(caller);
+        return reconciliation.check();
     }
 
     public record CreateSchemeRequest(String id, String name, Pollutant pollutant, String authority,
