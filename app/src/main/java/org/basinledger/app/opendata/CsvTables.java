@@ -22,6 +22,7 @@ import org.basinledger.api.compliance.AssessmentInputs;
 import org.basinledger.api.compliance.AssessmentResult;
 import org.basinledger.api.compliance.AssessmentView;
 import org.basinledger.api.registry.JurisdictionView;
+import org.basinledger.api.report.PublicReportView;
 import org.basinledger.api.transfer.TransferView;
 import org.basinledger.app.opendata.PublicLedger.AgreementEntry;
 import org.basinledger.app.opendata.PublicLedger.RulingEntry;
@@ -216,6 +217,51 @@ final class CsvTables {
             .col("publicKey", r -> r.key() == null ? null : r.key().publicKey())
             .col("keyAddedAt", r -> r.key() == null ? null : r.key().addedAt())
             .col("keyRevokedAt", r -> r.key() == null ? null : r.key().revokedAt())
+            .build();
+
+    static final Table<PublicReportView> PUBLIC_REPORTS = CsvTables.<PublicReportView>table()
+            .col("id", PublicReportView::id)
+            .col("basin", PublicReportView::basin)
+            .col("agreementId", PublicReportView::agreementId)
+            .col("sectionId", PublicReportView::sectionId)
+            .col("waterBody", PublicReportView::waterBody)
+            .col("place", r -> r.place().description())
+            .col("latitude", r -> r.place().latitude())
+            .col("longitude", r -> r.place().longitude())
+            .col("category", PublicReportView::category)
+            .col("description", PublicReportView::description)
+            .col("observedAt", PublicReportView::observedAt)
+            .col("photos", r -> join(r.photos().stream().map(p -> p.sha256() + " " + p.uri()).toList()))
+            .col("status", PublicReportView::status)
+            .col("filedAt", PublicReportView::filedAt)
+            .col("jurisdictionId", PublicReportView::jurisdictionId)
+            .col("answerBy", PublicReportView::answerBy)
+            .col("assignedAt", PublicReportView::assignedAt)
+            .col("overdue", PublicReportView::overdue)
+            .col("overdueSince", PublicReportView::overdueSince)
+            .col("rejectionReason", PublicReportView::rejectionReason)
+            .col("rejectedAt", PublicReportView::rejectedAt)
+            .col("actionTaken", r -> r.answer() == null ? null : r.answer().actionTaken())
+            .col("answer", r -> r.answer() == null ? null : r.answer().text())
+            .col("answeredAt", r -> r.answer() == null ? null : r.answer().answeredAt())
+            .col("answeredInTime", r -> r.answer() == null ? null : r.answer().inTime())
+            .build();
+
+    /** One row of the response statistics: what it is of ({@code ALL}, {@code WATER_BODY}, {@code JURISDICTION}, {@code MONTH}), its key, the counts. */
+    record ResponseRow(String of, String key, long received, Long assigned, long answered, long answeredInTime,
+                       long overdue, Long rejected, BigDecimal medianDaysToAnswer) {
+    }
+
+    static final Table<ResponseRow> PUBLIC_REPORT_STATISTICS = CsvTables.<ResponseRow>table()
+            .col("of", ResponseRow::of)
+            .col("key", ResponseRow::key)
+            .col("received", ResponseRow::received)
+            .col("assigned", ResponseRow::assigned)
+            .col("answered", ResponseRow::answered)
+            .col("answeredInTime", ResponseRow::answeredInTime)
+            .col("overdue", ResponseRow::overdue)
+            .col("rejected", ResponseRow::rejected)
+            .col("medianDaysToAnswer", ResponseRow::medianDaysToAnswer)
             .build();
 
     static String text(Object value) {

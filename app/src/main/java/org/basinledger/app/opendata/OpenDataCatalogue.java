@@ -77,6 +77,14 @@ public class OpenDataCatalogue {
                 list("jurisdictions", "Jurisdictions and their keys",
                         "The registry of jurisdictions with each public key they sign with (CSV: one row per key).",
                         CsvTables.JURISDICTION_KEYS.headers(), List.of()),
+                list("public-reports", "Public reports",
+                        "Reports filed by the public about rivers and lakes, how each was assigned, rejected or answered"
+                                + " and whether in time. Never the reporter's contact details.",
+                        CsvTables.PUBLIC_REPORTS.headers(), List.of("basin", "jurisdictionId", "status", "waterBody")),
+                list("public-report-statistics", "Response statistics of public reports",
+                        "Reports received, answered, answered in time, overdue and the median days to answer: overall,"
+                                + " per river or lake, per jurisdiction answering and per month of filing.",
+                        CsvTables.PUBLIC_REPORT_STATISTICS.headers(), List.of()),
                 new Download("record", "An agreement's record",
                         "One public agreement's releases (one per public event) and its compiled current state, in the"
                                 + " manner of the Open Contracting Data Standard. Replace {id} with the agreement's id.",

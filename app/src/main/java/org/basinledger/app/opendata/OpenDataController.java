@@ -16,6 +16,10 @@ import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.common.NotFoundException;
 import org.basinledger.api.compliance.AssessmentView;
 import org.basinledger.api.registry.JurisdictionView;
+import org.basinledger.api.report.PublicReportRecord;
+import org.basinledger.api.report.PublicReportStatistics;
+import org.basinledger.api.report.PublicReportStatus;
+import org.basinledger.api.report.PublicReportView;
 import org.basinledger.api.transfer.TransferStatus;
 import org.basinledger.api.transfer.TransferView;
 import org.basinledger.app.opendata.CsvTables.JurisdictionKey;
@@ -27,6 +31,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -141,6 +146,51 @@ public class OpenDataController {
                 }
             }
         });
+    }
+
+    @GetMapping("/public-reports.json")
+    public void publicReportsJson(@RequestParam(required = false) String basin,
+                                  @RequestParam(required = false) String jurisdictionId,
+                                  @RequestParam(required = false) PublicReportStatus status,
+                                  @RequestParam(required = false) String waterBody,
+                                  HttpServletResponse response) throws IOException {
+        json(response, "public-reports.json",
+                (Consumer<PublicReportView> v) -> ledger.publicReports(basin, jurisdictionId, status, waterBody, v));
+    }
+
+    @GetMapping("/public-reports.csv")
+    public void publicReportsCsv(@RequestParam(required = false) String basin,
+                                 @RequestParam(required = false) String jurisdictionId,
+                                 @RequestParam(required = false) PublicReportStatus status,
+                                 @RequestParam(required = false) String waterBody,
+                                 HttpServletResponse response) throws IOException {
+        CsvTables.PUBLIC_REPORTS.write(csv(response, "public-reports.csv"),
+                v -> ledger.publicReports(basin, jurisdictionId, status, waterBody, v));
+    }
+
+    /** The response statistics as the API gives them: overall, per water, per jurisdiction, per month. */
+    @GetMapping(value = "/public-report-statistics.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<PublicReportStatistics> publicReportStatisticsJson() {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, attachment("public-report-statistics.json"))
+                .body(ledger.publicReportStatistics());
+    }
+
+    /** The same, one row per record: {@code ALL}, each {@code WATER_BODY}, each {@code JURISDICTION}, each {@code MONTH}. */
+    @GetMapping("/public-report-statistics.csv")
+    public void publicReportStatisticsCsv(HttpServletResponse response) throws IOException {
+        PublicReportStatistics statistics = ledger.publicReportStatistics();
+        CsvTables.PUBLIC_REPORT_STATISTICS.write(csv(response, "public-report-statistics.csv"), v -> {
+            v.accept(row("ALL", null, statistics.all()));
+            statistics.waterBodies().forEach(r -> v.accept(row("WATER_BODY", r.key(), r.record())));
+            statistics.jurisdictions().forEach(r -> v.accept(row("JURISDICTION", r.key(), r.record())));
+            statistics.months().forEach(m -> v.accept(new CsvTables.ResponseRow("MONTH", m.month(), m.received(),
+                    null, m.answered(), m.answeredInTime(), m.overdue(), null, null)));
+        });
+    }
+
+    private static CsvTables.ResponseRow row(String of, String key, PublicReportRecord record) {
+        return new CsvTables.ResponseRow(of, key, record.received(), record.assigned(), record.answered(),
+                record.answeredInTime(), record.overdue(), record.rejected(), record.medianDaysToAnswer());
     }
 
     /**

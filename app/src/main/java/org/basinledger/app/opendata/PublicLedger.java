@@ -36,6 +36,12 @@ import org.basinledger.api.ledger.SignedTreeHead;
 import org.basinledger.api.registry.JurisdictionList;
 import org.basinledger.api.registry.JurisdictionView;
 import org.basinledger.api.registry.ListJurisdictionsQuery;
+import org.basinledger.api.report.FindPublicReportStatisticsQuery;
+import org.basinledger.api.report.ListPublicReportsQuery;
+import org.basinledger.api.report.PublicReportList;
+import org.basinledger.api.report.PublicReportStatistics;
+import org.basinledger.api.report.PublicReportStatus;
+import org.basinledger.api.report.PublicReportView;
 import org.basinledger.api.transfer.ListTransfersQuery;
 import org.basinledger.api.transfer.TransferList;
 import org.basinledger.api.transfer.TransferStatus;
@@ -189,6 +195,24 @@ public class PublicLedger {
                 offset += page.items().size();
             } while (!page.items().isEmpty() && offset < page.total());
         });
+    }
+
+    /** Public reports (never a contact), newest first, read a page of {@value #PAGE_SIZE} at a time. */
+    public void publicReports(String basin, String jurisdictionId, PublicReportStatus status, String waterBody,
+                              Consumer<PublicReportView> visitor) {
+        long offset = 0;
+        PublicReportList page;
+        do {
+            page = queries.query(new ListPublicReportsQuery(basin, jurisdictionId, status, waterBody, offset,
+                    PAGE_SIZE), PublicReportList.class).join();
+            page.items().forEach(visitor);
+            offset += page.items().size();
+        } while (!page.items().isEmpty() && offset < page.total());
+    }
+
+    /** The response statistics of all public reports. */
+    public PublicReportStatistics publicReportStatistics() {
+        return queries.query(new FindPublicReportStatisticsQuery(null, null), PublicReportStatistics.class).join();
     }
 
     /**

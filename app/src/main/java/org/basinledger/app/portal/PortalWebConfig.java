@@ -53,7 +53,8 @@ public class PortalWebConfig implements WebMvcConfigurer {
                 response.setHeader("Cache-Control", "no-cache");
                 return true;
             }
-        }).addPathPatterns("/", "/agreements/**", "/jurisdictions/**", "/ledger", "/ledger/leaves/**", "/open-data", "/open-data/");
+        }).addPathPatterns("/", "/agreements/**", "/jurisdictions/**", "/ledger", "/ledger/leaves/**", "/open-data", "/open-data/",
+                "/public-reports", "/public-reports/**", "/river-chiefs");
         // every view rendered with the portal's layout (its pages and Boot's error page) needs this path
         registry.addInterceptor(new HandlerInterceptor() {
             @Override

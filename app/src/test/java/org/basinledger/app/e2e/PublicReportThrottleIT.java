@@ -42,6 +42,12 @@ class PublicReportThrottleIT {
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3_600L);
         assertThat(http.get("/api/v1/public-reports?waterBody=Throttled%20River").send().json().path("totalItems").asLong())
                 .isEqualTo(2);
+        // the portal's form shares the limit: a page saying so, 429 with Retry-After, nothing filed
+        Http.Answer form = http.post("/public-reports/new", "basin=Taihu&place=bridge&category=ODOUR&description=smell"
+                + "&day=1&month=1&year=2026").contentType("application/x-www-form-urlencoded").send();
+        assertThat(form.status()).isEqualTo(429);
+        assertThat(form.header("Retry-After")).isNotBlank();
+        assertThat(form.body()).contains("Too many reports from your connection", "Nothing was sent");
         // reads are not limited, nor are writes with a token
         assertThat(http.get("/api/v1/public-reports").send().status()).isEqualTo(200);
     }

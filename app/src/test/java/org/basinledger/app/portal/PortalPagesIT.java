@@ -217,7 +217,8 @@ class PortalPagesIT extends PortalTestBase {
         assertThat(index.path("licence").path("url").asText()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
         assertThat(index.path("updatedAt").asText()).isNotBlank();
         assertThat(index.path("downloads")).extracting(d -> d.path("id").asText())
-                .containsExactly("agreements", "transfers", "assessments", "rulings", "jurisdictions", "record");
+                .containsExactly("agreements", "transfers", "assessments", "rulings", "jurisdictions", "public-reports",
+                        "public-report-statistics", "record");
         for (JsonNode download : index.path("downloads")) {
             assertThat(download.path("fields")).as(download.toString()).isNotEmpty();
             for (JsonNode distribution : download.path("distributions")) {
