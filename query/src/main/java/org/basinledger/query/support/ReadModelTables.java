@@ -18,7 +18,8 @@ public final class ReadModelTables {
             "dispute", "dispute_statement",
             "emission_scheme", "emission_account", "emission_holding", "emission_vintage", "emission_trade",
             "emission_transaction", "emission_compliance",
-            "public_report", "river_chief");
+            "public_report", "river_chief",
+            "incident", "incident_notice", "incident_update");
 
     private ReadModelTables() {
     }
