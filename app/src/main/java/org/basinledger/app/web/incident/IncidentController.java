@@ -72,8 +72,8 @@ public class IncidentController {
     public record ClosureRequest(String summary) {
     }
 
-    @PostMapping("/agreements/{agreementId}/incidents")
-    public ResponseEntity<IncidentView> raise(@PathVariable String agreementId, @RequestBody RaiseRequest body,
+    @PostMapping("/agreements/{id}/incidents")
+    public ResponseEntity<IncidentView> raise(@PathVariable("id") String agreementId, @RequestBody RaiseRequest body,
                                               Caller caller, HttpServletRequest request) {
         String party = Access.requireJurisdiction(caller);
         visibility.visible(agreementId, caller);
