@@ -21,6 +21,7 @@ import org.basinledger.api.common.Money;
 import org.basinledger.api.compliance.AssessmentInputs;
 import org.basinledger.api.compliance.AssessmentResult;
 import org.basinledger.api.compliance.AssessmentView;
+import org.basinledger.api.emission.EmissionTradeView;
 import org.basinledger.api.registry.JurisdictionView;
 import org.basinledger.api.report.PublicReportView;
 import org.basinledger.api.transfer.TransferView;
@@ -155,6 +156,58 @@ final class CsvTables {
             .col("dueDate", TransferView::dueDate)
             .col("overdue", TransferView::overdue)
             .col("lateInterestTransferId", TransferView::lateInterestTransferId)
+            .build();
+
+    static final Table<EmissionRegistry.VintageRow> EMISSION_SCHEMES = CsvTables.<EmissionRegistry.VintageRow>table()
+            .col("schemeId", EmissionRegistry.VintageRow::schemeId)
+            .col("name", EmissionRegistry.VintageRow::name)
+            .col("pollutant", EmissionRegistry.VintageRow::pollutant)
+            .col("authority", EmissionRegistry.VintageRow::authority)
+            .money("pricePerTonne", EmissionRegistry.VintageRow::pricePerTonne)
+            .col("surrenderBy", EmissionRegistry.VintageRow::surrenderBy)
+            .money("penaltyPerTonne", EmissionRegistry.VintageRow::penaltyPerTonne)
+            .col("vintage", EmissionRegistry.VintageRow::vintage)
+            .col("issued", EmissionRegistry.VintageRow::issued)
+            .col("held", EmissionRegistry.VintageRow::held)
+            .col("retired", EmissionRegistry.VintageRow::retired)
+            .build();
+
+    static final Table<EmissionRegistry.HoldingRow> EMISSION_HOLDINGS = CsvTables.<EmissionRegistry.HoldingRow>table()
+            .col("schemeId", EmissionRegistry.HoldingRow::schemeId)
+            .col("holder", EmissionRegistry.HoldingRow::holder)
+            .col("status", EmissionRegistry.HoldingRow::status)
+            .col("vintage", EmissionRegistry.HoldingRow::vintage)
+            .col("quantity", EmissionRegistry.HoldingRow::quantity)
+            .build();
+
+    static final Table<EmissionTradeView> EMISSION_TRADES = CsvTables.<EmissionTradeView>table()
+            .col("id", EmissionTradeView::id)
+            .col("schemeId", EmissionTradeView::schemeId)
+            .col("seller", EmissionTradeView::seller)
+            .col("buyer", EmissionTradeView::buyer)
+            .col("vintage", EmissionTradeView::vintage)
+            .col("quantity", EmissionTradeView::quantity)
+            .money("pricePerTonne", EmissionTradeView::pricePerTonne)
+            .money("amount", EmissionTradeView::amount)
+            .col("transferId", EmissionTradeView::transferId)
+            .col("status", EmissionTradeView::status)
+            .col("proposedAt", EmissionTradeView::proposedAt)
+            .col("completedAt", EmissionTradeView::completedAt)
+            .col("cancelledAt", EmissionTradeView::cancelledAt)
+            .build();
+
+    static final Table<EmissionRegistry.ComplianceRow> EMISSION_COMPLIANCE =
+            CsvTables.<EmissionRegistry.ComplianceRow>table()
+            .col("schemeId", EmissionRegistry.ComplianceRow::schemeId)
+            .col("holder", EmissionRegistry.ComplianceRow::holder)
+            .col("year", EmissionRegistry.ComplianceRow::year)
+            .col("verified", EmissionRegistry.ComplianceRow::verified)
+            .col("surrendered", EmissionRegistry.ComplianceRow::surrendered)
+            .col("status", EmissionRegistry.ComplianceRow::status)
+            .col("missing", EmissionRegistry.ComplianceRow::missing)
+            .money("penalty", EmissionRegistry.ComplianceRow::penalty)
+            .col("penaltyTransferId", EmissionRegistry.ComplianceRow::penaltyTransferId)
+            .col("stillOwed", EmissionRegistry.ComplianceRow::stillOwed)
             .build();
 
     static final Table<AssessmentView> ASSESSMENTS = assessments();

@@ -85,6 +85,20 @@ public class OpenDataCatalogue {
                         "Reports received, answered, answered in time, overdue and the median days to answer: overall,"
                                 + " per river or lake, per jurisdiction answering and per month of filing.",
                         CsvTables.PUBLIC_REPORT_STATISTICS.headers(), List.of()),
+                list("emission-schemes", "Emission schemes and vintages",
+                        "Each emission scheme's terms and, per vintage, the tonnes issued, held and retired"
+                                + " (issued = held + retired).",
+                        CsvTables.EMISSION_SCHEMES.headers(), List.of("schemeId")),
+                list("emission-holdings", "Emission allowance holdings",
+                        "What each account of each scheme holds, per vintage, in tonnes.",
+                        CsvTables.EMISSION_HOLDINGS.headers(), List.of("schemeId")),
+                list("emission-trades", "Emission allowance trades",
+                        "Every trade of allowances: seller, buyer, vintage, tonnes, price per tonne, amount, status.",
+                        CsvTables.EMISSION_TRADES.headers(), List.of("schemeId")),
+                list("emission-compliance", "Emission compliance",
+                        "Per holder and year: verified emissions against surrendered allowances, deficits, penalties and"
+                                + " the tonnes still owed.",
+                        CsvTables.EMISSION_COMPLIANCE.headers(), List.of("schemeId")),
                 new Download("record", "An agreement's record",
                         "One public agreement's releases (one per public event) and its compiled current state, in the"
                                 + " manner of the Open Contracting Data Standard. Replace {id} with the agreement's id.",

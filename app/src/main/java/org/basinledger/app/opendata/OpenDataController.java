@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.common.NotFoundException;
 import org.basinledger.api.compliance.AssessmentView;
+import org.basinledger.api.emission.EmissionTradeView;
 import org.basinledger.api.registry.JurisdictionView;
 import org.basinledger.api.report.PublicReportRecord;
 import org.basinledger.api.report.PublicReportStatistics;
@@ -55,13 +56,16 @@ public class OpenDataController {
     static final int RETRY_AFTER_SECONDS = 5;
 
     private final PublicLedger ledger;
+    private final EmissionRegistry emissions;
     private final AgreementRecords records;
     private final ObjectMapper json;
     private final Semaphore recordsAtOnce;
 
-    public OpenDataController(PublicLedger ledger, AgreementRecords records, ObjectMapper json,
+    public OpenDataController(PublicLedger ledger, EmissionRegistry emissions, AgreementRecords records,
+                              ObjectMapper json,
                               @Value("${ledger.open-data.records-at-once:4}") int recordsAtOnce) {
         this.ledger = ledger;
+        this.emissions = emissions;
         this.records = records;
         this.json = json;
         this.recordsAtOnce = new Semaphore(recordsAtOnce);
@@ -128,6 +132,59 @@ public class OpenDataController {
     public void rulingsCsv(@RequestParam(required = false) String agreementId, HttpServletResponse response)
             throws IOException {
         CsvTables.RULINGS.write(csv(response, "rulings.csv"), v -> ledger.rulings(agreementId, v));
+    }
+
+    @GetMapping("/emission-schemes.json")
+    public void emissionSchemesJson(@RequestParam(required = false) String schemeId, HttpServletResponse response)
+            throws IOException {
+        json(response, "emission-schemes.json",
+                (Consumer<EmissionRegistry.VintageRow> v) -> emissions.vintages(schemeId, v));
+    }
+
+    @GetMapping("/emission-schemes.csv")
+    public void emissionSchemesCsv(@RequestParam(required = false) String schemeId, HttpServletResponse response)
+            throws IOException {
+        CsvTables.EMISSION_SCHEMES.write(csv(response, "emission-schemes.csv"), v -> emissions.vintages(schemeId, v));
+    }
+
+    @GetMapping("/emission-holdings.json")
+    public void emissionHoldingsJson(@RequestParam(required = false) String schemeId, HttpServletResponse response)
+            throws IOException {
+        json(response, "emission-holdings.json",
+                (Consumer<EmissionRegistry.HoldingRow> v) -> emissions.holdings(schemeId, v));
+    }
+
+    @GetMapping("/emission-holdings.csv")
+    public void emissionHoldingsCsv(@RequestParam(required = false) String schemeId, HttpServletResponse response)
+            throws IOException {
+        CsvTables.EMISSION_HOLDINGS.write(csv(response, "emission-holdings.csv"),
+                v -> emissions.holdings(schemeId, v));
+    }
+
+    @GetMapping("/emission-trades.json")
+    public void emissionTradesJson(@RequestParam(required = false) String schemeId, HttpServletResponse response)
+            throws IOException {
+        json(response, "emission-trades.json", (Consumer<EmissionTradeView> v) -> emissions.trades(schemeId, v));
+    }
+
+    @GetMapping("/emission-trades.csv")
+    public void emissionTradesCsv(@RequestParam(required = false) String schemeId, HttpServletResponse response)
+            throws IOException {
+        CsvTables.EMISSION_TRADES.write(csv(response, "emission-trades.csv"), v -> emissions.trades(schemeId, v));
+    }
+
+    @GetMapping("/emission-compliance.json")
+    public void emissionComplianceJson(@RequestParam(required = false) String schemeId, HttpServletResponse response)
+            throws IOException {
+        json(response, "emission-compliance.json",
+                (Consumer<EmissionRegistry.ComplianceRow> v) -> emissions.compliance(schemeId, v));
+    }
+
+    @GetMapping("/emission-compliance.csv")
+    public void emissionComplianceCsv(@RequestParam(required = false) String schemeId, HttpServletResponse response)
+            throws IOException {
+        CsvTables.EMISSION_COMPLIANCE.write(csv(response, "emission-compliance.csv"),
+                v -> emissions.compliance(schemeId, v));
     }
 
     @GetMapping("/jurisdictions.json")

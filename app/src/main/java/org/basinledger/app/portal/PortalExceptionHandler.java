@@ -15,7 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
  * signature, which the public must not learn exists) and "Sorry, there is a problem with the service", which
  * never shows the cause.
  */
-@ControllerAdvice(assignableTypes = {PortalController.class, PublicReportPages.class})
+@ControllerAdvice(assignableTypes = {PortalController.class, PublicReportPages.class, EmissionPortalController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PortalExceptionHandler {
 

@@ -207,10 +207,15 @@ public class PortalFormat {
      * "permanganate index (CODMn), mg/L".
      */
     public String pollutant(Object code) {
+        return code == null ? "" : pollutantName(code) + ", mg/L";
+    }
+
+    /** The pollutant in words, without a unit: "chemical oxygen demand (COD)". */
+    public String pollutantName(Object code) {
         if (code == null) {
             return "";
         }
-        String name = switch (code.toString()) {
+        return switch (code.toString()) {
             case "CODMN" -> "permanganate index (CODMn)";
             case "COD" -> "chemical oxygen demand (COD)";
             case "NH3N" -> "ammonia nitrogen (NH3-N)";
@@ -219,7 +224,6 @@ public class PortalFormat {
             case "DO" -> "dissolved oxygen (DO)";
             default -> code.toString();
         };
-        return name + ", mg/L";
     }
 
     /** A run of text in one language: {@code lang} is "zh" for Chinese, null for the page's own (English). */

@@ -436,4 +436,61 @@ abstract class EmissionContract {
                 .path("problems")).isEmpty();
         assertThat(http.get("/actuator/health").send().status()).isEqualTo(200);
     }
+
+    /**
+     * The registry is public: the portal's scheme pages (holdings, a chart of holdings over time, trades with their
+     * prices, the yearly compliance table), the open data downloads, and every event of the scheme in the integrity
+     * log.
+     */
+    @Test
+    void theRegistryIsPublicInThePortalAsOpenDataAndInTheIntegrityLog() {
+        Government jiangsu = ledger.register("CN-JS");
+        Government wuxi = ledger.register("CN-JS-WX");
+        Government suzhou = ledger.register("CN-JS-SZ");
+        String id = scheme(jiangsu, "4500.00", wuxi, suzhou);
+        post("/api/v1/emission-schemes/" + id + "/issuances", Map.of("vintage", 2024, "allocations",
+                List.of(Map.of("holder", wuxi.id(), "quantity", "100"), Map.of("holder", suzhou.id(), "quantity", "50"))),
+                jiangsu.token());
+        String trade = post("/api/v1/emission-schemes/" + id + "/trades", Map.of("buyer", suzhou.id(),
+                "vintage", 2024, "quantity", "20", "pricePerTonne", cny("5200.00")), wuxi.token()).json().path("id")
+                .asText();
+        post("/api/v1/emission-trades/" + trade + "/acceptance", null, suzhou.token());
+        post("/api/v1/emission-schemes/" + id + "/emissions", Map.of("holder", suzhou.id(), "year", 2024,
+                "quantity", "75.5", "evidence", List.of(EVIDENCE)), jiangsu.token());
+
+        Http.Answer list = http.get("/emission-schemes").header("Accept", "text/html").send();
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("Taihu COD " + id, "href=\"/emission-schemes/" + id + "\"");
+        Http.Answer page = http.get("/emission-schemes/" + id).header("Accept", "text/html").send();
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("<html lang=\"en\"", "id=\"main-content\"", "<h1 ",
+                "Holdings over time", "<svg", "<polyline", trade, "CNY 5,200.00", "CNY 104,000.00",
+                "Deficit", "CNY 679,500.00");
+        assertThat(page.body()).contains("Government " + wuxi.id(), "Government " + suzhou.id());
+        assertThat(http.get("/emission-schemes/NO-SUCH").header("Accept", "text/html").send().status())
+                .isEqualTo(404);
+
+        String trades = http.get("/open-data/emission-trades.csv?schemeId=" + id).send().body();
+        assertThat(trades).startsWith("id,schemeId,seller,buyer,vintage,quantity,pricePerTonne,")
+                .contains(trade + "," + id + "," + wuxi.id() + "," + suzhou.id() + ",2024,20,5200.00,CNY,104000.00,CNY");
+        JsonNode compliance = http.get("/open-data/emission-compliance.json?schemeId=" + id).send().json();
+        assertThat(compliance.path("items")).singleElement().satisfies(c -> {
+            assertThat(c.path("status").asText()).isEqualTo("DEFICIT");
+            assertThat(c.path("missing").asText()).isEqualTo("75.5");
+            assertThat(c.path("penalty").path("amount").asText()).isEqualTo("679500.00");
+        });
+        assertThat(http.get("/open-data/emission-holdings.csv?schemeId=" + id).send().body())
+                .contains(id + "," + wuxi.id() + ",OPEN,2024,80").contains(id + "," + suzhou.id() + ",OPEN,2024,70");
+        assertThat(http.get("/open-data/emission-schemes.json?schemeId=" + id).send().json().path("items").path(0)
+                .path("issued").asText()).isEqualTo("150");
+        assertThat(http.get("/open-data/").header("Accept", "text/html").send().body())
+                .contains("Emission allowance trades");
+
+        Integer events = jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Integer.class, id);
+        LedgerIntegrityContract.await(() -> jdbc.queryForObject("select count(*) from ledger_leaf l join"
+                + " domain_event_entry e on e.event_identifier = l.event_identifier where e.aggregate_identifier = ?",
+                Integer.class, id).equals(events) ? events : null);
+    }
 }

@@ -39,7 +39,8 @@ class RecordDownloadsAtOnceTest {
             call.getArgument(1, OutputStream.class).write("{}".getBytes(StandardCharsets.UTF_8));
             return null;
         }).when(records).write(eq(agreement), any());
-        OpenDataController controller = new OpenDataController(mock(PublicLedger.class), records, new ObjectMapper(), 1);
+        OpenDataController controller = new OpenDataController(mock(PublicLedger.class), mock(EmissionRegistry.class), records,
+                new ObjectMapper(), 1);
         MockMvc mvc = MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(new ProblemHandler()).build();
 
         CompletableFuture<MvcResult> first = CompletableFuture.supplyAsync(() -> {
@@ -69,7 +70,8 @@ class RecordDownloadsAtOnceTest {
         when(records.find(any())).thenReturn(Optional.empty());
         PublicAgreement agreement = new PublicAgreement(null, null);
         when(records.find("AG-1")).thenReturn(Optional.of(agreement));
-        OpenDataController controller = new OpenDataController(mock(PublicLedger.class), records, new ObjectMapper(), 1);
+        OpenDataController controller = new OpenDataController(mock(PublicLedger.class), mock(EmissionRegistry.class), records,
+                new ObjectMapper(), 1);
         MockMvc mvc = MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(new ProblemHandler()).build();
         for (int i = 0; i < 3; i++) {
             assertThat(mvc.perform(get("/open-data/agreements/DRAFT/record.json")).andReturn().getResponse()

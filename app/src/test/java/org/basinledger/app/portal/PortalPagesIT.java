@@ -218,7 +218,8 @@ class PortalPagesIT extends PortalTestBase {
         assertThat(index.path("updatedAt").asText()).isNotBlank();
         assertThat(index.path("downloads")).extracting(d -> d.path("id").asText())
                 .containsExactly("agreements", "transfers", "assessments", "rulings", "jurisdictions", "public-reports",
-                        "public-report-statistics", "record");
+                        "public-report-statistics", "emission-schemes", "emission-holdings", "emission-trades",
+                        "emission-compliance", "record");
         for (JsonNode download : index.path("downloads")) {
             assertThat(download.path("fields")).as(download.toString()).isNotEmpty();
             for (JsonNode distribution : download.path("distributions")) {
