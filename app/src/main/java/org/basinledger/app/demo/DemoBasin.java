@@ -46,6 +46,7 @@ import org.basinledger.api.agreement.Pollutant;
 import org.basinledger.api.agreement.RejectAgreementCommand;
 import org.basinledger.api.agreement.SectionKind;
 import org.basinledger.api.agreement.SignAgreementCommand;
+import org.basinledger.api.common.Caller;
 import org.basinledger.api.common.Evidence;
 import org.basinledger.api.common.LedgerCalendar;
 import org.basinledger.api.common.Money;
@@ -63,6 +64,16 @@ import org.basinledger.api.registry.JurisdictionLevel;
 import org.basinledger.api.registry.KeyIds;
 import org.basinledger.api.registry.RegisterJurisdictionCommand;
 import org.basinledger.api.registry.RegisterMediatorCommand;
+import org.basinledger.api.report.ActionTaken;
+import org.basinledger.api.report.AnswerPublicReportCommand;
+import org.basinledger.api.report.AppointRiverChiefCommand;
+import org.basinledger.api.report.AssignPublicReportCommand;
+import org.basinledger.api.report.EndRiverChiefTermCommand;
+import org.basinledger.api.report.FilePublicReportCommand;
+import org.basinledger.api.report.PublicReportCategory;
+import org.basinledger.api.report.RejectPublicReportCommand;
+import org.basinledger.api.report.ReportContact;
+import org.basinledger.api.report.ReportPlace;
 import org.basinledger.api.transfer.AcknowledgeTransferCommand;
 import org.basinledger.api.transfer.ConfirmTransferReceiptCommand;
 import org.basinledger.api.transfer.CreateTransferCommand;
@@ -72,6 +83,7 @@ import org.basinledger.api.transfer.TransferList;
 import org.basinledger.api.transfer.TransferSource;
 import org.basinledger.api.transfer.TransferStatus;
 import org.basinledger.api.transfer.TransferView;
+import org.basinledger.app.report.TrackingCodes;
 import org.basinledger.app.web.ReadAfterWrite;
 import org.basinledger.command.agreement.CanonicalTerms;
 import org.springframework.stereotype.Component;
@@ -138,6 +150,10 @@ public class DemoBasin {
             "Statement WX-3: the laboratory log shows the samples of the 20th were analysed after 72 hours.",
             "Statement SZ-3: Suzhou's laboratory states the samples were kept refrigerated and remain valid.");
     /** Dispute claims: not published (a raised dispute is a marker); listed for the privacy checks. */
+    /** The one (fictitious) contact a demo reporter left: personal data, which no page or download may show. */
+    public static final ReportContact DEMO_CONTACT = new ReportContact("Demo Reporter", "+86 000 0000 0000",
+            "reporter@example.org");
+
     public static final List<String> CLAIMS = List.of(CLAIM_CANCELLED, CLAIM_ADJUSTED, CLAIM_OPEN);
 
     private final CommandGateway gateway;
@@ -207,6 +223,105 @@ public class DemoBasin {
             readAfterWrite.await();
             disputes();
             payments();
+            riverChiefs();
+            publicReports();
+        }
+
+        // ---- river chiefs and public reports (issue 16) ----
+
+        private void riverChiefs() {
+            chief(WUJIANG, "Taipu River", List.of("JINZE"), "Shen Jianguo", "Deputy head of Wujiang District",
+                    LocalDate.of(year - 3, 6, 1));
+            chief(QINGPU, "Taipu River", List.of("JINZE"), "Lu Xiaoming", "Deputy head of Qingpu District",
+                    LocalDate.of(year - 3, 6, 1));
+            chief(JIASHAN, "Taipu River", List.of(), "Gu Lihua", "Deputy head of Jiashan County",
+                    LocalDate.of(year - 3, 6, 1));
+            chief(HUANGSHAN, "Xin'an River", List.of("JIEKOU"), "Wang Dehai", "Vice mayor of Huangshan",
+                    LocalDate.of(year - 5, 1, 1));
+            chief(HANGZHOU, "Qiandao Lake", List.of(), "Xu Meifang", "Vice mayor of Hangzhou",
+                    LocalDate.of(year - 4, 1, 1));
+            chief(WUXI, "Taihu", List.of("WANGTING"), "Zhou Wenbin", "Vice mayor of Wuxi", LocalDate.of(year - 3, 1, 1));
+            // a chief replaced: the first term ended, the record of each term is its own
+            String former = chief(HUANGSHAN, "Xin'an River", List.of(), "Li Chunhua", "Vice mayor of Huangshan",
+                    LocalDate.of(year - 8, 1, 1));
+            send.jurisdiction(HUANGSHAN, "river-chief-term-ends", new EndRiverChiefTermCommand(HUANGSHAN, former,
+                    HUANGSHAN, LocalDate.of(year - 5, 1, 1).minusDays(1)));
+        }
+
+        private String chief(String jurisdiction, String water, List<String> sections, String name, String office,
+                             LocalDate from) {
+            String chiefId = id("river-chief:" + jurisdiction + ":" + name);
+            send.jurisdiction(jurisdiction, "river-chief", new AppointRiverChiefCommand(jurisdiction, chiefId,
+                    jurisdiction, name, office, water, sections, from));
+            return chiefId;
+        }
+
+        /**
+         * A season of public reports, seen over the last months (their {@code observedAt}) and recorded at the load:
+         * most assigned and answered, one rejected, one assigned to answer by today (overdue at the end of the day,
+         * by its persistent deadline), one still open. One reporter left a (fictitious) contact.
+         */
+        private void publicReports() {
+            LocalDate today = LedgerCalendar.dateOf(now);
+            int n = 0;
+            String fishKill = file(++n, "Taihu", "Taipu River", "JINZE", "East bank below the Jinze bridge",
+                    "31.0401", "120.9102", PublicReportCategory.FISH_KILL,
+                    "Dead fish, mostly crucian carp, along about 200 m of the east bank; a grey film on the water.",
+                    4, DEMO_CONTACT);
+            answer(fishKill, WUJIANG, today.plusDays(15), ActionTaken.ENFORCEMENT, "Inspectors traced the film to "
+                    + "an overflowing storm drain of a dyeing plant in Lili town; the plant was fined and the outfall "
+                    + "sealed. Sampling at Jinze the next day met class II.");
+            String bloom = file(++n, "Taihu", "Taipu River", "JINZE", "Jinze water intake, Qingpu side", null, null,
+                    PublicReportCategory.ALGAL_BLOOM, "Green scum at the intake's boom; it smells of grass.", 3, null);
+            answer(bloom, QINGPU, today.plusDays(10), ActionTaken.INVESTIGATED, "Blue-algae salvage boats cleared the "
+                    + "boom the same day; the intake's monitoring showed no toxin above the limit.");
+            String odour = file(++n, "Xin'an River", "Xin'an River", "JIEKOU", "Jiekou village landing", null, null,
+                    PublicReportCategory.ODOUR, "A sour smell on the river at dawn for three days.", 2, null);
+            answer(odour, HUANGSHAN, today.plusDays(20), ActionTaken.NO_VIOLATION_FOUND, "The Jiekou automatic "
+                    + "station and two grab samples met class II; the smell came from a tea-processing workshop's "
+                    + "chimney, not the water.");
+            String discharge = file(++n, "Xin'an River", "Qiandao Lake", null, "Cove north of Chun'an pier",
+                    "29.6087", "119.0415", PublicReportCategory.ILLEGAL_DISCHARGE,
+                    "A pipe from a farmhouse restaurant runs straight into the lake.", 2, null);
+            answer(discharge, HANGZHOU, today.plusDays(14), ActionTaken.ENFORCEMENT, "The restaurant was connected to "
+                    + "the village sewer and fined.");
+            String taihu = file(++n, "Taihu", "Taihu", "WANGTING", "Wangting lock", null, null,
+                    PublicReportCategory.ALGAL_BLOOM, "Thick bloom at the lock gates.", 1, null);
+            answer(taihu, WUXI, today.plusDays(7), ActionTaken.REFERRED, "Referred to the Taihu Basin Authority, "
+                    + "which runs the lock; salvage started the next morning.");
+            String overdue = file(++n, "Taihu", "Taipu River", null, "Jiashan reach, near Taozhuang", null, null,
+                    PublicReportCategory.POLLUTION, "Foam and brown water downstream of a pipe under the road bridge.",
+                    1, null);
+            send.registrar("public-report-assign", new AssignPublicReportCommand(overdue, JIASHAN, today));
+            String open = file(++n, "Xin'an River", "Xin'an River", null, "Shendu town riverside path", null, null,
+                    PublicReportCategory.OTHER, "Plastic waste piling up behind the weir.", 0, null);
+            send.registrar("public-report-assign", new AssignPublicReportCommand(open, HUANGSHAN, today.plusDays(14)));
+            String rejected = file(++n, "Huangpu River", null, null, "Bund promenade, central Shanghai", null, null,
+                    PublicReportCategory.OTHER, "The river is brown.", 0, null);
+            send.registrar("public-report-reject", new RejectPublicReportCommand(rejected, "Not within the basins of "
+                    + "the ledger's agreements, and brown water after rain is silt, not pollution: please report "
+                    + "pollution of the Huangpu to Shanghai's 12345 line."));
+        }
+
+        private String file(int n, String basin, String water, String section, String place, String latitude,
+                            String longitude, PublicReportCategory category, String description, int monthsAgo,
+                            ReportContact contact) {
+            String reportId = id("public-report:" + n);
+            Instant observedAt = now.minus(java.time.Duration.ofDays(30L * monthsAgo + 2));
+            send.as(Caller.PUBLIC, "public-report", new FilePublicReportCommand(reportId,
+                    TrackingCodes.hashOf(TrackingCodes.newCode()), basin, null, section, water,
+                    new ReportPlace(place, latitude == null ? null : new BigDecimal(latitude),
+                            longitude == null ? null : new BigDecimal(longitude)),
+                    category, description, observedAt, List.of(), contact,
+                    contact == null ? null : TrackingCodes.newSalt()));
+            return reportId;
+        }
+
+        private void answer(String reportId, String jurisdiction, LocalDate answerBy, ActionTaken action,
+                            String text) {
+            send.registrar("public-report-assign", new AssignPublicReportCommand(reportId, jurisdiction, answerBy));
+            send.jurisdiction(jurisdiction, "public-report-answer", new AnswerPublicReportCommand(reportId,
+                    jurisdiction, text, action, List.of()));
         }
 
         // ---- registry ----

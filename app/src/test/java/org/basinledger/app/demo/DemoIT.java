@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DemoIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> LISTS = List.of("agreements", "transfers", "assessments", "rulings",
+    private static final List<String> LISTS = List.of("agreements", "transfers", "assessments", "rulings", "public-reports",
             "jurisdictions");
 
     private static Path dataDir;
@@ -164,6 +164,27 @@ class DemoIT {
         JsonNode taipu = http.get("/api/v1/agreements/" + DemoBasin.TAIPU).send().json();
         assertThat(taipu.path("obligations").findValuesAsText("status"))
                 .contains("FULFILLED", "OVERDUE", "PENDING");
+    }
+
+    @Test
+    @Order(3)
+    void aSeasonOfPublicReportsWasAnsweredOneRejectedOneDueTodayAndTheRiverChiefsArePublished() {
+        JsonNode reports = http.get("/api/v1/public-reports?size=100").send().json();
+        assertThat(reports.path("items").findValuesAsText("status")).hasSize(8)
+                .containsOnly("ANSWERED", "ASSIGNED", "REJECTED");
+        assertThat(reports.path("items").findValuesAsText("status").stream().filter("ANSWERED"::equals)).hasSize(5);
+        JsonNode chiefs = http.get("/api/v1/river-chiefs?waterBody=Taipu%20River").send().json();
+        assertThat(chiefs.path("items")).hasSize(3);
+        assertThat(chiefs.path("items").findValuesAsText("jurisdictionId"))
+                .containsExactlyInAnyOrder(DemoBasin.WUJIANG, DemoBasin.QINGPU, DemoBasin.JIASHAN);
+        JsonNode contact = http.get("/api/v1/public-reports/" + DemoCommands.id("public-report:1") + "/contact")
+                .token(registrarToken).send().json();
+        assertThat(contact.path("email").asText()).isEqualTo(DemoBasin.DEMO_CONTACT.email());
+        for (String page : List.of("/public-reports", "/river-chiefs", "/public-reports/" + DemoCommands.id("public-report:1"))) {
+            Http.Answer answer = http.get(page).send();
+            assertThat(answer.status()).as(page).isEqualTo(200);
+            assertNothingPrivate(page, answer.body());
+        }
     }
 
     @Test
@@ -337,6 +358,9 @@ class DemoIT {
         for (String claim : DemoBasin.CLAIMS) {
             assertThat(body).as(what).doesNotContain(claim);
         }
+        // the demo reporter's contact (personal data)
+        assertThat(body).as(what).doesNotContain(DemoBasin.DEMO_CONTACT.name())
+                .doesNotContain(DemoBasin.DEMO_CONTACT.phone()).doesNotContain(DemoBasin.DEMO_CONTACT.email());
         // the never-opened draft's own words
         assertThat(body).as(what).doesNotContain("confidential negotiating text");
     }
