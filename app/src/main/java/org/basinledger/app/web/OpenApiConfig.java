@@ -34,6 +34,7 @@ import org.basinledger.app.web.agreement.AgreementStreamController;
 import org.basinledger.app.web.compliance.ComplianceController;
 import org.basinledger.app.web.compliance.MonitoringReportBatchController;
 import org.basinledger.app.web.dispute.DisputeController;
+import org.basinledger.app.web.emission.EmissionController;
 import org.basinledger.app.web.incident.IncidentController;
 import org.basinledger.app.web.ledger.LedgerController;
 import org.basinledger.app.web.registry.RegistryController;
@@ -81,6 +82,7 @@ public class OpenApiConfig {
         tags.put(TransferController.class, "Compensation transfers");
         tags.put(DisputeController.class, "Disputes");
         tags.put(IncidentController.class, "Emergency incidents");
+        tags.put(EmissionController.class, "Emission rights");
         tags.put(LedgerController.class, "The ledger itself");
         tags.put(OpenDataController.class, "Open data");
         tags.put(OpenDataIndexController.class, "Open data");
@@ -100,6 +102,8 @@ public class OpenApiConfig {
             Map.entry("Disputes", "Disputes over transfers and assessments, statements and mediators' rulings"),
             Map.entry("Emergency incidents", "Incidents at a section, notices to acknowledge by a deadline, penalties,"
                     + " live alerts"),
+            Map.entry("Emission rights", "Schemes of paid pollution allowances: accounts, issuance, trades, verified"
+                    + " emissions, surrenders, deficits and their penalties, the reconciliation"),
             Map.entry("The ledger itself", "Signed tree heads, inclusion and consistency proofs, witnesses, verification"),
             Map.entry("Open data", "Every public list in bulk as JSON and CSV, and each agreement's record (no token)"),
             Map.entry("Administration", "The registrar's operations on the running ledger: rebuilding the read models"));
@@ -110,7 +114,9 @@ public class OpenApiConfig {
             "POST /api/v1/agreements/{id}/monitoring-reports", "POST /api/v1/agreements/{id}/assessments",
             "POST /api/v1/jurisdictions", "POST /api/v1/jurisdictions/{id}/keys", "POST /api/v1/mediators",
             "POST /api/v1/tokens", "POST /api/v1/ledger/heads/{treeSize}/witnesses", "POST /api/v1/public-reports",
-            "POST /api/v1/jurisdictions/{id}/river-chiefs", "POST /api/v1/agreements/{id}/incidents");
+            "POST /api/v1/jurisdictions/{id}/river-chiefs", "POST /api/v1/agreements/{id}/incidents",
+            "POST /api/v1/emission-schemes", "POST /api/v1/emission-schemes/{id}/accounts",
+            "POST /api/v1/emission-schemes/{id}/trades");
 
     /** The writes anyone may send without a token (throttled per client instead). */
     static final Set<String> PUBLIC_WRITES = Set.of("POST /api/v1/public-reports",
