@@ -30,6 +30,8 @@ abstract class PortalTestBase {
     static void ledger(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", DATA_DIR::toString);
         registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
+        // the pages' tests file and erase several public reports from one address (PublicReportThrottleIT tests the limit)
+        registry.add("ledger.public-reports.per-client-per-hour", () -> "1000");
     }
 
     @BeforeEach
