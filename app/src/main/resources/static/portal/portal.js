@@ -65,3 +65,50 @@ if (live && window.EventSource && window.fetch && window.DOMParser) {
     }
   };
 }
+
+// Banner of open incidents (home page and agreement page): the incident stream names each change, the page fetches
+// the banner again (rendered and escaped on the server) and swaps it in. Without the script the banner is as loaded.
+const banner = document.getElementById('incident-banner');
+if (banner && window.EventSource && window.fetch && window.DOMParser) {
+  let busy = false;
+  let again = false;
+  const refresh = () => {
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    const current = document.getElementById('incident-banner');
+    fetch(current.dataset.fragment, { headers: { Accept: 'text/html' }, cache: 'no-store' })
+      .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+      .then((html) => {
+        const fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('incident-banner');
+        const now = document.getElementById('incident-banner');
+        if (fresh && now) {
+          fresh.classList.add('bl-incidents-live');
+          now.replaceWith(document.adoptNode(fresh));
+        }
+      })
+      .catch(() => {})
+      .finally(() => {
+        busy = false;
+        if (again) {
+          again = false;
+          refresh();
+        }
+      });
+  };
+  const incidents = new EventSource(banner.dataset.stream);
+  incidents.addEventListener('open-incidents', () => {
+    document.getElementById('incident-banner')?.classList.add('bl-incidents-live');
+    document.body.dataset.incidents = 'open';
+  });
+  ['raised', 'updated', 'level-changed', 'acknowledged', 'missed', 'closed'].forEach((name) => {
+    incidents.addEventListener(name, refresh);
+  });
+  incidents.onerror = () => {
+    if (incidents.readyState === EventSource.CLOSED) {
+      document.getElementById('incident-banner')?.classList.remove('bl-incidents-live');
+    }
+  };
+}

@@ -57,6 +57,7 @@ public class PortalController {
         model.addAttribute("jurisdictions", reader.names());
         model.addAttribute("list", reader.agreements(wanted, blankToNull(filters.party()), blankToNull(filters.basin()),
                 pageNumber, PAGE_SIZE));
+        model.addAttribute("incidents", reader.openIncidents(null));
         return "portal/agreements";
     }
 
@@ -73,6 +74,7 @@ public class PortalController {
                             Model model) {
         model.addAttribute("page", reader.agreement(id, selection(transfersPage, assessmentsPage, historyAfter)));
         model.addAttribute("money", reader.agreementMoney(id));
+        model.addAttribute("incidents", reader.openIncidents(id));
         return "portal/agreement";
     }
 
@@ -100,9 +102,25 @@ public class PortalController {
                 Math.max(parsePage(assessmentsPage), 1), after);
     }
 
+    /**
+     * The banner of open incidents (of one agreement with {@code agreementId}), for the page's script to swap in
+     * when the incident stream announces a change.
+     */
+    @GetMapping("/incidents/banner")
+    public ModelAndView incidentBanner(@RequestParam(required = false) String agreementId) {
+        String agreement = agreementId == null || agreementId.isBlank() ? null : agreementId.strip();
+        if (agreement != null) {
+            reader.agreement(agreement, PortalReader.TableSelection.FIRST); // 404 unless the public may see it
+        }
+        ModelAndView view = new ModelAndView("portal/incidents :: banner");
+        view.addObject("incidents", reader.openIncidents(agreement));
+        return view;
+    }
+
     @GetMapping("/jurisdictions/{id}")
     public String jurisdiction(@PathVariable String id, Model model) {
         model.addAttribute("page", reader.jurisdiction(id));
+        model.addAttribute("incidentRecord", reader.incidentRecord(id));
         return "portal/jurisdiction";
     }
 

@@ -53,6 +53,27 @@ public class PortalFormat {
         return instant == null ? "" : TIME.format(instant);
     }
 
+    /** A span of seconds in words, to the two largest units: "45 seconds", "12 minutes", "3 hours 5 minutes". */
+    public String duration(long seconds) {
+        long[] sizes = {86_400, 3_600, 60, 1};
+        String[] names = {"day", "hour", "minute", "second"};
+        StringBuilder words = new StringBuilder();
+        long rest = Math.max(seconds, 0);
+        int shown = 0;
+        for (int i = 0; i < sizes.length && shown < 2; i++) {
+            long count = rest / sizes[i];
+            rest %= sizes[i];
+            if (count > 0 || (i == sizes.length - 1 && shown == 0)) {
+                words.append(shown == 0 ? "" : " ").append(count).append(' ').append(names[i])
+                        .append(count == 1 ? "" : "s");
+                shown++;
+            } else if (shown > 0) {
+                break;
+            }
+        }
+        return words.toString();
+    }
+
     public String iso(Instant instant) {
         return instant == null ? "" : instant.toString();
     }

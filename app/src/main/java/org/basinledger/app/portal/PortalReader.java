@@ -19,6 +19,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.queryhandling.QueryGateway;
+import org.basinledger.api.incident.FindIncidentRecordQuery;
+import org.basinledger.api.incident.IncidentList;
+import org.basinledger.api.incident.IncidentRecord;
+import org.basinledger.api.incident.IncidentView;
+import org.basinledger.api.incident.WatchIncidentsQuery;
 import org.basinledger.api.agreement.AgreementDraft;
 import org.basinledger.api.agreement.AgreementHistoryPage;
 import org.basinledger.api.agreement.AgreementPage;
@@ -362,6 +367,34 @@ public class PortalReader {
         List<MoneyChart> money = MoneyChart.of(ask(FindMoneyOverTimeQuery.ofJurisdiction(id), MoneyOverTime.class));
         return new JurisdictionModel(jurisdiction, page.items().stream().map(v -> publicFace(v, names)).toList(),
                 page.totalItems(), balance, money, names);
+    }
+
+    /**
+     * The open incidents the banner shows, of one agreement or all (null), newest first (at most
+     * {@value org.basinledger.query.incident.IncidentProjection#MAX_WATCHED}): incidents are raised only under
+     * agreements in force, whose details are public.
+     */
+    public IncidentBanner openIncidents(String agreementId) {
+        IncidentList open = ask(new WatchIncidentsQuery(agreementId), IncidentList.class);
+        return new IncidentBanner(agreementId, open.items(), open.total(), names());
+    }
+
+    /** The banner of open incidents: the incidents, how many are open in all, and the names of jurisdictions. */
+    public record IncidentBanner(String agreementId, List<IncidentView> incidents, long total,
+                                 Map<String, String> names) {
+
+        /** How many of the incident's current notices were acknowledged, of those not withdrawn. */
+        public String acknowledgements(IncidentView incident) {
+            long current = incident.notices().stream().filter(n -> !n.withdrawn()).count();
+            long acknowledged = incident.notices().stream().filter(n -> !n.withdrawn() && n.acknowledgedAt() != null)
+                    .count();
+            return acknowledged + " of " + current;
+        }
+    }
+
+    /** A jurisdiction's public record of answering incidents' notices. */
+    public IncidentRecord incidentRecord(String jurisdictionId) {
+        return ask(new FindIncidentRecordQuery(jurisdictionId), IncidentRecord.class);
     }
 
     public LedgerModel ledger() {

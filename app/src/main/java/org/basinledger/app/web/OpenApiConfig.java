@@ -36,6 +36,7 @@ import org.basinledger.app.web.compliance.MonitoringReportBatchController;
 import org.basinledger.app.web.dispute.DisputeController;
 import org.basinledger.app.web.emission.EmissionController;
 import org.basinledger.app.web.incident.IncidentController;
+import org.basinledger.app.web.incident.IncidentStreamController;
 import org.basinledger.app.web.ledger.LedgerController;
 import org.basinledger.app.web.registry.RegistryController;
 import org.basinledger.app.web.registry.TokenController;
@@ -82,6 +83,7 @@ public class OpenApiConfig {
         tags.put(TransferController.class, "Compensation transfers");
         tags.put(DisputeController.class, "Disputes");
         tags.put(IncidentController.class, "Emergency incidents");
+        tags.put(IncidentStreamController.class, "Emergency incidents");
         tags.put(EmissionController.class, "Emission rights");
         tags.put(LedgerController.class, "The ledger itself");
         tags.put(OpenDataController.class, "Open data");

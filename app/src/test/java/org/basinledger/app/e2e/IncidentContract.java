@@ -11,7 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
@@ -307,6 +321,99 @@ abstract class IncidentContract {
                 .isEqualTo("DISPUTED");
         // and paid like any other once released: here it cannot be paid while disputed
         assertProblem(post("/api/v1/transfers/" + transferId + "/acknowledgement", null, zhejiang), 409);
+    }
+
+    /** One SSE event as read off the wire: its name and its data. */
+    record StreamEvent(String name, JsonNode data) {
+    }
+
+    /** Opens the incident stream and reads its events into a queue until the test closes it. */
+    BlockingQueue<StreamEvent> openStream(String query, List<AutoCloseable> toClose) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/incidents/stream" + query))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+        InputStream body = response.body();
+        toClose.add(body);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                String line;
+                String name = "message";
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("event:")) {
+                        name = line.substring(6).strip();
+                    } else if (line.startsWith("data:")) {
+                        events.add(new StreamEvent(name, new ObjectMapper().readTree(line.substring(5))));
+                    } else if (line.isEmpty()) {
+                        name = "message";
+                    }
+                }
+            } catch (IOException closed) {
+                // the test closed the stream
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return events;
+    }
+
+    static StreamEvent next(BlockingQueue<StreamEvent> events) throws InterruptedException {
+        // patience, not a timing assertion: the event must come, however long the machine takes
+        StreamEvent event = events.poll(60, TimeUnit.SECONDS);
+        assertThat(event).as("an event on the incident stream").isNotNull();
+        return event;
+    }
+
+    @Test
+    void theStreamShowsTheOpenIncidentsThenEveryChangeAsItHappens() throws Exception {
+        Government anhui = ledger.register("CN-AH");
+        Government zhejiang = ledger.register("CN-ZJ");
+        String agreementId = agreement(emergency("PT2S", false), anhui, zhejiang);
+        String earlier = post("/api/v1/agreements/" + agreementId + "/incidents", raiseBody("BLUE"), anhui).json()
+                .path("id").asText();
+        assertProblem(http.get("/api/v1/incidents/stream?agreementId=AGR-NONE").send(), 404);
+        List<AutoCloseable> toClose = new ArrayList<>();
+        try {
+            BlockingQueue<StreamEvent> events = openStream("?agreementId=" + agreementId, toClose);
+            StreamEvent open = next(events);
+            assertThat(open.name()).isEqualTo("open-incidents");
+            assertThat(open.data().path("items")).extracting(i -> i.path("id").asText()).containsExactly(earlier);
+
+            String id = post("/api/v1/agreements/" + agreementId + "/incidents", raiseBody("RED"), zhejiang).json()
+                    .path("id").asText();
+            StreamEvent raised = next(events);
+            assertThat(raised.name()).isEqualTo("raised");
+            assertThat(raised.data().path("incidentId").asText()).isEqualTo(id);
+            assertThat(raised.data().path("incident").path("level").asText()).isEqualTo("RED");
+
+            // the RED notice to Anhui is missed after two seconds (no penalty under these terms)
+            StreamEvent missed = next(events);
+            assertThat(missed.name()).isEqualTo("missed");
+            assertThat(missed.data().path("jurisdictionId").asText()).isEqualTo(anhui.id());
+
+            post("/api/v1/incidents/" + earlier + "/acknowledgement", Map.of(), zhejiang);
+            StreamEvent acknowledged = next(events);
+            assertThat(acknowledged.name()).isEqualTo("acknowledged");
+            assertThat(acknowledged.data().path("incidentId").asText()).isEqualTo(earlier);
+
+            post("/api/v1/incidents/" + id + "/updates", Map.of("text", "Falling", "level", "ORANGE"), zhejiang);
+            assertThat(next(events).name()).isEqualTo("updated");
+            StreamEvent changed = next(events);
+            assertThat(changed.name()).isEqualTo("level-changed");
+            assertThat(changed.data().path("incident").path("level").asText()).isEqualTo("ORANGE");
+
+            post("/api/v1/incidents/" + id + "/closure", Map.of("summary", "Over"), zhejiang);
+            StreamEvent closed = next(events);
+            assertThat(closed.name()).isEqualTo("closed");
+            assertThat(closed.data().path("incident").path("status").asText()).isEqualTo("CLOSED");
+        } finally {
+            for (AutoCloseable closeable : toClose) {
+                closeable.close();
+            }
+        }
     }
 
     private List<String> ids(String path) {

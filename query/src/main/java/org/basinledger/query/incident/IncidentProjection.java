@@ -38,6 +38,7 @@ import org.basinledger.api.incident.IncidentUpdatedEvent;
 import org.basinledger.api.incident.IncidentView;
 import org.basinledger.api.incident.ListIncidentsQuery;
 import org.basinledger.api.incident.WarningLevel;
+import org.basinledger.api.incident.WatchIncidentsQuery;
 import org.basinledger.query.support.JsonColumns;
 import org.basinledger.query.support.Projections;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -57,6 +58,9 @@ public class IncidentProjection {
     private static final String COLUMNS = "incident_id, agreement_id, section_id, status, level, pollutant,"
             + " description, detected_at, evidence_json, raised_by, raised_at, closed_by, closed_at, summary,"
             + " updated_at, version";
+
+    /** The most open incidents a live view starts with. */
+    public static final int MAX_WATCHED = 100;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
@@ -174,6 +178,12 @@ public class IncidentProjection {
         List<IncidentView> found = views("SELECT " + COLUMNS + " FROM incident WHERE incident_id = :id",
                 new MapSqlParameterSource("id", query.incidentId()));
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The open incidents (of one agreement, or all), newest first: at most {@value #MAX_WATCHED}. */
+    @QueryHandler
+    public IncidentList handle(WatchIncidentsQuery query) {
+        return handle(new ListIncidentsQuery(query.agreementId(), IncidentStatus.OPEN, null, 0, MAX_WATCHED));
     }
 
     /** Newest first, a page of them; agreement, status and level each optional. */
