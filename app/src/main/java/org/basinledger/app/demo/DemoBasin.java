@@ -60,6 +60,14 @@ import org.basinledger.api.dispute.RuleOnDisputeCommand;
 import org.basinledger.api.dispute.RulingOutcome;
 import org.basinledger.api.dispute.Subject;
 import org.basinledger.api.dispute.SubjectType;
+import org.basinledger.api.emission.AcceptEmissionTradeCommand;
+import org.basinledger.api.emission.CancelEmissionTradeCommand;
+import org.basinledger.api.emission.CreateEmissionSchemeCommand;
+import org.basinledger.api.emission.IssueAllowancesCommand;
+import org.basinledger.api.emission.OpenEmissionAccountCommand;
+import org.basinledger.api.emission.ProposeEmissionTradeCommand;
+import org.basinledger.api.emission.RecordVerifiedEmissionsCommand;
+import org.basinledger.api.emission.SurrenderAllowancesCommand;
 import org.basinledger.api.registry.JurisdictionLevel;
 import org.basinledger.api.registry.KeyIds;
 import org.basinledger.api.registry.RegisterJurisdictionCommand;
@@ -86,6 +94,7 @@ import org.basinledger.api.transfer.TransferView;
 import org.basinledger.app.report.TrackingCodes;
 import org.basinledger.app.web.ReadAfterWrite;
 import org.basinledger.command.agreement.CanonicalTerms;
+import org.basinledger.command.emission.EmissionScheme;
 import org.springframework.stereotype.Component;
 
 /**
@@ -108,6 +117,9 @@ public class DemoBasin {
     public static final String JIASHAN = "CN-ZJ-JX-JS";
     public static final String WUXI = "CN-JS-WX";
     public static final String SUZHOU = "CN-JS-SZ";
+    public static final String CHANGZHOU = "CN-JS-CZ";
+    /** The Taihu COD emission rights scheme (issue 15), run by Jiangsu for Wuxi, Suzhou and Changzhou. */
+    public static final String TAIHU_COD = "TAIHU-COD";
     public static final String TAIHU_BASIN_AUTHORITY = "TBA-MWR";
     public static final String JIANGSU_ECOLOGY_DEPARTMENT = "JS-DEE";
 
@@ -225,6 +237,89 @@ public class DemoBasin {
             payments();
             riverChiefs();
             publicReports();
+            emissionRights();
+        }
+
+        // ---- paid COD emission rights of the Taihu cities (issue 15) ----
+
+        /**
+         * Jiangsu's Taihu pilot: COD allowances paid for at 4,500 yuan a tonne, last year's vintage issued to Wuxi,
+         * Suzhou and Changzhou, a year of trades between them (one cancelled, one still proposed), last year's
+         * verified emissions recorded after this year's 31 May deadline, so settled at once: Wuxi and Suzhou
+         * surrendered enough, Changzhou is 150 t short and owes 150 × 9,000 yuan, with the tonnes still owed. This
+         * year's vintage is issued too; its deadline is next May.
+         */
+        private void emissionRights() {
+            String js = "CN-JS";
+            send.registrar("emission-scheme", new CreateEmissionSchemeCommand(TAIHU_COD,
+                    "Taihu Basin COD emission rights (Jiangsu paid-use pilot)", Pollutant.COD, js,
+                    Money.of("4500.00", Money.CNY), "--05-31", Money.of("9000.00", Money.CNY)));
+            for (String holder : List.of(WUXI, SUZHOU, CHANGZHOU)) {
+                send.jurisdiction(js, "emission-account", new OpenEmissionAccountCommand(TAIHU_COD, holder, js));
+            }
+            int last = year - 1;
+            send.jurisdiction(js, "emission-issuance", new IssueAllowancesCommand(TAIHU_COD, last, List.of(
+                    new IssueAllowancesCommand.Allocation(WUXI, new BigDecimal("12000")),
+                    new IssueAllowancesCommand.Allocation(SUZHOU, new BigDecimal("18500")),
+                    new IssueAllowancesCommand.Allocation(CHANGZHOU, new BigDecimal("9800"))), js));
+            String wuxiToSuzhou = trade(WUXI, SUZHOU, last, "800", "5200.00");
+            accept(SUZHOU, wuxiToSuzhou);
+            String changzhouToSuzhou = trade(CHANGZHOU, SUZHOU, last, "300", "5350.00");
+            accept(SUZHOU, changzhouToSuzhou);
+            String withdrawn = trade(SUZHOU, WUXI, last, "150", "5100.00");
+            send.jurisdiction(SUZHOU, "emission-trade-cancel", new CancelEmissionTradeCommand(TAIHU_COD, withdrawn,
+                    SUZHOU));
+            String suzhouToWuxi = trade(SUZHOU, WUXI, last, "200.5", "5150.00");
+            accept(WUXI, suzhouToWuxi);
+            // surrendered for last year: Wuxi 12000 - 800 + 200.5 = 11400.5 held, Suzhou 18500 + 800 + 300 - 200.5
+            surrender(WUXI, last, "11350");
+            surrender(SUZHOU, last, "19100");
+            surrender(CHANGZHOU, last, "9500");
+            List<Evidence> evidence = List.of(evidence("Verified COD emissions " + last + " of the Taihu cities, "
+                    + "Department of Ecology and Environment of Jiangsu"));
+            verified(WUXI, last, "11350", evidence);
+            verified(SUZHOU, last, "19050.75", evidence);
+            verified(CHANGZHOU, last, "9650", evidence);
+            // this year's vintage, and a trade of it still waiting for the buyer
+            send.jurisdiction(js, "emission-issuance", new IssueAllowancesCommand(TAIHU_COD, year, List.of(
+                    new IssueAllowancesCommand.Allocation(WUXI, new BigDecimal("11500")),
+                    new IssueAllowancesCommand.Allocation(SUZHOU, new BigDecimal("18000")),
+                    new IssueAllowancesCommand.Allocation(CHANGZHOU, new BigDecimal("9600"))), js));
+            trade(WUXI, CHANGZHOU, year, "250", "5300.00");
+            // last year's allocations paid by Wuxi and Suzhou, Changzhou's acknowledged
+            LocalDate paidOn = LocalDate.of(last, 3, 20);
+            for (String holder : List.of(WUXI, SUZHOU, CHANGZHOU)) {
+                String transfer = EmissionScheme.allocationTransferId(TAIHU_COD, 1, holder);
+                send.jurisdiction(holder, "emission-allocation-acknowledge", new AcknowledgeTransferCommand(transfer,
+                        holder));
+                if (!holder.equals(CHANGZHOU)) {
+                    send.jurisdiction(holder, "emission-allocation-pay", new RecordTransferPaymentCommand(transfer,
+                            holder, "JS-TREASURY-COD-" + last + "-" + holder, LedgerCalendar.startOf(paidOn)
+                            .plusSeconds(36_000)));
+                    send.jurisdiction(js, "emission-allocation-receipt", new ConfirmTransferReceiptCommand(transfer,
+                            js));
+                }
+            }
+        }
+
+        private String trade(String seller, String buyer, int vintage, String tonnes, String price) {
+            return send.jurisdiction(seller, "emission-trade", new ProposeEmissionTradeCommand(TAIHU_COD, buyer,
+                    vintage, new BigDecimal(tonnes), Money.of(price, Money.CNY), seller));
+        }
+
+        private void accept(String buyer, String tradeId) {
+            send.jurisdiction(buyer, "emission-trade-accept", new AcceptEmissionTradeCommand(TAIHU_COD, tradeId,
+                    buyer));
+        }
+
+        private void surrender(String holder, int year, String tonnes) {
+            send.jurisdiction(holder, "emission-surrender", new SurrenderAllowancesCommand(TAIHU_COD, year, year,
+                    new BigDecimal(tonnes), holder));
+        }
+
+        private void verified(String holder, int year, String tonnes, List<Evidence> evidence) {
+            send.jurisdiction("CN-JS", "emission-verified", new RecordVerifiedEmissionsCommand(TAIHU_COD, holder, year,
+                    new BigDecimal(tonnes), evidence, "CN-JS"));
         }
 
         // ---- river chiefs and public reports (issue 16) ----
@@ -338,6 +433,7 @@ public class DemoBasin {
             jurisdiction("CN-ZJ-JX", "Jiaxing (嘉兴市)", JurisdictionLevel.CITY, "CN-ZJ");
             jurisdiction(WUXI, "Wuxi (无锡市)", JurisdictionLevel.CITY, "CN-JS");
             jurisdiction(SUZHOU, "Suzhou (苏州市)", JurisdictionLevel.CITY, "CN-JS");
+            jurisdiction(CHANGZHOU, "Changzhou (常州市)", JurisdictionLevel.CITY, "CN-JS");
             jurisdiction(QINGPU, "Qingpu District (青浦区)", JurisdictionLevel.COUNTY, "CN-SH");
             jurisdiction(WUJIANG, "Wujiang District (吴江区)", JurisdictionLevel.COUNTY, SUZHOU);
             jurisdiction(JIASHAN, "Jiashan County (嘉善县)", JurisdictionLevel.COUNTY, "CN-ZJ-JX");

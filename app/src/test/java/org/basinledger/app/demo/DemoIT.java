@@ -46,7 +46,7 @@ class DemoIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LISTS = List.of("agreements", "transfers", "assessments", "rulings", "public-reports",
-            "jurisdictions");
+            "jurisdictions", "emission-schemes", "emission-holdings", "emission-trades", "emission-compliance");
 
     private static Path dataDir;
     private static ConfigurableApplicationContext app;
@@ -185,6 +185,36 @@ class DemoIT {
             assertThat(answer.status()).as(page).isEqualTo(200);
             assertNothingPrivate(page, answer.body());
         }
+    }
+
+    @Test
+    @Order(3)
+    void theTaihuCitiesTradeCodAllowancesAndChangzhouIsInDeficit() {
+        JsonNode scheme = http.get("/api/v1/emission-schemes/" + DemoBasin.TAIHU_COD).send().json();
+        assertThat(scheme.path("accounts").findValuesAsText("holder"))
+                .containsExactlyInAnyOrder(DemoBasin.WUXI, DemoBasin.SUZHOU, DemoBasin.CHANGZHOU);
+        assertThat(scheme.path("vintages")).hasSize(2).allSatisfy(v -> assertThat(
+                new java.math.BigDecimal(v.path("issued").asText())).isEqualByComparingTo(
+                new java.math.BigDecimal(v.path("held").asText()).add(new java.math.BigDecimal(v.path("retired").asText()))));
+        JsonNode trades = http.get("/api/v1/emission-schemes/" + DemoBasin.TAIHU_COD + "/trades").send().json();
+        assertThat(trades.findValuesAsText("status")).containsExactlyInAnyOrder("COMPLETED", "COMPLETED", "COMPLETED",
+                "CANCELLED", "PROPOSED");
+        JsonNode changzhou = http.get("/api/v1/emission-schemes/" + DemoBasin.TAIHU_COD + "/accounts/"
+                + DemoBasin.CHANGZHOU).send().json();
+        JsonNode deficit = changzhou.path("compliance").path(0);
+        assertThat(deficit.path("status").asText()).isEqualTo("DEFICIT");
+        assertThat(deficit.path("stillOwed").asText()).isEqualTo("150");
+        assertThat(deficit.path("penalty").path("amount").asText()).isEqualTo("1350000.00");
+        for (String holder : List.of(DemoBasin.WUXI, DemoBasin.SUZHOU)) {
+            assertThat(http.get("/api/v1/emission-schemes/" + DemoBasin.TAIHU_COD + "/accounts/" + holder).send()
+                    .json().path("compliance").path(0).path("status").asText()).as(holder).isEqualTo("COMPLIANT");
+        }
+        assertThat(http.get("/api/v1/emission-reconciliation").token(registrarToken).send().json().path("problems"))
+                .isEmpty();
+        Http.Answer page = http.get("/emission-schemes/" + DemoBasin.TAIHU_COD).send();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Changzhou", "Deficit", "<polyline");
+        assertNothingPrivate("/emission-schemes/" + DemoBasin.TAIHU_COD, page.body());
     }
 
     @Test

@@ -236,8 +236,7 @@ public class EmissionScheme {
                     : Money.of(quantity.multiply(pricePerTonne.amount()), pricePerTonne.currency());
             boolean owes = amount != null && amount.greaterThanZero();
             issued.add(new IssuedAllocation(allocation.holder(), quantity, owes ? pricePerTonne : null,
-                    owes ? amount : null, owes ? id("emission-allocation:" + schemeId + ":" + issuance + ":"
-                    + allocation.holder()) : null));
+                    owes ? amount : null, owes ? allocationTransferId(schemeId, issuance, allocation.holder()) : null));
         }
         apply(new AllowancesIssuedEvent(schemeId, issuance, command.vintage(), authority, issued));
     }
@@ -619,6 +618,11 @@ public class EmissionScheme {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+    }
+
+    /** The id of the transfer a holder owes for its allocation in the scheme's {@code issuance}-th issuance. */
+    public static String allocationTransferId(String schemeId, int issuance, String holder) {
+        return id("emission-allocation:" + schemeId + ":" + issuance + ":" + holder);
     }
 
     /** A transfer id derived from what causes it: the same for every delivery of the event. */
