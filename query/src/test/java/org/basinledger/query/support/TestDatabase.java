@@ -27,7 +27,8 @@ public final class TestDatabase implements AutoCloseable {
     private static final List<String> TABLES = List.of("agreement_status", "agreement_party", "agreement_terms",
             "agreement_history", "registry_jurisdiction_key", "registry_jurisdiction", "registry_mediator",
             "compliance_report", "compliance_assessment", "compensation_transfer", "compensation_transfer_adjustment",
-            "dispute_statement", "dispute", "incident_update", "incident_notice", "incident");
+            "dispute_statement", "dispute", "incident_update", "incident_notice", "incident", "public_report",
+            "river_chief");
 
     private final String name;
     private final SingleConnectionDataSource dataSource;
