@@ -78,6 +78,7 @@ public class OpenApiConfig {
         tags.put(TokenController.class, "Access tokens");
         tags.put(AgreementController.class, "Agreements");
         tags.put(AgreementStreamController.class, "Agreements");
+        tags.put(org.basinledger.app.web.agreement.AmendmentController.class, "Agreements");
         tags.put(ComplianceController.class, "Monitoring and assessments");
         tags.put(MonitoringReportBatchController.class, "Monitoring and assessments");
         tags.put(TransferController.class, "Compensation transfers");
@@ -98,7 +99,7 @@ public class OpenApiConfig {
                     + " and answers, river chiefs and response records"),
             Map.entry("Registry", "Jurisdictions, their signing keys and mediators (the registrar writes; everyone reads)"),
             Map.entry("Access tokens", "Bearer tokens for jurisdictions and mediators (the registrar issues and revokes them)"),
-            Map.entry("Agreements", "Drafting, signing, the agreement's state, history and live stream"),
+            Map.entry("Agreements", "Drafting, signing, amending in force, the agreement's state, history and live stream"),
             Map.entry("Monitoring and assessments", "Monitoring reports of the sections and the assessments computed from them"),
             Map.entry("Compensation transfers", "Money owed under an agreement and its way to settlement; balances"),
             Map.entry("Disputes", "Disputes over transfers and assessments, statements and mediators' rulings"),
@@ -118,7 +119,7 @@ public class OpenApiConfig {
             "POST /api/v1/tokens", "POST /api/v1/ledger/heads/{treeSize}/witnesses", "POST /api/v1/public-reports",
             "POST /api/v1/jurisdictions/{id}/river-chiefs", "POST /api/v1/agreements/{id}/incidents",
             "POST /api/v1/emission-schemes", "POST /api/v1/emission-schemes/{id}/accounts",
-            "POST /api/v1/emission-schemes/{id}/trades");
+            "POST /api/v1/emission-schemes/{id}/trades", "POST /api/v1/agreements/{id}/amendments");
 
     /** The writes anyone may send without a token (throttled per client instead). */
     static final Set<String> PUBLIC_WRITES = Set.of("POST /api/v1/public-reports",

@@ -59,7 +59,7 @@ public class ComplianceProjection {
     private static final String REPORT_COLUMNS = "report_id, agreement_id, section_id, period, submitted_by,"
             + " submitted_at, samples_json, flow, status";
     private static final String ASSESSMENT_COLUMNS = "assessment_id, agreement_id, section_id, rule, period,"
-            + " inputs_json, result_json, transfer_id, assessed_by, assessed_at";
+            + " inputs_json, result_json, transfer_id, assessed_by, assessed_at, terms_version";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
@@ -105,9 +105,9 @@ public class ComplianceProjection {
             return;
         }
         jdbc.update("INSERT INTO compliance_assessment (assessment_id, agreement_id, section_id, rule, period, met,"
-                        + " inputs_json, result_json, transfer_id, assessed_by, assessed_at, aggregate_sequence)"
-                        + " VALUES (:id, :agreementId, :sectionId, :rule, :period, :met, :inputs, :result, :transferId,"
-                        + " :assessedBy, :at, :sequence)",
+                        + " inputs_json, result_json, transfer_id, assessed_by, assessed_at, aggregate_sequence,"
+                        + " terms_version) VALUES (:id, :agreementId, :sectionId, :rule, :period, :met, :inputs, :result,"
+                        + " :transferId, :assessedBy, :at, :sequence, :termsVersion)",
                 new MapSqlParameterSource()
                         .addValue("id", event.assessmentId())
                         .addValue("agreementId", event.agreementId())
@@ -120,7 +120,9 @@ public class ComplianceProjection {
                         .addValue("transferId", event.transferId())
                         .addValue("assessedBy", event.assessedBy())
                         .addValue("at", sqlTime(message.getTimestamp()))
-                        .addValue("sequence", sequenceOrNull(message), Types.BIGINT));
+                        .addValue("sequence", sequenceOrNull(message), Types.BIGINT)
+                        // assessments recorded before agreements could be amended were all of version 0
+                        .addValue("termsVersion", event.termsVersion() == null ? 0 : event.termsVersion()));
     }
 
     /**
@@ -294,7 +296,8 @@ public class ComplianceProjection {
                 read(resultReader, rs.getString("result_json")),
                 rs.getString("transfer_id"),
                 rs.getString("assessed_by"),
-                instant(rs, "assessed_at"));
+                instant(rs, "assessed_at"),
+                rs.getInt("terms_version"));
     }
 
     private String json(Object value) {

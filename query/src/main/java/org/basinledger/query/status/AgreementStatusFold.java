@@ -7,6 +7,15 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.basinledger.api.agreement.AgreementAmendedEvent;
+import org.basinledger.api.agreement.AmendmentAdoptedEvent;
+import org.basinledger.api.agreement.AmendmentProposedEvent;
+import org.basinledger.api.agreement.AmendmentRejectedEvent;
+import org.basinledger.api.agreement.AmendmentSignedEvent;
+import org.basinledger.api.agreement.AmendmentTookEffectEvent;
+import org.basinledger.api.agreement.AmendmentTookEffectEvent.AmendmentSignature;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.basinledger.api.agreement.AgreementDraft;
 import org.basinledger.api.agreement.AgreementDraftedEvent;
 import org.basinledger.api.agreement.AgreementEnteredIntoForceEvent;
@@ -72,6 +81,7 @@ public final class AgreementStatusFold {
                 || payload instanceof AgreementExpiredEvent
                 || payload instanceof ObligationOverdueEvent
                 || payload instanceof ObligationFulfilledEvent
+                || payload instanceof AmendmentTookEffectEvent
                 || movesVersionOnly(payload);
     }
 
@@ -81,7 +91,12 @@ public final class AgreementStatusFold {
                 || payload instanceof AssessmentRecordedEvent
                 || payload instanceof FixedContributionFellDueEvent
                 || payload instanceof SubjectDisputedEvent
-                || payload instanceof SubjectDisputeClosedEvent;
+                || payload instanceof SubjectDisputeClosedEvent
+                // an amendment changes the view only when it takes effect
+                || payload instanceof AmendmentProposedEvent
+                || payload instanceof AmendmentSignedEvent
+                || payload instanceof AmendmentAdoptedEvent
+                || payload instanceof AmendmentRejectedEvent;
     }
 
     /**
@@ -157,6 +172,8 @@ public final class AgreementStatusFold {
             b.obligation(e.obligationId(), o -> o.status() == ObligationStatus.FULFILLED ? o
                     : new ObligationView(o.id(), o.party(), o.description(), o.dueDate(), ObligationStatus.OVERDUE,
                     null, o.evidence(), o.note()));
+        } else if (eventPayload instanceof AmendmentTookEffectEvent e) {
+            b.tookEffect(e);
         } else if (eventPayload instanceof ObligationFulfilledEvent e) {
             b.obligation(e.obligationId(), o -> new ObligationView(o.id(), o.party(), o.description(), o.dueDate(),
                     ObligationStatus.FULFILLED, timestamp, e.evidence() == null ? List.of() : List.copyOf(e.evidence()),
@@ -205,6 +222,7 @@ public final class AgreementStatusFold {
         Instant updatedAt;
         Instant terminationEffectiveAt;
         String predecessorId;
+        int termsVersion;
 
         Builder() {
         }
@@ -234,6 +252,38 @@ public final class AgreementStatusFold {
             updatedAt = v.updatedAt();
             terminationEffectiveAt = v.terminationEffectiveAt();
             predecessorId = v.predecessorId();
+            termsVersion = v.termsVersion();
+        }
+
+        /**
+         * The amended agreement in effect: its version and hash, end, parties (with their signatures of this
+         * version) and obligations (those kept keep their state, new ones are pending, dropped ones are gone).
+         */
+        void tookEffect(AmendmentTookEffectEvent e) {
+            termsVersion = e.number();
+            termsHash = e.termsHash();
+            effectiveUntil = e.draft().effectiveUntil();
+            Map<String, AmendmentSignature> signed = e.signatures().stream()
+                    .collect(Collectors.toMap(AmendmentSignature::jurisdictionId, Function.identity(), (a, c) -> a));
+            parties = e.draft().parties().stream()
+                    .map(p -> {
+                        AmendmentSignature s = signed.get(p.jurisdictionId());
+                        return new PartyStatus(p.jurisdictionId(), p.role(), s == null ? null : s.signedAt(),
+                                s == null ? null : s.keyId());
+                    })
+                    .toList();
+            Map<String, ObligationView> known = obligations.stream()
+                    .collect(Collectors.toMap(ObligationView::id, Function.identity(), (a, c) -> a));
+            obligations = e.draft().terms().obligations().stream()
+                    .map(o -> {
+                        ObligationView kept = known.get(o.id());
+                        return kept != null && kept.party().equals(o.party())
+                                ? new ObligationView(o.id(), o.party(), o.description(), o.dueDate(), kept.status(),
+                                kept.fulfilledAt(), kept.evidence(), kept.note())
+                                : new ObligationView(o.id(), o.party(), o.description(), o.dueDate(),
+                                ObligationStatus.PENDING, null, List.of(), null);
+                    })
+                    .toList();
         }
 
         void draft(AgreementDraft draft) {
@@ -263,7 +313,7 @@ public final class AgreementStatusFold {
             return new AgreementStatusView(id, title, basin, status, version, termsHash, List.copyOf(parties),
                     effectiveFrom, effectiveUntil, openDisputes, outstanding, lastAssessment, List.copyOf(obligations),
                     draftedBy, draftedAt, publicSince, signedAt, inForceAt, endedAt, endReason, lastRejection,
-                    updatedAt, terminationEffectiveAt, predecessorId, null);
+                    updatedAt, terminationEffectiveAt, predecessorId, null, termsVersion);
         }
     }
 }

@@ -133,7 +133,8 @@ public class AgreementStatusProjection {
         }
         pending.view = next;
         batch.views.put(event.agreementId(), pending);
-        if (event instanceof AgreementDraftedEvent || event instanceof AgreementAmendedEvent) {
+        if (event instanceof AgreementDraftedEvent || event instanceof AgreementAmendedEvent
+                || event instanceof org.basinledger.api.agreement.AmendmentTookEffectEvent) {
             replaceParties(next);
         } else if (event instanceof AgreementOpenedForSignatureEvent opened) {
             storeTerms(opened, sequence);
@@ -308,7 +309,8 @@ public class AgreementStatusProjection {
                         outstanding.getOrDefault(v.id(), StatusFigures.NOTHING_OUTSTANDING),
                         lastAssessments.get(v.id()), v.obligations(), v.draftedBy(), v.draftedAt(),
                         v.publicSince(), v.signedAt(), v.inForceAt(), v.endedAt(), v.endReason(), v.lastRejection(),
-                        v.updatedAt(), v.terminationEffectiveAt(), v.predecessorId(), successors.get(v.id())))
+                        v.updatedAt(), v.terminationEffectiveAt(), v.predecessorId(), successors.get(v.id()),
+                        v.termsVersion()))
                 .toList();
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 public final class ReadModelTables {
 
     public static final List<String> NAMES = List.of(
-            "agreement_status", "agreement_party", "agreement_terms", "agreement_history",
+            "agreement_status", "agreement_party", "agreement_terms", "agreement_history", "agreement_amendment",
             "registry_jurisdiction", "registry_jurisdiction_key", "registry_mediator",
             "compliance_report", "compliance_assessment",
             "compensation_transfer", "compensation_transfer_adjustment",

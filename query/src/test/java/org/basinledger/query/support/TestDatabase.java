@@ -25,7 +25,7 @@ public final class TestDatabase implements AutoCloseable {
     static final String PG_PASSWORD = PostgresSettings.PASSWORD;
 
     private static final List<String> TABLES = List.of("agreement_status", "agreement_party", "agreement_terms",
-            "agreement_history", "registry_jurisdiction_key", "registry_jurisdiction", "registry_mediator",
+            "agreement_history", "agreement_amendment", "registry_jurisdiction_key", "registry_jurisdiction", "registry_mediator",
             "compliance_report", "compliance_assessment", "compensation_transfer", "compensation_transfer_adjustment",
             "dispute_statement", "dispute", "incident_update", "incident_notice", "incident", "public_report",
             "river_chief");

@@ -22,6 +22,9 @@ import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.agreement.AgreementStatusView;
 import org.basinledger.api.agreement.AgreementTermsDocument;
 import org.basinledger.api.agreement.AmendAgreementCommand;
+import org.basinledger.api.agreement.AmendmentStatus;
+import org.basinledger.api.agreement.AmendmentTermsDocument;
+import org.basinledger.api.agreement.FindAmendmentTermsQuery;
 import org.basinledger.api.agreement.DraftAgreementCommand;
 import org.basinledger.api.agreement.FindAgreementHistoryQuery;
 import org.basinledger.api.agreement.FindAgreementStatusQuery;
@@ -132,9 +135,32 @@ public class AgreementController {
         return answer(id);
     }
 
+    /**
+     * The canonical document of the terms in effect, or with {@code version} of any version signed: 0 the terms
+     * first signed, {@code k} those of adopted amendment {@code k}.
+     */
     @GetMapping(value = "/{id}/terms", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<byte[]> terms(@PathVariable String id, Caller caller) {
+    public ResponseEntity<byte[]> terms(@PathVariable String id, @RequestParam(required = false) Integer version,
+                                        Caller caller) {
         AgreementStatusView view = visible(id, caller);
+        if (version != null && version < 0) {
+            throw new InvalidInputException("version", "must be 0 (the terms first signed) or an amendment's number");
+        }
+        int wanted = version == null ? view.termsVersion() : version;
+        if (wanted > 0) {
+            AmendmentTermsDocument amended = queries.query(new FindAmendmentTermsQuery(id, wanted),
+                    AmendmentTermsDocument.class).join();
+            if (amended == null || amended.amendment().status() != AmendmentStatus.ADOPTED) {
+                throw new NotFoundException("agreement " + id + " has no version " + wanted + " of its terms (no "
+                        + "adopted amendment " + wanted + ")");
+            }
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header("X-Terms-Hash", amended.termsHash())
+                    .header("X-Terms-Version", Integer.toString(wanted))
+                    .header("X-Terms-Current", Boolean.toString(wanted == view.termsVersion()))
+                    .body(amended.canonicalDocument().getBytes(StandardCharsets.UTF_8));
+        }
         boolean insider = caller.role() == Caller.Role.REGISTRAR || view.hasParty(caller.id());
         AgreementTermsDocument document = queries.query(new FindAgreementTermsQuery(id), AgreementTermsDocument.class).join();
         if (document == null || (!insider && view.status() == AgreementStatus.DRAFT)) {
@@ -143,7 +169,8 @@ public class AgreementController {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("X-Terms-Hash", document.termsHash())
-                .header("X-Terms-Current", Boolean.toString(document.current()))
+                .header("X-Terms-Version", "0")
+                .header("X-Terms-Current", Boolean.toString(document.current() && view.termsVersion() == 0))
                 .body(document.canonicalDocument().getBytes(StandardCharsets.UTF_8));
     }
 
