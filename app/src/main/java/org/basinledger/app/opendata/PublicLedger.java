@@ -116,8 +116,20 @@ public class PublicLedger {
         if (view == null || !AgreementVisibility.canSee(view, Caller.PUBLIC)) {
             return null;
         }
-        return new PublicAgreement(view, queries.query(new FindAgreementTermsQuery(agreementId),
-                AgreementTermsDocument.class).join());
+        return new PublicAgreement(view, termsInEffect(view));
+    }
+
+    /** The canonical document of the terms in effect: the first signed, or that of the amendment in effect. */
+    private AgreementTermsDocument termsInEffect(AgreementStatusView view) {
+        if (view.termsVersion() > 0) {
+            org.basinledger.api.agreement.AmendmentTermsDocument amended = queries.query(
+                    new org.basinledger.api.agreement.FindAmendmentTermsQuery(view.id(), view.termsVersion()),
+                    org.basinledger.api.agreement.AmendmentTermsDocument.class).join();
+            if (amended != null) {
+                return new AgreementTermsDocument(view.id(), amended.canonicalDocument(), amended.termsHash(), true);
+            }
+        }
+        return queries.query(new FindAgreementTermsQuery(view.id()), AgreementTermsDocument.class).join();
     }
 
     /** Every public agreement matching the filters (each optional), newest first, page by page. */

@@ -78,6 +78,19 @@ public class PortalController {
         return "portal/agreement";
     }
 
+    /**
+     * Two versions of the agreement's terms compared field by field ({@code from}, {@code to}: version numbers; by
+     * default the version before the one in effect and the one in effect). A plain page and a plain form.
+     */
+    @GetMapping("/agreements/{id}/versions/diff")
+    public String versionsDiff(@PathVariable String id, @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to,
+                               @RequestParam(required = false) String all, Model model) {
+        model.addAttribute("page", reader.diff(id, from, to));
+        model.addAttribute("all", all != null && !all.isBlank());
+        return "portal/versions-diff";
+    }
+
     /** The live part of the agreement page, for the page's script to swap in when the stream says it changed. */
     @GetMapping("/agreements/{id}/fragment")
     public ModelAndView fragment(@PathVariable String id,

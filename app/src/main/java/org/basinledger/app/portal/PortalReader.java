@@ -30,6 +30,14 @@ import org.basinledger.api.agreement.AgreementPage;
 import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.agreement.AgreementStatusView;
 import org.basinledger.api.agreement.AgreementTermsDocument;
+import org.basinledger.api.agreement.AmendmentList;
+import org.basinledger.api.agreement.AmendmentStatus;
+import org.basinledger.api.agreement.AmendmentTermsDocument;
+import org.basinledger.api.agreement.AmendmentView;
+import org.basinledger.api.agreement.FindAmendmentTermsQuery;
+import org.basinledger.api.agreement.FindAmendmentsQuery;
+import java.util.ArrayList;
+import java.util.Iterator;
 import org.basinledger.api.agreement.FindAgreementHistoryQuery;
 import org.basinledger.api.agreement.FindAgreementTermsQuery;
 import org.basinledger.api.agreement.ListAgreementsQuery;
@@ -177,7 +185,42 @@ public class PortalReader {
                                      int chartedAssessments,
                                      HistoryPart history, TablePage<TransferView> transfers,
                                      TablePage<AssessmentView> assessments, TableSelection selection,
-                                     Map<String, String> names, Instant readAt, List<RoundRow> rounds) {
+                                     Map<String, String> names, Instant readAt, List<RoundRow> rounds,
+                                     List<VersionRow> versions, List<AmendmentView> pendingOrRejected) {
+    }
+
+    /** Who signed a version of the terms, and when. */
+    public record SignatureRow(String jurisdictionId, String name, Instant signedAt) {
+    }
+
+    /**
+     * A version of the agreement's terms: 0 as first signed, {@code n} as adopted amendment {@code n} made it; from
+     * when it applies, its hash, why (amendments), who signed it and when, and whether it is the one in effect.
+     */
+    public record VersionRow(int number, LocalDate validFrom, String termsHash, String reason,
+                             List<SignatureRow> signatures, Instant inEffectAt, boolean current) {
+    }
+
+    /** One field of the canonical documents compared, its value in each (null: absent), and how it changed. */
+    public record DiffRow(String field, String before, String after) {
+
+        public String change() {
+            if (before == null) {
+                return "added";
+            }
+            if (after == null) {
+                return "removed";
+            }
+            return before.equals(after) ? "same" : "changed";
+        }
+    }
+
+    /**
+     * Two versions of an agreement's terms compared field by field ({@code rows} every field of either, in the
+     * documents' order; {@code changed} those that differ); {@code versions} every public version to choose from.
+     */
+    public record DiffModel(PublicAgreement agreement, int from, int to, List<VersionRow> versions,
+                            List<DiffRow> rows, long changed) {
     }
 
     /**
@@ -264,7 +307,157 @@ public class PortalReader {
         List<AssessmentView> charted = latestAssessments(id, assessed);
         return new AgreementPageModel(agreement, details, obligations(agreement, names), compliance,
                 ComplianceChart.of(charted), charted.size(), history, transfers, assessments, selection, names,
-                Instant.now(), rounds(status));
+                Instant.now(), rounds(status), versions(status, names),
+                amendments(id).stream().filter(x -> x.status() != AmendmentStatus.ADOPTED).toList());
+    }
+
+    /** The agreement's amendments, by number (none when it has none). */
+    private List<AmendmentView> amendments(String id) {
+        AmendmentList list = ask(new FindAmendmentsQuery(id), AmendmentList.class);
+        return list == null ? List.of() : list.items();
+    }
+
+    /**
+     * Every version of the public agreement's terms, oldest first: version 0 signed by its parties (the signatures
+     * the history shows, after the last rejection of the draft), then each adopted amendment with its signatures.
+     */
+    List<VersionRow> versions(AgreementStatusView status, Map<String, String> names) {
+        List<VersionRow> versions = new ArrayList<>();
+        AgreementTermsDocument original = ask(new FindAgreementTermsQuery(status.id()), AgreementTermsDocument.class);
+        if (original == null || status.inForceAt() == null && status.signedAt() == null) {
+            return versions;
+        }
+        AgreementDraft first = parse(original.canonicalDocument());
+        versions.add(new VersionRow(0, first == null ? status.effectiveFrom() : first.effectiveFrom(),
+                original.termsHash(), null, originalSignatures(status.id(), names), status.inForceAt(),
+                status.termsVersion() == 0));
+        for (AmendmentView amendment : amendments(status.id())) {
+            if (amendment.status() != AmendmentStatus.ADOPTED) {
+                continue;
+            }
+            versions.add(new VersionRow(amendment.number(), amendment.validFrom(), amendment.termsHash(),
+                    amendment.reason(), amendment.signatures().stream()
+                    .map(x -> new SignatureRow(x.jurisdictionId(),
+                            names.getOrDefault(x.jurisdictionId(), x.jurisdictionId()), x.signedAt()))
+                    .toList(), amendment.inEffectAt(), status.termsVersion() == amendment.number()));
+        }
+        return versions;
+    }
+
+    /** The agreement's signatures of its first terms: its AgreementSigned events after its last rejection. */
+    private List<SignatureRow> originalSignatures(String id, Map<String, String> names) {
+        List<SignatureRow> signatures = new ArrayList<>();
+        long after = 0;
+        // signing comes before anything in force: the first pages of the history hold it
+        for (int pages = 0; pages < 5; pages++) {
+            AgreementHistoryPage page = ask(new FindAgreementHistoryQuery(id, after, 200), AgreementHistoryPage.class);
+            if (page == null || page.items().isEmpty()) {
+                break;
+            }
+            for (AgreementHistoryPage.Entry entry : page.items()) {
+                if ("AgreementRejected".equals(entry.type())) {
+                    signatures.clear();
+                } else if ("AgreementSigned".equals(entry.type())) {
+                    String party = field(entry.payload(), "jurisdictionId");
+                    signatures.add(new SignatureRow(party, names.getOrDefault(party, party), entry.occurredAt()));
+                } else if ("AgreementEnteredIntoForce".equals(entry.type()) || "AgreementFullySigned".equals(entry.type())) {
+                    return signatures;
+                }
+            }
+            if (page.nextAfter() == null) {
+                break;
+            }
+            after = page.nextAfter();
+        }
+        return signatures;
+    }
+
+    private String field(String payload, String name) {
+        try {
+            JsonNode value = objectMapper.readTree(payload).path(name);
+            return value.isValueNode() && !value.isNull() ? value.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Two public versions of the agreement's terms compared field by field; {@code from} and {@code to} as typed (a
+     * value that is not a version number: the version before the one in effect, and the one in effect). An unknown
+     * or not public version is not found.
+     */
+    public DiffModel diff(String id, String from, String to) {
+        AgreementStatusView status = visible(id);
+        Map<String, String> names = names();
+        List<VersionRow> versions = versions(status, names);
+        if (versions.isEmpty()) {
+            throw new NotFoundException("agreement " + id + " has no signed terms to compare");
+        }
+        int current = status.termsVersion();
+        int previous = versions.stream().mapToInt(VersionRow::number).filter(n -> n < current).max().orElse(current);
+        int a = parseVersion(from, previous);
+        int b = parseVersion(to, current);
+        JsonNode before = document(id, a, versions);
+        JsonNode after = document(id, b, versions);
+        Map<String, String> left = new LinkedHashMap<>();
+        Map<String, String> right = new LinkedHashMap<>();
+        flatten("", before, left);
+        flatten("", after, right);
+        List<String> fields = new ArrayList<>(left.keySet());
+        right.keySet().stream().filter(k -> !left.containsKey(k)).forEach(fields::add);
+        List<DiffRow> rows = fields.stream().map(f -> new DiffRow(f, left.get(f), right.get(f))).toList();
+        long changed = rows.stream().filter(r -> !"same".equals(r.change())).count();
+        return new DiffModel(publicFace(status, names), a, b, versions, rows, changed);
+    }
+
+    private static int parseVersion(String text, int fallback) {
+        try {
+            return text == null ? fallback : Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** The canonical document of a public version, parsed. */
+    private JsonNode document(String id, int version, List<VersionRow> versions) {
+        if (versions.stream().noneMatch(v -> v.number() == version)) {
+            throw new NotFoundException("agreement " + id + " has no public version " + version + " of its terms");
+        }
+        String text;
+        if (version == 0) {
+            text = ask(new FindAgreementTermsQuery(id), AgreementTermsDocument.class).canonicalDocument();
+        } else {
+            text = ask(new FindAmendmentTermsQuery(id, version), AmendmentTermsDocument.class).canonicalDocument();
+        }
+        try {
+            return objectMapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the canonical document of version " + version + " of " + id
+                    + " is not JSON", e);
+        }
+    }
+
+    /** Every value of the document by its path ({@code terms.compensation[1].amount.amount}), in document order. */
+    private static void flatten(String path, JsonNode node, Map<String, String> into) {
+        if (node.isObject()) {
+            if (node.isEmpty()) {
+                into.put(path, "{}");
+            }
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                flatten(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), into);
+            }
+        } else if (node.isArray()) {
+            if (node.isEmpty()) {
+                into.put(path, "[]");
+            }
+            for (int i = 0; i < node.size(); i++) {
+                flatten(path + "[" + i + "]", node.get(i), into);
+            }
+        } else {
+            into.put(path, node.isNull() ? "null" : node.asText());
+        }
     }
 
     /** The most rounds a chain shows on each side of the agreement. */
@@ -451,14 +644,27 @@ public class PortalReader {
     }
 
     private PublicAgreement publicFace(AgreementStatusView view, Map<String, String> names) {
+        if (view.termsVersion() > 0) {
+            // the terms in effect: those of the amendment that made them (its document has the draft's fields too)
+            AmendmentTermsDocument amended = ask(new FindAmendmentTermsQuery(view.id(), view.termsVersion()),
+                    AmendmentTermsDocument.class);
+            if (amended != null) {
+                return publicFace(view, names, parse(amended.canonicalDocument()), amended.termsHash());
+            }
+        }
         AgreementTermsDocument document = ask(new FindAgreementTermsQuery(view.id()), AgreementTermsDocument.class);
         AgreementDraft frozen = document == null ? null : parse(document.canonicalDocument());
+        return publicFace(view, names, frozen, document == null ? view.termsHash() : document.termsHash());
+    }
+
+    private PublicAgreement publicFace(AgreementStatusView view, Map<String, String> names, AgreementDraft frozen,
+                                       String termsHash) {
         List<PartyRow> parties = view.parties().stream()
                 .map(p -> new PartyRow(p.jurisdictionId(), names.getOrDefault(p.jurisdictionId(), p.jurisdictionId()),
                         p.role(), p.signedAt()))
                 .toList();
         return new PublicAgreement(view, view.title(), view.basin(), view.effectiveFrom(), view.effectiveUntil(),
-                parties, frozen, document == null ? view.termsHash() : document.termsHash());
+                parties, frozen, termsHash);
     }
 
     private List<ObligationRow> obligations(PublicAgreement agreement, Map<String, String> names) {

@@ -207,6 +207,12 @@ abstract class AmendmentContract {
         List<String> types = new ArrayList<>();
         history.json().path("items").forEach(e -> types.add(e.path("type").asText()));
         assertThat(types).contains("AmendmentProposed", "AmendmentSigned", "AmendmentAdopted", "AmendmentTookEffect");
+        // taking effect is the ledger's step, whoever's signature was last
+        history.json().path("items").forEach(e -> {
+            if ("AmendmentTookEffect".equals(e.path("type").asText())) {
+                assertThat(e.path("actor").asText()).isEqualTo("ledger");
+            }
+        });
     }
 
     @Test
@@ -276,5 +282,47 @@ abstract class AmendmentContract {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(amendments()).isEmpty();
         assertThat(ledger.status(id, null).path("termsVersion").asInt()).isZero();
+    }
+
+    @Test
+    void thePortalShowsEachVersionWhoSignedItAndComparesTwoWithoutJavaScript() throws Exception {
+        Map<String, Object> body = taperAndJiangsuJoins(today());
+        body.put("reason", "<script>alert('taper')</script> & the funds taper");
+        Http.Answer proposed = propose(anhui, body);
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        byte[] bytes = amendmentTerms(1, anhui.token()).raw().body();
+        // while open, the page names it but shows no version of it
+        String open = http.get("/agreements/" + id).header("Accept", "text/html").send().body();
+        assertThat(open).contains("id=\"other-amendments-list\"").contains("open for signature (0 of 4 signed)")
+                .doesNotContain("<script>alert").contains("&lt;script&gt;alert(");
+        for (Government party : List.of(anhui, zhejiang, ministry, jiangsu)) {
+            assertThat(sign(party, 1, bytes).status()).isEqualTo(200);
+        }
+
+        Http.Answer page = http.get("/agreements/" + id).header("Accept", "text/html").send();
+        assertThat(page.status()).isEqualTo(200);
+        String html = page.body();
+        assertThat(html).contains("id=\"versions-table\"", "As first signed", "Amendment 1", "In effect",
+                "/api/v1/agreements/" + id + "/terms?version=1", "/agreements/" + id + "/versions/diff?from=0&amp;to=1")
+                .contains("Government " + jiangsu.id())
+                .doesNotContain("<script>alert").contains("&lt;script&gt;alert(&#39;taper&#39;)&lt;/script&gt; &amp; the funds taper");
+
+        Http.Answer diff = http.get("/agreements/" + id + "/versions/diff?from=0&to=1").header("Accept", "text/html")
+                .send();
+        assertThat(diff.status()).as(diff.toString()).isEqualTo(200);
+        String compared = diff.body();
+        assertThat(compared).contains("<html lang=\"en\"", "<h1 ", "id=\"diff-table\"", "<form method=\"get\"")
+                .contains("terms.compensation[1].amount.amount", "300000000.00", "200000000.00", "Changed")
+                .contains("parties[3].jurisdictionId", jiangsu.id(), "Added")
+                .doesNotContain("<script>alert");
+        // only what changed, unless asked for every field
+        assertThat(compared).doesNotContain("<code>basin</code>");
+        assertThat(http.get("/agreements/" + id + "/versions/diff?from=0&to=1&all=yes").send().body())
+                .contains("<code>basin</code>");
+        // the default compares the version before the one in effect with it; unknown versions are not found
+        assertThat(http.get("/agreements/" + id + "/versions/diff").send().body())
+                .contains("terms.compensation[1].amount.amount");
+        assertThat(http.get("/agreements/" + id + "/versions/diff?from=0&to=7").send().status()).isEqualTo(404);
+        assertThat(http.get("/agreements/" + id + "/versions/diff?from=x&to=y").send().status()).isEqualTo(200);
     }
 }

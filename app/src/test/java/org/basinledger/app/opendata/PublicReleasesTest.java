@@ -37,6 +37,20 @@ class PublicReleasesTest {
     }
 
     @Test
+    void anAmendmentsDocumentIsPublishedOnlyOnceItTakesEffect() throws Exception {
+        ObjectNode proposed = PublicReleases.publicContent("AmendmentProposed", payload(
+                "{\"agreementId\":\"A1\",\"number\":1,\"reason\":\"taper\",\"canonicalDocument\":\"{secret}\","
+                        + "\"draft\":{\"title\":\"secret title\"},\"termsHash\":\"ab\"}")).orElseThrow();
+        assertThat(proposed.toString()).doesNotContain("secret").contains("taper");
+        assertThat(proposed.path("termsHash").asText()).isEqualTo("ab");
+
+        ObjectNode tookEffect = PublicReleases.publicContent("AmendmentTookEffect", payload(
+                "{\"agreementId\":\"A1\",\"number\":1,\"draft\":{\"title\":\"amended\"},\"termsHash\":\"ab\"}"))
+                .orElseThrow();
+        assertThat(tookEffect.path("draft").path("title").asText()).isEqualTo("amended");
+    }
+
+        @Test
     void statementsAreNeverPublished() throws Exception {
         assertThat(PublicReleases.publicContent("StatementAdded", payload(
                 "{\"disputeId\":\"D1\",\"agreementId\":\"A1\",\"text\":\"private words\"}"))).isEmpty();
