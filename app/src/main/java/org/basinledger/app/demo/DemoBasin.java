@@ -47,6 +47,8 @@ import org.basinledger.api.agreement.RejectAgreementCommand;
 import org.basinledger.api.agreement.SectionKind;
 import org.basinledger.api.agreement.SignAgreementCommand;
 import org.basinledger.api.common.Caller;
+import org.basinledger.api.agreement.ProposeAmendmentCommand;
+import org.basinledger.api.agreement.SignAmendmentCommand;
 import org.basinledger.api.common.Evidence;
 import org.basinledger.api.common.LedgerCalendar;
 import org.basinledger.api.common.Money;
@@ -510,6 +512,38 @@ public class DemoBasin {
             }
             fulfil(XINAN, "OB-1", HUANGSHAN, "Annual report on pollution-source control in the upstream catchment",
                     "Published on the Huangshan ecology bureau's site; delayed by the provincial audit.");
+            taperXinan(agreed);
+        }
+
+        /**
+         * Amendment 1 of round 2, signed by all three parties: the central funds taper from 300 to 200 million yuan a
+         * year, from today (China Standard Time). The year under way began under the terms as signed and still pays
+         * 300 million; the next year of the agreement pays 200 million.
+         */
+        private void taperXinan(AgreementDraft signed) {
+            AgreementTerms terms = signed.terms();
+            CompensationRule fixed = terms.compensation().get(1);
+            AgreementTerms tapered = new AgreementTerms(terms.text().replace(
+                    "The central government contributes 300 million yuan a year to Huangshan.",
+                    "The central government contributes 300 million yuan a year to Huangshan, and 200 million yuan "
+                            + "a year from the year of the agreement that begins after this amendment."),
+                    terms.sections(), terms.obligations(), List.of(terms.compensation().get(0),
+                    new CompensationRule(fixed.rule(), null, fixed.period(), null, null, null, null, null,
+                            fixed.payer(), fixed.payee(), cny("200000000.00"))), terms.payment());
+            String reason = "The central funds taper as in round 1: 200 million yuan a year from the next year of "
+                    + "the agreement.";
+            LocalDate validFrom = LedgerCalendar.dateOf(now);
+            Integer number = send.jurisdiction(FINANCE_MINISTRY, "propose-amendment-xinan",
+                    new ProposeAmendmentCommand(XINAN, FINANCE_MINISTRY, reason, validFrom, tapered, null, null));
+            AgreementDraft amended = new AgreementDraft(signed.title(), signed.basin(), signed.parties(),
+                    signed.effectiveFrom(), signed.effectiveUntil(), tapered, signed.predecessorId());
+            byte[] document = CanonicalTerms.ofAmendment(XINAN, number, CanonicalTerms.of(XINAN, signed).termsHash(),
+                    validFrom, reason, amended).bytes();
+            for (String party : List.of(HUANGSHAN, HANGZHOU, FINANCE_MINISTRY)) {
+                KeyPair pair = keys.get(party);
+                send.jurisdiction(party, "sign-amendment", new SignAmendmentCommand(XINAN, party, number,
+                        sign(pair, document), KeyIds.of(pair.getPublic().getEncoded())));
+            }
         }
 
         private AgreementDraft xinanDraft(String title, String totalNitrogenBaseline) {

@@ -134,6 +134,19 @@ class DemoIT {
         String page = http.get("/agreements/" + DemoBasin.XINAN).send().body();
         assertThat(page).contains("id=\"rounds-table\"").contains("/agreements/" + DemoBasin.XINAN_ROUND_1)
                 .contains("round 1").contains("this agreement");
+
+        // round 2 was amended in force: the central funds taper to 200 million, signed by all three parties
+        assertThat(round2.path("termsVersion").asInt()).isEqualTo(1);
+        JsonNode amendments = http.get("/api/v1/agreements/" + DemoBasin.XINAN + "/amendments").send().json()
+                .path("items");
+        assertThat(amendments).singleElement().satisfies(a -> {
+            assertThat(a.path("status").asText()).isEqualTo("ADOPTED");
+            assertThat(a.path("signatures").findValuesAsText("jurisdictionId")).containsExactlyInAnyOrder(
+                    DemoBasin.HUANGSHAN, DemoBasin.HANGZHOU, DemoBasin.FINANCE_MINISTRY);
+        });
+        assertThat(page).contains("id=\"versions-table\"").contains("Amendment 1");
+        assertThat(http.get("/agreements/" + DemoBasin.XINAN + "/versions/diff").send().body())
+                .contains("terms.compensation[1].amount.amount").contains("300000000.00").contains("200000000.00");
     }
 
     @Test
@@ -272,17 +285,29 @@ class DemoIT {
         assertThat(releases.get(0).path("contentWithheld").asBoolean()).isTrue();
         assertThat(releases.get(0).path("content").has("draft")).isFalse();
 
-        // the last document opened is the one signed: its hash is the agreement's terms hash
+        // the last document opened is the one signed; amendment 1 (the central funds taper) replaced its hash, and
+        // the agreement's terms hash is the amendment's, which took effect
         JsonNode lastOpened = null;
+        JsonNode tookEffect = null;
         for (JsonNode release : releases) {
             if (release.path("tag").path(0).asText().equals("AgreementOpenedForSignature")) {
                 lastOpened = release.path("content");
             }
+            if (release.path("tag").path(0).asText().equals("AmendmentTookEffect")) {
+                tookEffect = release.path("content");
+            }
         }
         byte[] document = lastOpened.path("canonicalDocument").asText().getBytes(StandardCharsets.UTF_8);
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(document));
+        assertThat(tookEffect).as("the taper's amendment took effect").isNotNull();
+        assertThat(tookEffect.path("number").asInt()).isEqualTo(1);
+        byte[] amended = http.get("/api/v1/agreements/" + DemoBasin.XINAN + "/terms?version=1").send().raw().body();
+        assertThat(new String(amended, StandardCharsets.UTF_8)).contains("\"replacesTermsHash\":\"" + hash + "\"");
+        String amendedHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(amended));
         JsonNode compiled = record.path("compiledRelease");
-        assertThat(compiled.path("agreement").path("termsHash").asText()).isEqualTo(hash);
+        assertThat(compiled.path("agreement").path("termsHash").asText()).isEqualTo(amendedHash);
+        assertThat(tookEffect.path("termsHash").asText()).isEqualTo(amendedHash);
+        assertThat(compiled.path("terms").toString()).contains("200000000.00");
         assertThat(compiled.path("agreement").path("status").asText()).isEqualTo("IN_FORCE");
         assertThat(compiled.path("parties")).hasSize(3);
         compiled.path("parties").forEach(p -> assertThat(p.path("publicKey").asText()).isNotBlank());
