@@ -389,4 +389,44 @@ class AgreementStatusFoldTest {
         assertThat(v.endReason()).isEqualTo("superseded");
         assertThat(v.updatedAt()).isEqualTo(at(13));
     }
+
+    @Test
+    void anAmendmentMovesOnlyTheVersionUntilItTakesEffectThenItsTermsPartiesAndSignaturesAreTheViews() {
+        AgreementStatusView v = inForce();
+        org.basinledger.api.agreement.AgreementDraft before = draft("Xin'an compensation", "XINAN", HZ, HS);
+        List<org.basinledger.api.agreement.Party> parties = new java.util.ArrayList<>(before.parties());
+        parties.add(new org.basinledger.api.agreement.Party(SH, PartyRole.MEMBER));
+        org.basinledger.api.agreement.AgreementTerms terms = new org.basinledger.api.agreement.AgreementTerms(
+                before.terms().text(), List.of(), List.of(before.terms().obligations().get(0),
+                new org.basinledger.api.agreement.ObligationTerm("OB-3", SH, "Join the monitoring",
+                        LocalDate.of(2027, 6, 30))), List.of());
+        org.basinledger.api.agreement.AgreementDraft amended = new org.basinledger.api.agreement.AgreementDraft(
+                before.title(), before.basin(), parties, before.effectiveFrom(), LocalDate.of(2032, 12, 31), terms);
+        v = AgreementStatusFold.apply(v, new ObligationFulfilledEvent(ID, "OB-1", HZ, List.of(), "done", false),
+                at(45), 6);
+        AgreementStatusView proposed = AgreementStatusFold.apply(v,
+                new org.basinledger.api.agreement.AmendmentProposedEvent(ID, 1, HZ, "Shanghai joins",
+                        LocalDate.of(2026, 6, 1), amended, List.of(HZ, HS, SH), "{}", "hash-2", "hash-1"), at(50), 7);
+        assertThat(proposed.version()).isEqualTo(7);
+        assertThat(proposed.termsVersion()).isZero();
+        assertThat(proposed.termsHash()).isEqualTo("hash-1");
+        assertThat(proposed.parties()).hasSize(2);
+
+        AgreementStatusView inEffect = AgreementStatusFold.apply(proposed,
+                new org.basinledger.api.agreement.AmendmentTookEffectEvent(ID, 1, "hash-2", LocalDate.of(2026, 6, 1),
+                        amended, List.of(
+                        new org.basinledger.api.agreement.AmendmentTookEffectEvent.AmendmentSignature(HZ, "k-hz", at(51)),
+                        new org.basinledger.api.agreement.AmendmentTookEffectEvent.AmendmentSignature(HS, "k-hs", at(52)),
+                        new org.basinledger.api.agreement.AmendmentTookEffectEvent.AmendmentSignature(SH, "k-sh", at(53)))),
+                at(60), 8);
+        assertThat(inEffect.termsVersion()).isEqualTo(1);
+        assertThat(inEffect.termsHash()).isEqualTo("hash-2");
+        assertThat(inEffect.effectiveUntil()).isEqualTo(LocalDate.of(2032, 12, 31));
+        assertThat(inEffect.parties()).containsExactly(new PartyStatus(HZ, PartyRole.UPSTREAM, at(51), "k-hz"),
+                new PartyStatus(HS, PartyRole.DOWNSTREAM, at(52), "k-hs"), new PartyStatus(SH, PartyRole.MEMBER, at(53), "k-sh"));
+        // a kept obligation keeps its state, a new one is pending, a dropped one is gone
+        assertThat(inEffect.obligations()).extracting(ObligationView::id, ObligationView::status)
+                .containsExactly(tuple("OB-1", ObligationStatus.FULFILLED), tuple("OB-3", ObligationStatus.PENDING));
+        assertThat(inEffect.status()).isEqualTo(AgreementStatus.IN_FORCE);
+    }
 }
