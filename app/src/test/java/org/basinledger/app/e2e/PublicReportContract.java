@@ -113,6 +113,21 @@ abstract class PublicReportContract {
         assertThat(http.get("/api/v1/public-reports/tracked").header("X-Tracking-Code", "2222-2222-2222-2222").send()
                 .status()).isEqualTo(404);
 
+        // a retry with the same Idempotency-Key files nothing twice and is not shown the tracking code again
+        String key = "public-report-" + System.nanoTime();
+        Map<String, Object> keyedBody = report(water, null);
+        Http.Answer keyed = http.post("/api/v1/public-reports", keyedBody).header("Idempotency-Key", key).send();
+        assertThat(keyed.status()).as(keyed.toString()).isEqualTo(201);
+        assertThat(keyed.json().path("trackingCode").isTextual()).isTrue();
+        Http.Answer replayed = http.post("/api/v1/public-reports", keyedBody).header("Idempotency-Key", key).send();
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(201);
+        assertThat(replayed.json().path("id").asText()).isEqualTo(keyed.json().path("id").asText());
+        assertThat(replayed.json().path("trackingCode").isTextual()).isFalse();
+        assertThat(replayed.json().path("note").asText()).contains("shown once");
+        assertThat(http.post("/api/v1/public-reports/" + keyed.json().path("id").asText() + "/rejection",
+                Map.of("reason", "A duplicate, filed twice to test a retry")).token(LedgerDriver.REGISTRAR_TOKEN).send()
+                .status()).isEqualTo(200);
+
         String answerBy = today();
         Http.Answer assigned = http.post("/api/v1/public-reports/" + id + "/assignment",
                 Map.of("jurisdictionId", jiaxing.id(), "answerBy", answerBy)).token(LedgerDriver.REGISTRAR_TOKEN).send();
@@ -143,7 +158,8 @@ abstract class PublicReportContract {
         assertThat(list.path("items")).extracting(n -> n.path("id").asText()).containsExactly(id);
         JsonNode byWater = http.get("/api/v1/public-report-statistics?waterBody=" + water.replace(" ", "%20")).send()
                 .json();
-        assertThat(byWater.path("all").path("received").asLong()).isEqualTo(1);
+        assertThat(byWater.path("all").path("received").asLong()).isEqualTo(2);
+        assertThat(byWater.path("all").path("rejected").asLong()).isEqualTo(1);
         assertThat(byWater.path("months")).hasSize(1);
     }
 
