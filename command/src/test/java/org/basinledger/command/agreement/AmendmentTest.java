@@ -577,4 +577,57 @@ class AmendmentTest {
         org.assertj.core.api.Assertions.assertThat(mapper.readTree(serializer.serialize(restored, byte[].class).getData()))
                 .isEqualTo(json);
     }
+
+    @Test
+    void aShorterEndExpiresTheAgreementThenAndPaysOnlyTheYearsThatFitInIt() {
+        LocalDate shortened = LocalDate.of(2026, 12, 31);
+        AmendmentProposedEvent amendment = proposed(1, VALID_FROM, amended(null, shortened, null),
+                scenario.canonical.termsHash());
+        awaitingSignatureOf(MINISTRY, amendment)
+                .andGivenCommands(sign(MINISTRY, amendment))
+                .whenTimeAdvancesTo(LedgerCalendar.endOf(UNTIL))
+                .expectEvents(tookEffect(amendment, PROPOSAL_DAY),
+                        contribution(1, "2025", AgreementSamples.THREE_HUNDRED_MILLION),
+                        contribution(2, "2026", AgreementSamples.THREE_HUNDRED_MILLION),
+                        new org.basinledger.api.agreement.AgreementExpiredEvent(AGREEMENT_ID, shortened));
+    }
+
+    @Test
+    void theOldEndsDeadlineFindsTheEndMovedAndDoesNothing() {
+        LocalDate extended = LocalDate.of(2028, 12, 31);
+        AmendmentProposedEvent amendment = proposed(1, VALID_FROM, amended(null, extended, null),
+                scenario.canonical.termsHash());
+        List<Object> events = new ArrayList<>(scenario.inForce());
+        events.add(amendment);
+        amendment.signatories().forEach(p -> events.add(signed(p, amendment)));
+        events.add(adopted(amendment));
+        events.add(tookEffect(amendment, PROPOSAL_DAY));
+        Instant oldEnd = LedgerCalendar.endOf(UNTIL);
+        fixture.givenCurrentTime(oldEnd)
+                .andGiven(events)
+                .whenInvoking(AGREEMENT_ID, agreement -> agreement.onExpires(AGREEMENT_ID, oldEnd))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aContributionTheAmendmentDroppedIsNotPaidWhenItsOldDeadlineRuns() {
+        // the ministry's rule is dropped from 1 April 2025: 2026 begins without it, 2025 began with it
+        AgreementTerms withoutFunds = new AgreementTerms(taperedTerms().text(), taperedTerms().sections(),
+                taperedTerms().obligations(), taperedTerms().compensation().subList(0, 2));
+        AmendmentProposedEvent amendment = proposed(1, VALID_FROM, amended(withoutFunds, null, null),
+                scenario.canonical.termsHash());
+        List<Object> events = new ArrayList<>(scenario.inForce());
+        events.add(amendment);
+        amendment.signatories().forEach(p -> events.add(signed(p, amendment)));
+        events.add(adopted(amendment));
+        events.add(tookEffect(amendment, PROPOSAL_DAY));
+        Instant secondAnniversary = LedgerCalendar.startOf(AgreementSamples.FROM.plusYears(2));
+        fixture.givenCurrentTime(secondAnniversary)
+                .andGiven(events)
+                .whenInvoking(AGREEMENT_ID, agreement -> {
+                    agreement.onFixedContributionDue(new FixedContributionDue(FIXED_RULE, 2));
+                    agreement.onFixedContributionDue(new FixedContributionDue(FIXED_RULE, 1));
+                })
+                .expectEvents(contribution(1, "2025", AgreementSamples.THREE_HUNDRED_MILLION));
+    }
 }
