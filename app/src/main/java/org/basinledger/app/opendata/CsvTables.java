@@ -18,6 +18,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.basinledger.api.agreement.Pollutant;
 import org.basinledger.api.common.Money;
+import org.basinledger.api.incident.IncidentView;
 import org.basinledger.api.compliance.AssessmentInputs;
 import org.basinledger.api.compliance.AssessmentResult;
 import org.basinledger.api.compliance.AssessmentView;
@@ -254,6 +255,35 @@ final class CsvTables {
             .money("adjustedAmount", RulingEntry::adjustedAmount)
             .col("raisedAt", RulingEntry::raisedAt)
             .col("ruledAt", RulingEntry::ruledAt)
+            .build();
+
+    /** One row per incident; its notices counted by outcome (the JSON has each notice and update). */
+    static final Table<IncidentView> INCIDENTS = CsvTables.<IncidentView>table()
+            .col("id", IncidentView::id)
+            .col("agreementId", IncidentView::agreementId)
+            .col("sectionId", IncidentView::sectionId)
+            .col("status", IncidentView::status)
+            .col("level", IncidentView::level)
+            .col("pollutant", IncidentView::pollutant)
+            .col("description", IncidentView::description)
+            .col("detectedAt", IncidentView::detectedAt)
+            .col("evidence", i -> join(i.evidence().stream().map(e -> e.sha256() + " " + e.uri()).toList()))
+            .col("raisedBy", IncidentView::raisedBy)
+            .col("raisedAt", IncidentView::raisedAt)
+            .col("notices", i -> i.notices().size())
+            .col("acknowledgedInTime", i -> i.notices().stream()
+                    .filter(n -> n.acknowledgedAt() != null && !n.late()).count())
+            .col("acknowledgedLate", i -> i.notices().stream().filter(n -> n.acknowledgedAt() != null && n.late())
+                    .count())
+            .col("missed", i -> i.notices().stream().filter(IncidentView.Notice::missed).count())
+            .col("withdrawn", i -> i.notices().stream().filter(n -> n.withdrawn() && n.acknowledgedAt() == null)
+                    .count())
+            .col("penaltyTransferIds", i -> join(i.notices().stream().map(IncidentView.Notice::penaltyTransferId)
+                    .filter(java.util.Objects::nonNull).toList()))
+            .col("updates", i -> i.updates().size())
+            .col("closedBy", IncidentView::closedBy)
+            .col("closedAt", IncidentView::closedAt)
+            .col("summary", IncidentView::summary)
             .build();
 
     /** One row per jurisdiction and key (a jurisdiction has at least one key). */

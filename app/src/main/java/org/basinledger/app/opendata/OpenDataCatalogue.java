@@ -74,6 +74,11 @@ public class OpenDataCatalogue {
                 list("rulings", "Rulings",
                         "Ruled disputes: parties, subject, mediator, outcome, reasoning and adjusted amount.",
                         CsvTables.RULINGS.headers(), List.of("agreementId")),
+                list("incidents", "Emergency incidents",
+                        "Incidents raised at a section of an agreement in force: level, what and when, every notice to"
+                                + " the other parties with its deadline (acknowledged in time, late, missed with the"
+                                + " penalty transfer, or withdrawn), updates and closure (CSV: notices counted).",
+                        CsvTables.INCIDENTS.headers(), List.of("agreementId", "status", "level")),
                 list("jurisdictions", "Jurisdictions and their keys",
                         "The registry of jurisdictions with each public key they sign with (CSV: one row per key).",
                         CsvTables.JURISDICTION_KEYS.headers(), List.of()),

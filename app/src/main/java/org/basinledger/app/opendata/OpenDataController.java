@@ -37,6 +37,9 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.basinledger.api.incident.IncidentStatus;
+import org.basinledger.api.incident.IncidentView;
+import org.basinledger.api.incident.WarningLevel;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -132,6 +135,22 @@ public class OpenDataController {
     public void rulingsCsv(@RequestParam(required = false) String agreementId, HttpServletResponse response)
             throws IOException {
         CsvTables.RULINGS.write(csv(response, "rulings.csv"), v -> ledger.rulings(agreementId, v));
+    }
+
+    @GetMapping("/incidents.json")
+    public void incidentsJson(@RequestParam(required = false) String agreementId,
+                              @RequestParam(required = false) IncidentStatus status,
+                              @RequestParam(required = false) WarningLevel level,
+                              HttpServletResponse response) throws IOException {
+        json(response, "incidents.json", (Consumer<IncidentView> v) -> ledger.incidents(agreementId, status, level, v));
+    }
+
+    @GetMapping("/incidents.csv")
+    public void incidentsCsv(@RequestParam(required = false) String agreementId,
+                             @RequestParam(required = false) IncidentStatus status,
+                             @RequestParam(required = false) WarningLevel level,
+                             HttpServletResponse response) throws IOException {
+        CsvTables.INCIDENTS.write(csv(response, "incidents.csv"), v -> ledger.incidents(agreementId, status, level, v));
     }
 
     @GetMapping("/emission-schemes.json")

@@ -13,6 +13,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryGateway;
+import org.basinledger.api.incident.IncidentList;
+import org.basinledger.api.incident.IncidentStatus;
+import org.basinledger.api.incident.IncidentView;
+import org.basinledger.api.incident.ListIncidentsQuery;
+import org.basinledger.api.incident.WarningLevel;
 import org.basinledger.api.agreement.AgreementPage;
 import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.agreement.AgreementStatusView;
@@ -290,6 +295,30 @@ public class PublicLedger {
             }
             offset += ruled.items().size();
         } while (!ruled.items().isEmpty() && offset < ruled.total());
+    }
+
+    /**
+     * Incidents of agreements whose details are public (every incident: they are raised only in force), newest
+     * first, read a page of {@value #PAGE_SIZE} at a time; agreement, status and level each optional.
+     */
+    public void incidents(String agreementId, IncidentStatus status, WarningLevel level,
+                          Consumer<IncidentView> visitor) {
+        Map<String, Boolean> visible = new HashMap<>();
+        long offset = 0;
+        IncidentList page;
+        do {
+            page = queries.query(new ListIncidentsQuery(agreementId, status, level, offset, PAGE_SIZE),
+                    IncidentList.class).join();
+            for (IncidentView incident : page.items()) {
+                if (visible.computeIfAbsent(incident.agreementId(), id -> {
+                    PublicAgreement agreement = agreement(id);
+                    return agreement != null && agreement.inForceOrEnded();
+                })) {
+                    visitor.accept(incident);
+                }
+            }
+            offset += page.items().size();
+        } while (!page.items().isEmpty() && offset < page.total());
     }
 
     static RulingEntry ruling(DisputeSummary dispute) {

@@ -246,6 +246,25 @@ abstract class IncidentContract {
         assertThat(record.path("medianAcknowledgementSeconds").isIntegralNumber()).isTrue();
         assertProblem(http.get("/api/v1/jurisdictions/CN-NOBODY/incident-record").send(), 404);
 
+        // open data: the incident in the JSON list with its notices, and a CSV row with the notices counted
+        Http.Answer openJson = http.get("/open-data/incidents.json?agreementId=" + agreementId).send();
+        assertThat(openJson.status()).isEqualTo(200);
+        assertThat(openJson.header("Content-Disposition")).contains("incidents.json");
+        assertThat(openJson.json().path("items")).hasSize(1);
+        assertThat(openJson.json().path("items").get(0).path("id").asText()).isEqualTo(id);
+        assertThat(openJson.json().path("items").get(0).path("notices")).hasSize(4);
+        assertThat(http.get("/open-data/incidents.json?agreementId=" + agreementId + "&status=OPEN").send().json()
+                .path("items")).isEmpty();
+        assertProblem(http.get("/open-data/incidents.json?level=PURPLE").send(), 400);
+        Http.Answer openCsv = http.get("/open-data/incidents.csv?agreementId=" + agreementId).send();
+        assertThat(openCsv.status()).isEqualTo(200);
+        String[] rows = openCsv.body().split("\r\n");
+        assertThat(rows[0]).startsWith("id,agreementId,sectionId,status,level,pollutant,description,detectedAt,"
+                + "evidence,raisedBy,raisedAt,notices,acknowledgedInTime,acknowledgedLate,missed,withdrawn,");
+        assertThat(rows).hasSize(2);
+        assertThat(rows[1]).startsWith("\"" + id + "\",\"" + agreementId + "\",JIEKOU,CLOSED,RED,benzene,");
+        assertThat(rows[1]).contains(",4,2,0,0,2,");
+
         // every incident event is in the agreement's history, with its leaf in the integrity log
         JsonNode history = await(() -> {
             JsonNode items = http.get("/api/v1/agreements/" + agreementId + "/history?limit=500")

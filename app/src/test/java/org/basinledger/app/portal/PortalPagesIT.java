@@ -217,7 +217,7 @@ class PortalPagesIT extends PortalTestBase {
         assertThat(index.path("licence").path("url").asText()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
         assertThat(index.path("updatedAt").asText()).isNotBlank();
         assertThat(index.path("downloads")).extracting(d -> d.path("id").asText())
-                .containsExactly("agreements", "transfers", "assessments", "rulings", "jurisdictions", "public-reports",
+                .containsExactly("agreements", "transfers", "assessments", "rulings", "incidents", "jurisdictions", "public-reports",
                         "public-report-statistics", "emission-schemes", "emission-holdings", "emission-trades",
                         "emission-compliance", "record");
         for (JsonNode download : index.path("downloads")) {
