@@ -207,6 +207,21 @@ abstract class AmendmentContract {
         List<String> types = new ArrayList<>();
         history.json().path("items").forEach(e -> types.add(e.path("type").asText()));
         assertThat(types).contains("AmendmentProposed", "AmendmentSigned", "AmendmentAdopted", "AmendmentTookEffect");
+        // every amendment event is a leaf of the integrity log, like every other event, and verifies
+        JsonNode logged = LedgerIntegrityContract.await(() -> {
+            JsonNode items = http.get("/api/v1/agreements/" + id + "/history?limit=500")
+                    .token(LedgerDriver.REGISTRAR_TOKEN).send().json().path("items");
+            for (JsonNode item : items) {
+                if (item.path("type").asText().startsWith("Amendment") && !item.path("leafIndex").isIntegralNumber()) {
+                    return null;
+                }
+            }
+            return items;
+        });
+        assertThat(logged).anySatisfy(e -> assertThat(e.path("type").asText()).isEqualTo("AmendmentAdopted"));
+        Http.Answer verification = http.get("/api/v1/ledger/verification").token(LedgerDriver.REGISTRAR_TOKEN).send();
+        assertThat(verification.status()).as(verification.toString()).isEqualTo(200);
+        assertThat(verification.json().path("ok").asBoolean()).as(verification.toString()).isTrue();
         // taking effect is the ledger's step, whoever's signature was last
         history.json().path("items").forEach(e -> {
             if ("AmendmentTookEffect".equals(e.path("type").asText())) {
