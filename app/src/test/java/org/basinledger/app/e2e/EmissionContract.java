@@ -493,4 +493,31 @@ abstract class EmissionContract {
                 + " domain_event_entry e on e.event_identifier = l.event_identifier where e.aggregate_identifier = ?",
                 Integer.class, id).equals(events) ? events : null);
     }
+
+    /** A trade proposed again with the same Idempotency-Key is the same trade: nothing is applied twice. */
+    @Test
+    void aProposalRetriedWithItsIdempotencyKeyIsProposedOnce() {
+        Government jiangsu = ledger.register("CN-JS");
+        Government wuxi = ledger.register("CN-JS-WX");
+        Government suzhou = ledger.register("CN-JS-SZ");
+        String id = scheme(jiangsu, null, wuxi, suzhou);
+        post("/api/v1/emission-schemes/" + id + "/issuances", Map.of("vintage", 2026, "allocations",
+                List.of(Map.of("holder", wuxi.id(), "quantity", "10"))), jiangsu.token());
+        Map<String, Object> offer = Map.of("buyer", suzhou.id(), "vintage", 2026, "quantity", "4",
+                "pricePerTonne", cny("5000"));
+        String key = "wx-offer-" + System.nanoTime();
+        Http.Answer first = http.post("/api/v1/emission-schemes/" + id + "/trades", offer).token(wuxi.token())
+                .header("Idempotency-Key", key).send();
+        Http.Answer again = http.post("/api/v1/emission-schemes/" + id + "/trades", offer).token(wuxi.token())
+                .header("Idempotency-Key", key).send();
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+        Http.Answer other = http.post("/api/v1/emission-schemes/" + id + "/trades", Map.of("buyer", suzhou.id(),
+                "vintage", 2026, "quantity", "5", "pricePerTonne", cny("5000"))).token(wuxi.token())
+                .header("Idempotency-Key", key).send();
+        assertProblem(other, 422);
+        assertThat(http.get("/api/v1/emission-schemes/" + id + "/trades").send().json()).hasSize(1);
+    }
 }
