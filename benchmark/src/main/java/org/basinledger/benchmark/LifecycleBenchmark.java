@@ -121,6 +121,7 @@ public final class LifecycleBenchmark {
                     case "proofs" -> new ProofBenchmark(context, port, options).run();
                     case "streams" -> new StreamsBenchmark(context, port, options).run();
                     case "rebuild" -> new RebuildBenchmark(context, port, options).run();
+                    case "incident-stream" -> new IncidentStreamBenchmark(context, port, options).run();
                     default -> throw new IllegalStateException(options.workload());
                 };
                 summary.put("startSeconds", round(startSeconds, 1));

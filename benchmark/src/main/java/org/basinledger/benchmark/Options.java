@@ -25,11 +25,15 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
     private static final Set<String> OWN = Set.of("db", "mode", "threads", "agreements", "warmup", "parties",
             "jurisdictions", "data-root", "keep-data", "workload", "reports", "reports-per-agreement", "assessments",
             "leaves", "requests", "verifications", "sample-ms", "burst", "cpu-through-catch-up", "h2-write-delay",
-            "streams", "sources", "stream-threads", "stream-seconds", "baseline-seconds", "history-years", "cold");
+            "streams", "sources", "stream-threads", "stream-seconds", "baseline-seconds", "history-years", "cold",
+            "listeners", "rounds");
 
-    /** The workloads: lifecycle (the default), reports, assessment, integrity, proofs, streams, rebuild. */
+    /**
+     * The workloads: lifecycle (the default), reports, assessment, integrity, proofs, streams, rebuild,
+     * incident-stream.
+     */
     static final Set<String> WORKLOADS = Set.of("lifecycle", "reports", "assessment", "integrity", "proofs",
-            "streams", "rebuild");
+            "streams", "rebuild", "incident-stream");
 
     /**
      * Options of the workloads other than {@code lifecycle} (docs/benchmarks.md):
@@ -56,10 +60,14 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
      * @param cold                every measured report first empties the agreement cache, so its agreement is
      *                            loaded from the event store (its latest snapshot and the events after it)
      *                            ({@code reports})
+     * @param listeners           listeners of the incident stream ({@code incident-stream}, 1 to 400)
+     * @param rounds              incidents raised one after the other, each timed to every listener
+     *                            ({@code incident-stream})
      */
     record Extra(String workload, int reports, int reportsPerAgreement, int assessments, long leaves, int requests,
                  int verifications, int sampleMillis, int burst, int streams, int sources, int streamThreads,
-                 int streamSeconds, int baselineSeconds, int historyYears, boolean cold) {
+                 int streamSeconds, int baselineSeconds, int historyYears, boolean cold, int listeners,
+                 int rounds) {
     }
 
     static Options parse(String[] args) {
@@ -90,6 +98,8 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
         int baselineSeconds = 3;
         int historyYears = 0;
         boolean cold = false;
+        int listeners = 100;
+        int rounds = 200;
         Integer agreementsGiven = null;
         Integer warmupGiven = null;
         List<String> spring = new ArrayList<>();
@@ -130,6 +140,8 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
                 case "sources" -> sources = Integer.parseInt(value);
                 case "stream-threads" -> streamThreads = Integer.parseInt(value);
                 case "stream-seconds" -> streamSeconds = Integer.parseInt(value);
+                case "listeners" -> listeners = Integer.parseInt(value);
+                case "rounds" -> rounds = Integer.parseInt(value);
                 case "baseline-seconds" -> baselineSeconds = Integer.parseInt(value);
                 case "history-years" -> historyYears = Integer.parseInt(value);
                 case "cold" -> cold = Boolean.parseBoolean(value);
@@ -163,6 +175,9 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
             throw new IllegalArgumentException("need 1 <= --streams <= 20000, 1 <= --sources <= 250,"
                     + " 1 <= --stream-threads <= 512, 1 <= --stream-seconds <= 600, --baseline-seconds >= 1");
         }
+        if (listeners < 1 || listeners > 400 || rounds < 1) {
+            throw new IllegalArgumentException("need 1 <= --listeners <= 400 and --rounds >= 1");
+        }
         if (threads < 1 || agreements < threads || parties < 2 || parties > 4) {
             throw new IllegalArgumentException("need threads >= 1, agreements >= threads, 2 <= parties <= 4");
         }
@@ -179,7 +194,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
                 cpuThroughCatchUp, h2WriteDelay,
                 List.copyOf(spring), new Extra(workload, reports, reportsPerAgreement, assessments, leaves, requests,
                         verifications, sampleMillis, burst, streams, sources, streamThreads, streamSeconds,
-                        baselineSeconds, historyYears, cold));
+                        baselineSeconds, historyYears, cold, listeners, rounds));
     }
 
     /** benchmark/target/bench-data next to the jar when run from it, else ./target/bench-data. */
