@@ -50,6 +50,12 @@ import org.basinledger.api.common.Caller;
 import org.basinledger.api.agreement.ProposeAmendmentCommand;
 import org.basinledger.api.agreement.SignAmendmentCommand;
 import org.basinledger.api.common.Evidence;
+import org.basinledger.api.agreement.EmergencyTerms;
+import org.basinledger.api.incident.AcknowledgeIncidentCommand;
+import org.basinledger.api.incident.CloseIncidentCommand;
+import org.basinledger.api.incident.RaiseIncidentCommand;
+import org.basinledger.api.incident.UpdateIncidentCommand;
+import org.basinledger.api.incident.WarningLevel;
 import org.basinledger.api.common.LedgerCalendar;
 import org.basinledger.api.common.Money;
 import org.basinledger.api.compliance.AssessSectionCommand;
@@ -648,7 +654,7 @@ public class DemoBasin {
                                     + "the Jinze section", LocalDate.of(year + 1, 3, 31)),
                             new ObligationTerm("OB-7", QINGPU, "Run the joint drinking-water emergency drill for the "
                                     + "Jinze intake", LocalDate.of(year + 1, 10, 31))),
-                    List.of());
+                    List.of()).withEmergency(taipuEmergency());
             LocalDate from = LocalDate.of(year - 3, 6, 1);
             AgreementDraft agreed = new AgreementDraft(TAIPU_TITLE, "Taipu River",
                     List.of(new Party(WUJIANG, PartyRole.UPSTREAM), new Party(QINGPU, PartyRole.DOWNSTREAM),
@@ -687,6 +693,50 @@ public class DemoBasin {
             send.jurisdiction(JIASHAN, "transfer-taipu", new CreateTransferCommand(id("transfer:taipu:vegetation"),
                     TAIPU, JIASHAN, WUJIANG, cny("840000.00"), "Jiashan's share of the joint clearing of floating "
                     + "vegetation, " + (year - 1), TransferSource.PARTY, null, JIASHAN));
+            incidents();
+        }
+
+        /**
+         * The Taipu River's emergency duties (issue 14): acknowledge a notice within a day (blue), 12 hours (yellow),
+         * 4 hours (orange) or one hour (red); a missed notice costs 200,000 yuan.
+         */
+        private EmergencyTerms taipuEmergency() {
+            Map<WarningLevel, String> within = new EnumMap<>(WarningLevel.class);
+            within.put(WarningLevel.BLUE, "P1D");
+            within.put(WarningLevel.YELLOW, "PT12H");
+            within.put(WarningLevel.ORANGE, "PT4H");
+            within.put(WarningLevel.RED, "PT1H");
+            return new EmergencyTerms(within, cny("200000.00"));
+        }
+
+        /**
+         * Two incidents at the Jinze source, raised as the demo loads (so their deadlines run from then): a red
+         * oil-sheen alert by Qingpu that both other parties acknowledged and Qingpu closed, and an orange algae bloom
+         * raised by Wujiang, raised to orange after a first blue notice, that Qingpu acknowledged and Jiashan has not
+         * yet (four hours to go): the banner shows it, and it will be missed with its penalty if nobody answers.
+         */
+        private void incidents() {
+            String oil = id("incident:taipu:oil-sheen");
+            send.jurisdiction(QINGPU, "raise-incident", new RaiseIncidentCommand(oil, TAIPU, QINGPU, "JINZE",
+                    WarningLevel.RED, "petroleum hydrocarbons", "Oil sheen about 300 m long drifting towards the "
+                    + "Jinze intake from a capsized sand barge upstream; intake valves closed as a precaution.",
+                    now.minus(java.time.Duration.ofMinutes(25)), List.of(evidence("Drone photographs of the oil sheen"))));
+            send.jurisdiction(WUJIANG, "acknowledge-incident", new AcknowledgeIncidentCommand(oil, WUJIANG,
+                    "Booms deployed at Lili; the barge owner is identified."));
+            send.jurisdiction(JIASHAN, "acknowledge-incident", new AcknowledgeIncidentCommand(oil, JIASHAN, null));
+            send.jurisdiction(QINGPU, "close-incident", new CloseIncidentCommand(oil, QINGPU, "Sheen contained by "
+                    + "booms and skimmed; hydrocarbons below detection at the intake for six hours; intake reopened."));
+
+            String algae = id("incident:taipu:algae");
+            send.jurisdiction(WUJIANG, "raise-incident", new RaiseIncidentCommand(algae, TAIPU, WUJIANG, "JINZE",
+                    WarningLevel.BLUE, "chlorophyll-a", "Blue-green algae gathering in the slow reach above Jinze "
+                    + "after a week of heat; chlorophyll-a rising at the automatic station.",
+                    now.minus(java.time.Duration.ofHours(2)), List.of(evidence("Jinze automatic station readings"))));
+            send.jurisdiction(WUJIANG, "update-incident", new UpdateIncidentCommand(algae, WUJIANG, "Bloom "
+                    + "thickening; microcystin detected in the raw water at the intake.", WarningLevel.ORANGE,
+                    List.of(evidence("Microcystin test of the Jinze raw water"))));
+            send.jurisdiction(QINGPU, "acknowledge-incident", new AcknowledgeIncidentCommand(algae, QINGPU,
+                    "Water works on advanced treatment; salvage boats on their way."));
         }
 
         private void nextRoundDraft() {

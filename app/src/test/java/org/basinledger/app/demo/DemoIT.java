@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DemoIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> LISTS = List.of("agreements", "transfers", "assessments", "rulings", "public-reports",
+    private static final List<String> LISTS = List.of("agreements", "transfers", "assessments", "rulings", "incidents", "public-reports",
             "jurisdictions", "emission-schemes", "emission-holdings", "emission-trades", "emission-compliance");
 
     private static Path dataDir;
@@ -177,6 +177,14 @@ class DemoIT {
         JsonNode taipu = http.get("/api/v1/agreements/" + DemoBasin.TAIPU).send().json();
         assertThat(taipu.path("obligations").findValuesAsText("status"))
                 .contains("FULFILLED", "OVERDUE", "PENDING");
+        // the Jinze source's incidents: the oil sheen closed, the algae bloom open at orange, Jiashan still to answer
+        JsonNode incidents = http.get("/api/v1/incidents?agreementId=" + DemoBasin.TAIPU).send().json();
+        assertThat(incidents.path("items")).hasSize(2);
+        assertThat(incidents.path("items").findValuesAsText("status")).containsExactlyInAnyOrder("OPEN", "CLOSED");
+        JsonNode open = http.get("/api/v1/incidents?agreementId=" + DemoBasin.TAIPU + "&status=OPEN").send().json()
+                .path("items").get(0);
+        assertThat(open.path("level").asText()).isEqualTo("ORANGE");
+        assertThat(http.get("/").send().body()).contains("1 emergency incident open");
     }
 
     @Test
