@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import org.basinledger.api.common.Evidence;
 import org.basinledger.api.common.Money;
 
 /**
@@ -25,10 +26,10 @@ public record EmissionAccountView(String schemeId, String holder, EmissionAccoun
     /**
      * {@code verified} null until recorded; {@code status} PENDING until the year's deadline; a {@code DEFICIT} owes
      * {@code penalty} (transfer {@code penaltyTransferId}) for {@code missing} tonnes, and {@code stillOwed} tonnes
-     * are still to be surrendered.
+     * are still to be surrendered. {@code evidence}: the documents the verified figure rests on (empty until recorded).
      */
     public record ComplianceYear(int year, BigDecimal verified, BigDecimal surrendered, ComplianceStatus status,
                                  BigDecimal missing, Money penalty, String penaltyTransferId, BigDecimal stillOwed,
-                                 Instant surrenderDeadline) {
+                                 Instant surrenderDeadline, List<Evidence> evidence) {
     }
 }

@@ -209,6 +209,8 @@ final class CsvTables {
             .money("penalty", EmissionRegistry.ComplianceRow::penalty)
             .col("penaltyTransferId", EmissionRegistry.ComplianceRow::penaltyTransferId)
             .col("stillOwed", EmissionRegistry.ComplianceRow::stillOwed)
+            .col("evidence", r -> r.evidence() == null ? null
+                    : join(r.evidence().stream().map(e -> e.sha256() + " " + e.uri()).toList()))
             .build();
 
     static final Table<AssessmentView> ASSESSMENTS = assessments();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.axonframework.queryhandling.QueryGateway;
+import org.basinledger.api.common.Evidence;
 import org.basinledger.api.common.Money;
 import org.basinledger.api.emission.ComplianceStatus;
 import org.basinledger.api.emission.EmissionAccountStatus;
@@ -33,7 +34,7 @@ public class EmissionRegistry {
 
     public record ComplianceRow(String schemeId, String holder, int year, BigDecimal verified, BigDecimal surrendered,
                                 ComplianceStatus status, BigDecimal missing, Money penalty, String penaltyTransferId,
-                                BigDecimal stillOwed) {
+                                BigDecimal stillOwed, List<Evidence> evidence) {
     }
 
     private final QueryGateway queries;
@@ -85,7 +86,7 @@ public class EmissionRegistry {
             for (EmissionAccountView a : accounts(s.id())) {
                 a.compliance().forEach(c -> visitor.accept(new ComplianceRow(s.id(), a.holder(), c.year(),
                         c.verified(), c.surrendered(), c.status(), c.missing(), c.penalty(), c.penaltyTransferId(),
-                        c.stillOwed())));
+                        c.stillOwed(), c.evidence())));
             }
         }
     }

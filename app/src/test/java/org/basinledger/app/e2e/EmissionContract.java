@@ -466,7 +466,7 @@ abstract class EmissionContract {
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("<html lang=\"en\"", "id=\"main-content\"", "<h1 ",
                 "Holdings over time", "<svg", "<polyline", trade, "CNY 5,200.00", "CNY 104,000.00",
-                "Deficit", "CNY 679,500.00");
+                "Deficit", "CNY 679,500.00", "href=\"https://sthjt.jiangsu.gov.cn/verified/cod.pdf\"", "b".repeat(64));
         assertThat(page.body()).contains("Government " + wuxi.id(), "Government " + suzhou.id());
         assertThat(http.get("/emission-schemes/NO-SUCH").header("Accept", "text/html").send().status())
                 .isEqualTo(404);
@@ -479,6 +479,7 @@ abstract class EmissionContract {
             assertThat(c.path("status").asText()).isEqualTo("DEFICIT");
             assertThat(c.path("missing").asText()).isEqualTo("75.5");
             assertThat(c.path("penalty").path("amount").asText()).isEqualTo("679500.00");
+            assertThat(c.path("evidence").path(0).path("sha256").asText()).isEqualTo("b".repeat(64));
         });
         assertThat(http.get("/open-data/emission-holdings.csv?schemeId=" + id).send().body())
                 .contains(id + "," + wuxi.id() + ",OPEN,2024,80").contains(id + "," + suzhou.id() + ",OPEN,2024,70");

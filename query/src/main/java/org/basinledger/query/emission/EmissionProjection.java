@@ -14,12 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.basinledger.api.agreement.Pollutant;
+import org.basinledger.api.common.Evidence;
 import org.basinledger.api.common.Money;
 import org.basinledger.api.emission.AllowancesIssuedEvent;
 import org.basinledger.api.emission.AllowancesSurrenderedEvent;
@@ -46,6 +50,7 @@ import org.basinledger.api.emission.EmissionTradeView;
 import org.basinledger.api.emission.Quantities;
 import org.basinledger.api.emission.SurrenderDeadlinePassedEvent;
 import org.basinledger.api.emission.VerifiedEmissionsRecordedEvent;
+import org.basinledger.query.support.JsonColumns;
 import org.basinledger.query.support.Projections;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -63,9 +68,13 @@ import org.springframework.stereotype.Component;
 public class EmissionProjection {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final ObjectReader evidenceReader;
 
-    public EmissionProjection(NamedParameterJdbcTemplate jdbc) {
+    public EmissionProjection(NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+        this.evidenceReader = json.readerFor(new TypeReference<List<Evidence>>() { });
     }
 
     @EventHandler
@@ -110,13 +119,14 @@ public class EmissionProjection {
         } else if (event instanceof VerifiedEmissionsRecordedEvent e) {
             MapSqlParameterSource p = params(e.schemeId(), at).addValue("holder", e.holder())
                     .addValue("year", e.year()).addValue("verified", e.quantity())
-                    .addValue("deadline", sqlTime(e.surrenderDeadline()));
+                    .addValue("deadline", sqlTime(e.surrenderDeadline()))
+                    .addValue("evidence", JsonColumns.write(json, e.evidence() == null ? List.of() : e.evidence()));
             if (jdbc.update("UPDATE emission_compliance SET verified = :verified, verified_at = :at,"
-                    + " surrender_deadline = :deadline WHERE scheme_id = :scheme AND holder = :holder"
-                    + " AND for_year = :year", p) == 0) {
+                    + " surrender_deadline = :deadline, evidence = :evidence WHERE scheme_id = :scheme"
+                    + " AND holder = :holder AND for_year = :year", p) == 0) {
                 jdbc.update("INSERT INTO emission_compliance (scheme_id, holder, for_year, verified, surrendered,"
-                        + " status, verified_at, surrender_deadline) VALUES (:scheme, :holder, :year, :verified, 0,"
-                        + " 'PENDING', :at, :deadline)", p);
+                        + " status, verified_at, surrender_deadline, evidence) VALUES (:scheme, :holder, :year,"
+                        + " :verified, 0, 'PENDING', :at, :deadline, :evidence)", p);
             }
         } else if (event instanceof AllowancesSurrenderedEvent e) {
             surrendered(e, sequence, at);
@@ -356,8 +366,12 @@ public class EmissionProjection {
                     return new ComplianceYear(rs.getInt("for_year"), verified == null ? null : q(verified),
                             q(surrendered), status, missing == null ? null : q(missing),
                             penalty == null ? null : Money.of(penalty, currency), rs.getString("penalty_transfer_id"),
-                            stillOwed, instant(rs, "surrender_deadline"));
+                            stillOwed, instant(rs, "surrender_deadline"), evidence(rs.getString("evidence")));
                 });
+    }
+
+    private List<Evidence> evidence(String text) {
+        return text == null ? List.of() : JsonColumns.read(evidenceReader, text, "emission evidence");
     }
 
     private static EmissionTradeView trade(ResultSet rs) throws SQLException {

@@ -69,7 +69,7 @@ abstract class EmissionProjectionContract {
     @BeforeEach
     void setUp() {
         db.assumeAvailable();
-        projection = new EmissionProjection(db.jdbc());
+        projection = new EmissionProjection(db.jdbc(), new com.fasterxml.jackson.databind.ObjectMapper());
         projection.reset();
         sequence = 0;
     }
@@ -132,6 +132,7 @@ abstract class EmissionProjectionContract {
         assertThat(year.stillOwed()).isEqualTo(t("7.655"));
         assertThat(year.penalty()).isEqualTo(Money.of("94500.00", "CNY"));
         assertThat(year.penaltyTransferId()).isEqualTo("T-P1");
+        assertThat(year.evidence()).containsExactly(new Evidence("a".repeat(64), "https://example.org/v.pdf", null));
 
         EmissionAccountView wuxi = projection.handle(new EmissionQueries.FindAccount(SCHEME, WX));
         assertThat(wuxi.status()).isEqualTo(EmissionAccountStatus.BLOCKED);
