@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
+import org.axonframework.common.caching.NoCache;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
@@ -16,6 +17,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.basinledger.api.common.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,10 +36,19 @@ public class AxonConfig {
     /** The subscribing processor of the dispute saga: a dispute and its effects on the subject commit together. */
     public static final String DISPUTE_EFFECTS = "dispute-effects";
 
+    private final boolean severalNodes;
+
+    AxonConfig(@Value("${ledger.several-nodes:false}") boolean severalNodes) {
+        this.severalNodes = severalNodes;
+    }
+
     /**
      * Aggregate caches are bounded strong caches: a command finds its aggregate in memory without re-reading its
      * events, also after garbage collections. An entry is dropped when its command fails, so a stale aggregate
-     * (changed by another node) costs one 409 and is then re-read.
+     * (changed by another node) is refused by the store, dropped and re-read when the command is sent again
+     * ({@code Commands}). With {@code ledger.several-nodes: true} there are no aggregate caches: a node could
+     * otherwise refuse a command against a copy another node has changed (a refusal stores nothing the store
+     * could refuse); every command reads its aggregate from the store (from its latest snapshot on).
      */
     @Bean(destroyMethod = "close")
     CacheManager aggregateCacheManager() {
@@ -75,7 +86,10 @@ public class AxonConfig {
     }
 
     @SuppressWarnings("unchecked")
-    private static Cache bounded(CacheManager caches, String name, int entries) {
+    private Cache bounded(CacheManager caches, String name, int entries) {
+        if (severalNodes) {
+            return NoCache.INSTANCE;
+        }
         org.ehcache.Cache<Object, Object> cache = caches.createCache(name, CacheConfigurationBuilder
                 .newCacheConfigurationBuilder(Object.class, Object.class, ResourcePoolsBuilder.heap(entries)));
         return new EhCache3Adapter((Ehcache<Object, Object>) cache);

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.basinledger.api.common.Actor;
 import org.basinledger.api.common.Caller;
 import org.basinledger.app.commandbus.AllOrNothing;
@@ -18,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Sends a command on behalf of the caller, with who and which request in its metadata (copied onto every
@@ -34,6 +37,10 @@ public class Commands {
 
     private static final Logger log = LoggerFactory.getLogger(Commands.class);
     private static final String APPLIED = Commands.class.getName() + ".applied";
+    /** The answer header carrying a write's position: the global index of the last event stored when it applied. */
+    public static final String POSITION_HEADER = "X-Ledger-Position";
+    /** How many times a command is sent when the store refuses its events for a concurrent change. */
+    static final int CONFLICT_ATTEMPTS = 3;
 
     private final CommandGateway gateway;
     private final ReadAfterWrite readAfterWrite;
@@ -96,7 +103,7 @@ public class Commands {
         markApplied(request, where);
         log.info("applied {} commands all together for {}", commands.size(), caller.actor());
         faults.ifAvailable(fault -> fault.afterCommit(request));
-        if (!readAfterWrite.await()) {
+        if (!awaitReadModels(request)) {
             throw new ReadModelsBehindException("the read models did not include a batch of " + commands.size()
                     + " commands within the read-after-write timeout");
         }
@@ -106,15 +113,57 @@ public class Commands {
     private <R> R dispatch(Object command, String where, Caller caller, HttpServletRequest request) {
         integrityHold.requireNoHold();
         Map<String, String> metaData = metaData(where, caller, request);
-        R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        R result = sendRetryingConflicts(command, metaData);
         markApplied(request, where);
         log.info("applied {} for {}", command.getClass().getSimpleName(), caller.actor());
         faults.ifAvailable(fault -> fault.afterCommit(request));
-        if (!readAfterWrite.await()) {
+        if (!awaitReadModels(request)) {
             throw new ReadModelsBehindException("the read models did not include " + command.getClass().getSimpleName()
                     + " within the read-after-write timeout");
         }
         return result;
+    }
+
+    /**
+     * Sends a command; when another change to the same aggregate was stored first (another node's, or a copy of
+     * the aggregate this node held in memory was stale: the store's optimistic concurrency refused the events,
+     * nothing was applied, and the stale copy was dropped), sends it again, up to {@link #CONFLICT_ATTEMPTS} times
+     * in all; the last conflict is answered {@code 409 concurrent-modification}.
+     */
+    private <R> R sendRetryingConflicts(Object command, Map<String, String> metaData) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            } catch (RuntimeException e) {
+                if (attempt >= CONFLICT_ATTEMPTS || !isConflict(e)) {
+                    throw e;
+                }
+                log.info("{} met a concurrent change (attempt {} of {}): sending it again",
+                        command.getClass().getSimpleName(), attempt, CONFLICT_ATTEMPTS);
+            }
+        }
+    }
+
+    static boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Waits for the read models to include the write, and tells the client the write's position
+     * ({@value #POSITION_HEADER}) so a read on any node can wait for it too.
+     */
+    private boolean awaitReadModels(HttpServletRequest request) {
+        long position = readAfterWrite.head();
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getRequest() == request && attributes.getResponse() != null && position >= 0) {
+            attributes.getResponse().setHeader(POSITION_HEADER, Long.toString(position));
+        }
+        return readAfterWrite.awaitPosition(position);
     }
 
     private static Map<String, String> metaData(String where, Caller caller, HttpServletRequest request) {

@@ -4,24 +4,35 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import java.util.List;
+import java.util.Map;
+
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.basinledger.app.config.AxonConfig;
 import org.basinledger.app.config.LedgerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Read-your-writes on one node: after a command has been applied, wait until the projections processor has
- * handled every event stored so far (the store's head at that moment), so the answer and any read that
- * follows reflect the write. Bounded by {@code ledger.read-after-write-timeout}: a stalled projection delays
- * answers, it never blocks them for good.
+ * Read-your-writes: after a command has been applied, wait until the projections processor has handled every
+ * event stored so far (the store's head at that moment, its global index being the write's <em>position</em>), so
+ * the answer and any read that follows reflect the write. Bounded by {@code ledger.read-after-write-timeout}: a
+ * stalled projection delays answers, it never blocks them for good.
+ *
+ * <p>Several nodes on one database share the read models, and one node at a time holds the projections' segment:
+ * a node whose own processor holds it asks that processor; any other node reads the processor's token in the
+ * shared token store (written in the same transaction as the read models), so a position reached there is in the
+ * read models every node reads ({@link #awaitPosition}, used by reads that pass {@code X-Ledger-Position}).
  */
 @Component
 public class ReadAfterWrite {
@@ -33,12 +44,22 @@ public class ReadAfterWrite {
     private final NamedParameterJdbcTemplate jdbc;
     private final Duration timeout;
 
+    private final Serializer serializer;
+
     public ReadAfterWrite(EventStore eventStore, EventProcessingConfiguration processing,
-                          NamedParameterJdbcTemplate jdbc, LedgerProperties properties) {
+                          NamedParameterJdbcTemplate jdbc, LedgerProperties properties,
+                          @Qualifier("serializer") Serializer serializer) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.jdbc = jdbc;
         this.timeout = properties.readAfterWriteTimeout();
+        this.serializer = serializer;
+    }
+
+    /** The global index of the last event stored so far (-1 while the store is empty): a write's position. */
+    public long head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 
     /**
@@ -47,8 +68,17 @@ public class ReadAfterWrite {
      * @return whether the projections caught up (false: the timeout passed first)
      */
     public boolean await() {
-        TrackingToken head = eventStore.createHeadToken();
-        if (head == null) {
+        return awaitPosition(head());
+    }
+
+    /**
+     * Blocks until the read models include every event up to the global index {@code position}, or the timeout
+     * passes.
+     *
+     * @return whether the read models reached the position (false: the timeout passed first)
+     */
+    public boolean awaitPosition(long position) {
+        if (position < 0) {
             return true;
         }
         TrackingEventProcessor processor = processing
@@ -58,27 +88,51 @@ public class ReadAfterWrite {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = TimeUnit.MICROSECONDS.toNanos(50);
-        while (!caughtUp(processor, head)) {
+        while (!caughtUp(processor, position)) {
             if (System.nanoTime() > deadline) {
-                log.warn("read models did not reach {} within {}", head, timeout);
+                log.warn("read models did not reach position {} within {}", position, timeout);
                 return false;
             }
             LockSupport.parkNanos(pause);
-            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(2));
+            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(processor.processingStatus().isEmpty() ? 20 : 2));
         }
         return true;
     }
 
-    private boolean caughtUp(TrackingEventProcessor processor, TrackingToken head) {
+    private boolean caughtUp(TrackingEventProcessor processor, long headIndex) {
         var statuses = processor.processingStatus().values();
         if (statuses.isEmpty()) {
-            return false;
+            // another node holds the projections' segment: its token in the shared store says how far they are
+            return sharedTokensReach(headIndex);
         }
-        long headIndex = head.position().orElse(-1);
         for (EventTrackerStatus status : statuses) {
             TrackingToken position = status.getTrackingToken();
-            if (status.isErrorState() || position == null || position.position().orElse(-1) < headIndex
-                    || hasCommittedGapAtOrBelow(position, headIndex)) {
+            if (status.isErrorState() || !reaches(position, headIndex)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean reaches(TrackingToken position, long headIndex) {
+        return position != null && position.position().orElse(-1) >= headIndex
+                && !hasCommittedGapAtOrBelow(position, headIndex);
+    }
+
+    private boolean sharedTokensReach(long headIndex) {
+        List<TrackingToken> tokens = jdbc.query(
+                "select token, token_type from token_entry where processor_name = :name",
+                Map.of("name", AxonConfig.PROJECTIONS), (row, n) -> {
+                    byte[] token = row.getBytes("token");
+                    String type = row.getString("token_type");
+                    return token == null || type == null ? null : serializer.<byte[], TrackingToken>deserialize(
+                            new SimpleSerializedObject<>(token, byte[].class, type, null));
+                });
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        for (TrackingToken token : tokens) {
+            if (!reaches(token, headIndex)) {
                 return false;
             }
         }

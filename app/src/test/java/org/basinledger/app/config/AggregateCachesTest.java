@@ -7,10 +7,10 @@ import org.ehcache.CacheManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The aggregate caches keep what they hold across garbage collections, and stay bounded. */
+/** The aggregate caches keep what they hold across garbage collections, stay bounded, and are off on several nodes. */
 class AggregateCachesTest {
 
-    private final AxonConfig config = new AxonConfig();
+    private final AxonConfig config = new AxonConfig(false);
     private final CacheManager caches = config.aggregateCacheManager();
 
     @AfterEach
@@ -36,5 +36,12 @@ class AggregateCachesTest {
         }
         long kept = java.util.stream.IntStream.range(0, 5_000).filter(i -> disputes.containsKey("dispute-" + i)).count();
         assertThat(kept).isLessThanOrEqualTo(1_000).isPositive();
+    }
+
+    @Test
+    void severalNodesHoldNoAggregateInMemory() {
+        Cache agreements = new AxonConfig(true).agreementCache(caches);
+        agreements.put("agreement-1", new Object());
+        assertThat(agreements.containsKey("agreement-1")).isFalse();
     }
 }
