@@ -206,7 +206,15 @@ public class OpenApiConfig {
                     + " seconds; also too many open streams, or public reports filed, of this client"));
             responses.addApiResponse("503", problem(write ? "Writes are held after a failed integrity verification"
                     + " (ledger-integrity-failed, no Retry-After): nothing was applied"
-                    : "The ledger is busy (too many streams or downloads at once): retry after Retry-After"));
+                    : "The ledger is busy (too many streams or downloads at once), or the read models have not"
+                    + " reached the X-Ledger-Position sent (read-models-behind): retry after Retry-After"));
+            if (!write) {
+                operation.addParametersItem(new Parameter().in("header").name(Commands.POSITION_HEADER)
+                        .required(false).description("Optional: the X-Ledger-Position a write answered with (on"
+                                + " any node); the answer then reflects that write, waited for up to"
+                                + " ledger.read-after-write-timeout (else 503 read-models-behind)")
+                        .schema(new IntegerSchema().minimum(java.math.BigDecimal.ZERO).format("int64")));
+            }
         }
         if (write) {
             responses.addApiResponse("202", new ApiResponse().description("Applied: the change is recorded but its"
@@ -252,7 +260,8 @@ public class OpenApiConfig {
         problem.addProperty("type", new StringSchema().description("urn:basin-ledger:problem:<kind>: invalid-input,"
                 + " signature-rejected, unauthorized, not-permitted, not-found, invalid-state, already-exists,"
                 + " concurrent-modification, idempotency-in-progress, stale-version, payload-too-large,"
-                + " idempotency-key-reused, precondition-required, ledger-integrity-failed, internal-error,"
+                + " idempotency-key-reused, precondition-required, ledger-integrity-failed, read-models-behind,"
+                + " internal-error,"
                 + " http-<status> for framework errors"));
         problem.addProperty("title", new StringSchema());
         problem.addProperty("status", new IntegerSchema());
