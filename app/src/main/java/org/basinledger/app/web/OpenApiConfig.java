@@ -260,7 +260,7 @@ public class OpenApiConfig {
         problem.addProperty("type", new StringSchema().description("urn:basin-ledger:problem:<kind>: invalid-input,"
                 + " signature-rejected, unauthorized, not-permitted, not-found, invalid-state, already-exists,"
                 + " concurrent-modification, idempotency-in-progress, stale-version, payload-too-large,"
-                + " idempotency-key-reused, precondition-required, ledger-integrity-failed, read-models-behind,"
+                + " idempotency-key-reused, precondition-required, ledger-integrity-failed, read-models-behind, read-only-node,"
                 + " internal-error,"
                 + " http-<status> for framework errors"));
         problem.addProperty("title", new StringSchema());
