@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * addresses its script uses (the incident stream, the banner fragment); closed incidents leave it; each
  * jurisdiction's page shows its incident record.
  */
-class IncidentPortalIT extends PortalTestBase {
+class IncidentPortalIT extends IncidentPortalTestBase {
 
     private static final String HOSTILE = "Oil sheen <script>alert('x')</script> & foam";
 
@@ -61,7 +61,10 @@ class IncidentPortalIT extends PortalTestBase {
             assertThat(html).as(page).doesNotContain("<script>alert", "<b>oil</b>");
         }
         assertThat(http.get("/agreements/" + agreementId).send().body())
-                .contains("data-fragment=\"/incidents/banner?agreementId=" + agreementId + "\"");
+                .contains("data-fragment=\"/incidents/banner?agreementId=" + agreementId + "\"",
+                        "data-stream=\"/api/v1/incidents/stream?agreementId=" + agreementId + "\"");
+        assertThat(http.get("/").send().body())
+                .contains("data-fragment=\"/incidents/banner\"", "data-stream=\"/api/v1/incidents/stream\"");
         assertThat(http.get("/incidents/banner?agreementId=NO-SUCH").header("Accept", "text/html").send().status())
                 .isEqualTo(404);
 

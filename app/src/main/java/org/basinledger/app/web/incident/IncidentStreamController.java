@@ -63,6 +63,9 @@ public class IncidentStreamController {
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<Object>> stream(@RequestParam(required = false) String agreementId, Caller caller,
                                                 HttpServletRequest request) {
+        if (agreementId != null && agreementId.isBlank()) {
+            agreementId = null; // ?agreementId= with nothing: every agreement's
+        }
         if (agreementId != null) {
             visibility.withDetails(agreementId, caller);
         }

@@ -1,0 +1,120 @@
+package org.basinledger.app.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.basinledger.app.support.Http;
+import org.basinledger.app.support.LedgerDriver;
+import org.basinledger.app.support.LedgerDriver.Government;
+import org.basinledger.app.support.Scenarios;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The incident banner live, in headless Chromium (issue 14): with the home page and an agreement page open, an
+ * incident raised over the API appears in the banner without a reload (the page's script follows the incident
+ * stream and swaps the server-rendered banner in), its description as text, and leaves it when it is closed.
+ */
+@EnabledIfBrowser
+class IncidentBrowserIT extends IncidentPortalTestBase {
+
+    private static WebDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("basin-ledger-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(EnabledIfBrowser.CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1600", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(EnabledIfBrowser.CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void anIncidentAppearsInTheOpenPagesBannersWithoutAReloadAndLeavesWhenClosed() {
+        Government upstream = ledger.register("CN-ZJ-HU");
+        Government downstream = ledger.register("CN-SH-QP");
+        Map<String, Object> body = LedgerDriver.draftBody(LocalDate.now().minusYears(1), LocalDate.now().plusYears(2),
+                upstream, downstream);
+        Scenarios.terms(body).put("emergency", Map.of("acknowledgeWithin",
+                Map.of("BLUE", "P1D", "YELLOW", "PT12H", "ORANGE", "PT6H", "RED", "PT1H")));
+        String agreementId = Scenarios.signedInForce(ledger, body, upstream, downstream);
+
+        for (String page : List.of("/", "/agreements/" + agreementId)) {
+            browser.get(base() + page);
+            wait(d -> "open".equals(((JavascriptExecutor) d).executeScript("return document.body.dataset.incidents")));
+            Object marker = ((JavascriptExecutor) browser).executeScript("return window.blMarker = Math.random();");
+
+            String description = "Dead fish along the bank <img src=x onerror=alert(1)> " + page;
+            String id = raise(upstream, agreementId, description);
+            By entry = By.cssSelector("#incident-banner [data-incident='" + id + "']");
+            wait(d -> !d.findElements(entry).isEmpty());
+            assertThat(browser.findElement(entry).getText()).contains("RED", description);
+            assertThat(browser.findElements(By.cssSelector("#incident-banner img"))).as("text, not markup").isEmpty();
+            assertThat(((JavascriptExecutor) browser).executeScript("return window.blMarker")).as("no reload")
+                    .isEqualTo(marker);
+
+            Http.Answer closed = http.post("/api/v1/incidents/" + id + "/closure", Map.of("summary", "Cleared"))
+                    .token(upstream.token()).send();
+            assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+            wait(d -> d.findElements(entry).isEmpty());
+            assertThat(((JavascriptExecutor) browser).executeScript("return window.blMarker")).as("no reload")
+                    .isEqualTo(marker);
+        }
+    }
+
+    private String raise(Government by, String agreementId, String description) {
+        Map<String, Object> incident = new LinkedHashMap<>();
+        incident.put("sectionId", "JIEKOU");
+        incident.put("level", "RED");
+        incident.put("description", description);
+        incident.put("detectedAt", Instant.now().minus(Duration.ofMinutes(3)).toString());
+        incident.put("evidence", List.of(Scenarios.evidence("photograph")));
+        Http.Answer raised = http.post("/api/v1/agreements/" + agreementId + "/incidents", incident)
+                .token(by.token()).send();
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        return raised.json().path("id").asText();
+    }
+
+    private static void wait(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
+    }
+}
