@@ -58,7 +58,10 @@ if (live && window.EventSource && window.fetch && window.DOMParser) {
     document.body.classList.add('bl-live');
     document.body.dataset.live = 'open';
   };
-  stream.onmessage = refresh;
+  stream.onmessage = () => {
+    refresh();
+    window.blRefreshIncidents?.();
+  };
   stream.onerror = () => {
     if (stream.readyState === EventSource.CLOSED) {
       document.body.classList.remove('bl-live');
@@ -66,10 +69,11 @@ if (live && window.EventSource && window.fetch && window.DOMParser) {
   };
 }
 
-// Banner of open incidents (home page and agreement page): the incident stream names each change, the page fetches
-// the banner again (rendered and escaped on the server) and swaps it in. Without the script the banner is as loaded.
+// Banner of open incidents on an agreement page: its incidents' events are the agreement's, so the agreement's
+// own stream (above) announces them; on each message the page fetches the banner again (rendered and escaped on the
+// server) and swaps it in. No second stream. The home page's banner is as loaded (see docs/portal.md).
 const banner = document.getElementById('incident-banner');
-if (banner && window.EventSource && window.fetch && window.DOMParser) {
+if (banner && live && window.EventSource && window.fetch && window.DOMParser) {
   let busy = false;
   let again = false;
   const refresh = () => {
@@ -98,17 +102,7 @@ if (banner && window.EventSource && window.fetch && window.DOMParser) {
         }
       });
   };
-  const incidents = new EventSource(banner.dataset.stream);
-  incidents.addEventListener('open-incidents', () => {
-    document.getElementById('incident-banner')?.classList.add('bl-incidents-live');
-    document.body.dataset.incidents = 'open';
-  });
-  ['raised', 'updated', 'level-changed', 'acknowledged', 'missed', 'closed'].forEach((name) => {
-    incidents.addEventListener(name, refresh);
-  });
-  incidents.onerror = () => {
-    if (incidents.readyState === EventSource.CLOSED) {
-      document.getElementById('incident-banner')?.classList.remove('bl-incidents-live');
-    }
-  };
+  window.blRefreshIncidents = refresh;
+  banner.classList.add('bl-incidents-live');
+  document.body.dataset.incidents = 'open';
 }
