@@ -10,6 +10,22 @@ if (self) {
   import(self.dataset.govukFrontend).then((govuk) => govuk.initAll()).catch(() => {});
 }
 
+// Every stream this page opens is closed when the page is hidden (navigation, or the back-forward cache keeping it):
+// a browser opens at most six connections to one host over HTTP/1.1, so streams of pages left behind would hold
+// them and the next page would not load. A page shown again from that cache is loaded afresh.
+const streams = [];
+const openStream = (url) => {
+  const source = new EventSource(url);
+  streams.push(source);
+  return source;
+};
+window.addEventListener('pagehide', () => streams.forEach((source) => source.close()));
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted && streams.length > 0) {
+    window.location.reload();
+  }
+});
+
 // Live agreement page: the stream says "changed", the page fetches its live part again and swaps it in.
 const live = document.getElementById('live');
 if (live && window.EventSource && window.fetch && window.DOMParser) {
@@ -53,7 +69,7 @@ if (live && window.EventSource && window.fetch && window.DOMParser) {
       });
   };
 
-  const stream = new EventSource(live.dataset.stream);
+  const stream = openStream(live.dataset.stream);
   stream.onopen = () => {
     document.body.classList.add('bl-live');
     document.body.dataset.live = 'open';
@@ -69,11 +85,11 @@ if (live && window.EventSource && window.fetch && window.DOMParser) {
   };
 }
 
-// Banner of open incidents on an agreement page: its incidents' events are the agreement's, so the agreement's
-// own stream (above) announces them; on each message the page fetches the banner again (rendered and escaped on the
-// server) and swaps it in. No second stream. The home page's banner is as loaded (see docs/portal.md).
+// Banner of open incidents. On an agreement page its incidents' events are the agreement's, so the agreement's own
+// stream (above) announces them; on the home page the incident stream does. On each change the page fetches the
+// banner again (rendered and escaped on the server) and swaps it in. Without the script the banner is as loaded.
 const banner = document.getElementById('incident-banner');
-if (banner && live && window.EventSource && window.fetch && window.DOMParser) {
+if (banner && window.EventSource && window.fetch && window.DOMParser) {
   let busy = false;
   let again = false;
   const refresh = () => {
@@ -103,6 +119,23 @@ if (banner && live && window.EventSource && window.fetch && window.DOMParser) {
       });
   };
   window.blRefreshIncidents = refresh;
-  banner.classList.add('bl-incidents-live');
-  document.body.dataset.incidents = 'open';
+  if (live) {
+    banner.classList.add('bl-incidents-live');
+    document.body.dataset.incidents = 'open';
+  } else {
+    const incidents = openStream(banner.dataset.stream);
+    incidents.addEventListener('open-incidents', () => {
+      document.getElementById('incident-banner')?.classList.add('bl-incidents-live');
+      document.body.dataset.incidents = 'open';
+    });
+    ['raised', 'updated', 'level-changed', 'acknowledged', 'missed', 'closed'].forEach((name) => {
+      incidents.addEventListener(name, refresh);
+    });
+    incidents.onerror = () => {
+      if (incidents.readyState === EventSource.CLOSED) {
+        document.getElementById('incident-banner')?.classList.remove('bl-incidents-live');
+        delete document.body.dataset.incidents;
+      }
+    };
+  }
 }

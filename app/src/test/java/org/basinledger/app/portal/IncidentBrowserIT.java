@@ -78,9 +78,9 @@ class IncidentBrowserIT extends IncidentPortalTestBase {
                 Map.of("BLUE", "P1D", "YELLOW", "PT12H", "ORANGE", "PT6H", "RED", "PT1H")));
         String agreementId = Scenarios.signedInForce(ledger, body, upstream, downstream);
 
-        for (String page : List.of("/agreements/" + agreementId)) {
+        for (String page : List.of("/agreements/" + agreementId, "/")) {
             browser.get(base() + page);
-            wait(d -> "open".equals(((JavascriptExecutor) d).executeScript("return document.body.dataset.live")));
+            wait(IncidentBrowserIT::following);
             Object marker = ((JavascriptExecutor) browser).executeScript("return window.blMarker = Math.random();");
 
             String description = "Dead fish along the bank <img src=x onerror=alert(1)> " + page;
@@ -99,11 +99,25 @@ class IncidentBrowserIT extends IncidentPortalTestBase {
             assertThat(((JavascriptExecutor) browser).executeScript("return window.blMarker")).as("no reload")
                     .isEqualTo(marker);
         }
-        // the home page's banner is rendered on the server: as loaded
+        // without the script (or before it runs) the banner is as rendered on the server
         String id = raise(upstream, agreementId, "Foam on the water at the intake");
         browser.get(base() + "/");
         assertThat(browser.findElement(By.cssSelector("#incident-banner [data-incident='" + id + "']")).getText())
                 .contains("RED", "Foam on the water at the intake");
+    }
+
+    @Test
+    void pagesLeftBehindHoldNoStreamsSoManyPageLoadsInARowStillLoad() {
+        Government upstream = ledger.register("CN-ZJ-JX");
+        Government downstream = ledger.register("CN-SH-JS");
+        String agreementId = Scenarios.signedInForce(ledger, LedgerDriver.draftBody(LocalDate.now().minusYears(1),
+                LocalDate.now().plusYears(2), upstream, downstream), upstream, downstream);
+        // each of these pages opens a stream; a browser allows six connections to one host, so without closing
+        // streams on pagehide the seventh page would wait for a connection that never frees
+        for (int i = 0; i < 8; i++) {
+            browser.get(base() + (i % 2 == 0 ? "/" : "/agreements/" + agreementId));
+            wait(IncidentBrowserIT::following);
+        }
     }
 
     private String raise(Government by, String agreementId, String description) {
@@ -117,6 +131,13 @@ class IncidentBrowserIT extends IncidentPortalTestBase {
                 .token(by.token()).send();
         assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
         return raised.json().path("id").asText();
+    }
+
+    /** The page follows its stream: the agreement page its agreement's (which carries its incidents), the home page the incidents'. */
+    private static boolean following(WebDriver d) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.body.dataset.incidents === 'open'"
+                        + " && (!document.getElementById('live') || document.body.dataset.live === 'open')"));
     }
 
     private static void wait(java.util.function.Function<WebDriver, Boolean> condition) {
