@@ -32,6 +32,9 @@ abstract class PortalTestBase {
         registry.add("ledger.registrar-token", () -> LedgerDriver.REGISTRAR_TOKEN);
         // the pages' tests file and erase several public reports from one address (PublicReportThrottleIT tests the limit)
         registry.add("ledger.public-reports.per-client-per-hour", () -> "1000");
+        // the browser tests' pages each open a stream; the ledger notices a closed one only at its next heartbeat
+        // (at most 15 s later), so the page tests that follow in this context would meet the per-client bound (8)
+        registry.add("ledger.streams.per-client", () -> "64");
     }
 
     @BeforeEach
