@@ -3,8 +3,6 @@ package org.basinledger.app.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -16,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -30,50 +25,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @EnabledIfBrowser
 class PublicReportBrowserIT extends PortalTestBase {
 
+    private static HeadlessChromium chromium;
+    private static HeadlessChromium chromiumWithoutScript;
     private static WebDriver browser;
     private static WebDriver noScript;
-    private static Path profile;
-    private static Path noScriptProfile;
 
     @BeforeAll
     static void startBrowsers() throws IOException {
-        profile = Files.createTempDirectory("basin-ledger-chromium-");
-        noScriptProfile = Files.createTempDirectory("basin-ledger-chromium-noscript-");
-        browser = start(profile, false);
-        noScript = start(noScriptProfile, true);
-    }
-
-    private static WebDriver start(Path userData, boolean withoutJavaScript) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(EnabledIfBrowser.CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1600", "--user-data-dir=" + userData);
-        if (withoutJavaScript) {
-            options.setExperimentalOption("prefs",
-                    java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(EnabledIfBrowser.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return driver;
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
+        chromiumWithoutScript = HeadlessChromium.start(false);
+        noScript = chromiumWithoutScript.driver();
     }
 
     @AfterAll
     static void stopBrowsers() throws IOException {
-        for (WebDriver driver : new WebDriver[] {browser, noScript}) {
-            if (driver != null) {
-                driver.quit();
-            }
-        }
-        for (Path dir : new Path[] {profile, noScriptProfile}) {
-            if (dir != null) {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        }
+        HeadlessChromium.close(chromium);
+        HeadlessChromium.close(chromiumWithoutScript);
     }
 
     @Test
