@@ -28,7 +28,12 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.Histogram;
+import org.basinledger.app.BasinLedgerApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 14: how long an incident takes from its command to the event on the live stream, with {@code --listeners}
@@ -41,6 +46,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * listener has it (or after 30 s: counted as missing). Reported: the latency from command to event over every
  * listener and round (p50, p90, p99, max), the POST's own latency (it answers after the read models include the
  * incident), and the events that never came. Client and ledger share this JVM and its cores.
+ *
+ * <p>With {@code --bench.second-node=true} (PostgreSQL and {@code --ledger.several-nodes=true} only, see
+ * benchmark/run-incident-stream.sh with {@code NODES=2}) a second ledger node starts in this JVM on the same schema
+ * once the first holds the projections' segment: the listeners stream from the second node and the incidents are
+ * raised through the first, so every event crosses nodes (PostgreSQL {@code NOTIFY}, the second node re-reading the
+ * incident). Also reported then: from the {@code POST}'s answer to the event on the second node's streams.
  */
 final class IncidentStreamBenchmark {
 
@@ -48,16 +59,76 @@ final class IncidentStreamBenchmark {
     private static final Pattern ROUND = Pattern.compile("bench round (\\d+)\"");
 
     private final Options options;
+    private final ConfigurableApplicationContext context;
     private final String base;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     IncidentStreamBenchmark(ConfigurableApplicationContext context, int port, Options options) {
         this.options = options;
+        this.context = context;
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** The second node, on the first one's schema, started once the first holds the projections' segment. */
+    private ConfigurableApplicationContext secondNode() {
+        Environment env = context.getEnvironment();
+        String firstNode = env.getProperty("ledger.node-id", "");
+        if (!"postgres".equals(options.db()) || !env.getProperty("ledger.several-nodes", Boolean.class, false)
+                || firstNode.isBlank()) {
+            throw new IllegalArgumentException("--bench.second-node needs --db=postgres, --ledger.several-nodes=true"
+                    + " and --ledger.node-id");
+        }
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!jdbc.queryForList("select owner from token_entry where processor_name = 'projections'", String.class)
+                .contains(firstNode)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the first node did not claim the projections within 60 s");
+            }
+            sleep(100);
+        }
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=postgres",
+                "--spring.main.banner-mode=off", "--logging.level.root=ERROR", "--logging.level.org.basinledger=WARN",
+                "--logging.level.org.hibernate.orm.connections.pooling=ERROR",
+                "--logging.level.org.hibernate.engine.jdbc.env.internal=ERROR",
+                "--ledger.several-nodes=true", "--ledger.node-id=" + firstNode + "-second"));
+        for (String name : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
+                "spring.flyway.default-schema", "ledger.registrar-token", "ledger.streams.per-client")) {
+            String value = env.getProperty(name);
+            if (value != null) {
+                args.add("--" + name + "=" + value);
+            }
+        }
+        args.add("--ledger.data-dir=" + env.getProperty("ledger.data-dir") + "-second");
+        LifecycleBenchmark.log("starting a second node on the same schema; the listeners stream from it");
+        return new SpringApplicationBuilder(BasinLedgerApplication.class).logStartupInfo(false)
+                .run(args.toArray(String[]::new));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Map<String, Object> run() throws Exception {
+        boolean twoNodes = context.getEnvironment().getProperty("bench.second-node", Boolean.class, false);
+        ConfigurableApplicationContext second = twoNodes ? secondNode() : null;
+        try {
+            return run(second == null ? base
+                    : "http://127.0.0.1:" + ((WebServerApplicationContext) second).getWebServer().getPort());
+        } finally {
+            if (second != null) {
+                second.close();
+            }
+        }
+    }
+
+    private Map<String, Object> run(String streamBase) throws Exception {
         int listeners = options.extra().listeners();
         int rounds = options.extra().rounds();
         List<Workload.Government> parties = parties();
@@ -65,6 +136,9 @@ final class IncidentStreamBenchmark {
         LifecycleBenchmark.log("agreement " + agreementId + " is in force with emergency duties");
 
         AtomicLongArray sentAt = new AtomicLongArray(rounds);
+        AtomicLongArray answeredAt = new AtomicLongArray(rounds);
+        Histogram afterAnswer = new Histogram(3_600_000_000L, 3);
+        List<long[]> arrivals = new ArrayList<>();
         AtomicReferenceArray<CountDownLatch> arrived = new AtomicReferenceArray<>(rounds);
         for (int r = 0; r < rounds; r++) {
             arrived.set(r, new CountDownLatch(listeners));
@@ -76,7 +150,7 @@ final class IncidentStreamBenchmark {
         List<Thread> readers = new ArrayList<>();
         for (int l = 0; l < listeners; l++) {
             HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
-                            URI.create(base + "/api/v1/incidents/stream?agreementId=" + agreementId))
+                            URI.create(streamBase + "/api/v1/incidents/stream?agreementId=" + agreementId))
                     .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("listener " + l + " was answered " + response.statusCode()
@@ -85,6 +159,8 @@ final class IncidentStreamBenchmark {
             InputStream body = response.body();
             bodies.add(body);
             boolean[] seen = new boolean[rounds];
+            long[] arrivedAt = new long[rounds];
+            arrivals.add(arrivedAt);
             Thread reader = new Thread(() -> {
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
                     String line;
@@ -102,6 +178,7 @@ final class IncidentStreamBenchmark {
                                 int r = Integer.parseInt(round.group(1));
                                 if (r < rounds && !seen[r]) {
                                     seen[r] = true;
+                                    arrivedAt[r] = now;
                                     synchronized (delivery) {
                                         delivery.recordValue(Math.max(1, (now - sentAt.get(r)) / 1000));
                                     }
@@ -142,7 +219,8 @@ final class IncidentStreamBenchmark {
             sentAt.set(r, System.nanoTime());
             HttpResponse<byte[]> raised = post("/api/v1/agreements/" + agreementId + "/incidents", incident,
                     parties.get(0).token());
-            command.recordValue(Math.max(1, (System.nanoTime() - sentAt.get(r)) / 1000));
+            answeredAt.set(r, System.nanoTime());
+            command.recordValue(Math.max(1, (answeredAt.get(r) - sentAt.get(r)) / 1000));
             Workload.expect(raised, 201, "raise round " + r);
             if (!arrived.get(r).await(30, TimeUnit.SECONDS)) {
                 missing += arrived.get(r).getCount();
@@ -150,10 +228,23 @@ final class IncidentStreamBenchmark {
         }
         measure.stop();
         bodies.forEach(IncidentStreamBenchmark::closeQuietly);
+        long beforeAnswer = 0;
+        for (long[] arrivedAt : arrivals) {
+            for (int r = 0; r < rounds; r++) {
+                if (arrivedAt[r] != 0) {
+                    long micros = (arrivedAt[r] - answeredAt.get(r)) / 1000;
+                    if (micros < 0) {
+                        beforeAnswer++;
+                    }
+                    afterAnswer.recordValue(Math.max(1, micros));
+                }
+            }
+        }
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("workload", "incident-stream");
         summary.put("db", options.db());
+        summary.put("nodes", streamBase.equals(base) ? 1 : 2);
         summary.put("listeners", listeners);
         summary.put("rounds", rounds);
         summary.put("events", delivery.getTotalCount());
@@ -161,6 +252,9 @@ final class IncidentStreamBenchmark {
         summary.put("duplicateEvents", duplicates.get());
         Measure.putLatency(summary, "delivery", delivery);
         Measure.putLatency(summary, "command", command);
+        // from the POST's answer to the event (events that came before the answer count as 0)
+        Measure.putLatency(summary, "afterAnswer", afterAnswer);
+        summary.put("eventsBeforeAnswer", beforeAnswer);
         measure.put(summary, rounds);
         summary.put("cores", Runtime.getRuntime().availableProcessors());
         return summary;

@@ -20,9 +20,12 @@ import org.basinledger.api.incident.IncidentRaisedEvent;
 import org.basinledger.api.incident.IncidentUpdatedEvent;
 import org.basinledger.api.incident.IncidentView;
 import org.basinledger.api.incident.WatchIncidentsQuery;
+import org.basinledger.query.live.LiveUpdate;
+import org.basinledger.query.live.LiveUpdateRelay;
 import org.basinledger.query.support.Projections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +33,9 @@ import org.springframework.stereotype.Component;
  * each incident event of the batch becomes an {@link IncidentChange} (with the incident as the projection now holds
  * it) for the subscribers of all incidents or of its agreement, in the order of the events. It runs in the
  * projections' processing group, reads and emits only after the commit, only when somebody subscribed, and never
- * during a replay. Subscribers live in this JVM only (Axon's {@code SimpleQueryUpdateEmitter}).
+ * during a replay. Subscribers live in this JVM only (Axon's {@code SimpleQueryUpdateEmitter}): with several nodes on
+ * PostgreSQL the batch's changes are also announced to the other nodes ({@link LiveUpdateRelay}, inside the batch's
+ * transaction), which emit them to their own subscribers through {@link #publishFromAnotherNode}.
  */
 @Component
 @ProcessingGroup(Projections.PROCESSING_GROUP)
@@ -42,14 +47,27 @@ public class IncidentUpdates {
 
     private final IncidentProjection incidents;
     private final QueryUpdateEmitter emitter;
+    private final ObjectProvider<LiveUpdateRelay> relay;
 
-    public IncidentUpdates(IncidentProjection incidents, QueryUpdateEmitter emitter) {
+    public IncidentUpdates(IncidentProjection incidents, QueryUpdateEmitter emitter,
+                           ObjectProvider<LiveUpdateRelay> relay) {
         this.incidents = incidents;
         this.emitter = emitter;
+        this.relay = relay;
     }
 
-    /** A change to announce once the batch has committed. */
-    record Pending(Kind kind, String incidentId, String agreementId, Integer noticeNumber, String jurisdictionId) {
+    /** A change to announce once the batch has committed; {@code position} is its event's global position. */
+    record Pending(Kind kind, String incidentId, String agreementId, Integer noticeNumber, String jurisdictionId,
+                   long position) {
+
+        Pending(Kind kind, String incidentId, String agreementId, Integer noticeNumber, String jurisdictionId) {
+            this(kind, incidentId, agreementId, noticeNumber, jurisdictionId,
+                    CurrentUnitOfWork.isStarted() ? LiveUpdate.positionOf(CurrentUnitOfWork.get()) : -1);
+        }
+
+        LiveUpdate toLiveUpdate() {
+            return LiveUpdate.incident(position, kind, incidentId, agreementId, noticeNumber, jurisdictionId);
+        }
     }
 
     @EventHandler
@@ -92,6 +110,10 @@ public class IncidentUpdates {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         List<Pending> changes = unitOfWork.getOrComputeResource(CHANGES, key -> {
             List<Pending> list = new ArrayList<>();
+            LiveUpdateRelay otherNodes = relay.getIfAvailable();
+            if (otherNodes != null) {
+                unitOfWork.onPrepareCommit(u -> otherNodes.announce(list.stream().map(Pending::toLiveUpdate).toList()));
+            }
             unitOfWork.afterCommit(u -> publish(list));
             return list;
         });
@@ -114,5 +136,13 @@ public class IncidentUpdates {
                 log.warn("could not publish a change of incident {} to its subscribers", change.incidentId(), e);
             }
         }
+    }
+
+    /** Emits the incident changes another node's batch made to the subscribers of this node, in their order. */
+    public void publishFromAnotherNode(List<LiveUpdate> changes) {
+        publish(changes.stream().filter(LiveUpdate::isIncident)
+                .map(u -> new Pending(u.incidentChange(), u.incidentId(), u.agreementId(), u.noticeNumber(),
+                        u.jurisdictionId(), u.position()))
+                .toList());
     }
 }

@@ -1,7 +1,11 @@
 package org.basinledger.query.status;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -12,9 +16,12 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.basinledger.api.agreement.AgreementEvent;
 import org.basinledger.api.agreement.AgreementStatusView;
 import org.basinledger.api.agreement.FindAgreementStatusQuery;
+import org.basinledger.query.live.LiveUpdate;
+import org.basinledger.query.live.LiveUpdateRelay;
 import org.basinledger.query.support.Projections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +33,9 @@ import org.springframework.stereotype.Component;
  * <p>It runs in the projections' processing group so that it sees the batch the status, compliance, transfer
  * and dispute projections wrote, and it reads and emits only after the commit: a subscriber that re-reads on an
  * update finds what the update announced. The view is computed only for agreements somebody subscribed to, and
- * never during a replay. Subscribers live in this JVM only (Axon's {@code SimpleQueryUpdateEmitter}).
+ * never during a replay. Subscribers live in this JVM only (Axon's {@code SimpleQueryUpdateEmitter}): with several
+ * nodes on PostgreSQL the batch's agreements are also announced to the other nodes ({@link LiveUpdateRelay}, inside
+ * the batch's transaction), which emit to their own subscribers through {@link #publishFromAnotherNode}.
  */
 @Component
 @ProcessingGroup(Projections.PROCESSING_GROUP)
@@ -38,10 +47,15 @@ public class AgreementStatusUpdates {
 
     private final AgreementStatusProjection statuses;
     private final QueryUpdateEmitter emitter;
+    private final ObjectProvider<LiveUpdateRelay> relay;
+    /** The view last emitted here, per agreement watched here: a subscriber never gets the same view twice in a row. */
+    private final Map<String, AgreementStatusView> emitted = new ConcurrentHashMap<>();
 
-    public AgreementStatusUpdates(AgreementStatusProjection statuses, QueryUpdateEmitter emitter) {
+    public AgreementStatusUpdates(AgreementStatusProjection statuses, QueryUpdateEmitter emitter,
+                                  ObjectProvider<LiveUpdateRelay> relay) {
         this.statuses = statuses;
         this.emitter = emitter;
+        this.relay = relay;
     }
 
     @EventHandler
@@ -51,33 +65,71 @@ public class AgreementStatusUpdates {
             return;
         }
         if (!CurrentUnitOfWork.isStarted()) {
-            publish(Set.of(agreementId));
+            publish(List.of(agreementId));
             return;
         }
+        long position = LiveUpdate.positionOf(CurrentUnitOfWork.get());
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        Set<String> changed = unitOfWork.getOrComputeResource(CHANGED, key -> {
-            Set<String> ids = new LinkedHashSet<>();
-            unitOfWork.afterCommit(u -> publish(ids));
+        Map<String, Long> changed = unitOfWork.getOrComputeResource(CHANGED, key -> {
+            Map<String, Long> ids = new LinkedHashMap<>();
+            LiveUpdateRelay otherNodes = relay.getIfAvailable();
+            if (otherNodes != null) {
+                unitOfWork.onPrepareCommit(u -> otherNodes.announce(ids.entrySet().stream()
+                        .map(e -> LiveUpdate.status(e.getValue(), e.getKey())).toList()));
+            }
+            unitOfWork.afterCommit(u -> publish(ids.keySet()));
             return ids;
         });
-        changed.add(agreementId);
+        changed.merge(agreementId, position, Math::max);
     }
 
-    /** Emits the current view of each agreement that has a subscriber; a failure here never fails the batch. */
-    void publish(Set<String> agreementIds) {
+    /**
+     * Emits the current view of each agreement another node's batch changed to the subscribers of this node, as
+     * {@link #publish} does for this node's own batches. Views are read one after the other from committed state, so
+     * they never go back in time; two changes read after both committed give one view.
+     */
+    public void publishFromAnotherNode(Collection<String> agreementIds) {
+        publish(agreementIds);
+    }
+
+    /**
+     * After this node may have missed other nodes' announcements (its listener reconnected): emits the current view
+     * of every agreement watched here that differs from the one emitted here last.
+     */
+    public void resync() {
+        List<String> watched = new ArrayList<>();
+        emitter.activeSubscriptions().forEach(m -> {
+            if (m.getPayload() instanceof FindAgreementStatusQuery q && q.asOf() == null
+                    && !watched.contains(q.agreementId())) {
+                watched.add(q.agreementId());
+            }
+        });
+        publish(watched);
+    }
+
+    /**
+     * Emits the current view of each agreement that has a subscriber, unless it equals the view emitted here last for
+     * that agreement (an event that left the view as it was, an incident's, is no update); a failure here never fails
+     * the batch.
+     */
+    void publish(Collection<String> agreementIds) {
         for (String agreementId : agreementIds) {
             try {
                 if (!subscribed(agreementId)) {
+                    emitted.remove(agreementId);
                     continue;
                 }
                 AgreementStatusView view = statuses.handle(new FindAgreementStatusQuery(agreementId, null));
-                if (view != null) {
+                if (view != null && !view.equals(emitted.put(agreementId, view))) {
                     emitter.emit(FindAgreementStatusQuery.class,
                             q -> q.asOf() == null && agreementId.equals(q.agreementId()), view);
                 }
             } catch (RuntimeException e) {
                 log.warn("could not publish the new status of agreement {} to its subscribers", agreementId, e);
             }
+        }
+        if (!emitted.isEmpty()) {
+            emitted.keySet().removeIf(id -> !subscribed(id));
         }
     }
 

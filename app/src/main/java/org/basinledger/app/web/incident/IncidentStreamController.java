@@ -12,6 +12,7 @@ import org.basinledger.api.common.Caller;
 import org.basinledger.api.incident.IncidentChange;
 import org.basinledger.api.incident.IncidentList;
 import org.basinledger.api.incident.WatchIncidentsQuery;
+import org.basinledger.app.live.IncidentStreamResets;
 import org.basinledger.app.web.StreamLimits;
 import org.basinledger.app.web.agreement.AgreementVisibility;
 import org.springframework.http.MediaType;
@@ -33,7 +34,8 @@ import reactor.core.publisher.Sinks;
  * projections commit, so a reader that fetches the incident on an event finds what it announced. A comment every
  * {@link #HEARTBEAT} keeps proxies from closing an idle stream. Open streams are bounded per client and in all
  * ({@link StreamLimits}); a client that reads too slowly loses the oldest changes beyond {@link #UPDATE_BUFFER}
- * (counted), never the stream.
+ * (counted), never the stream. With several nodes the stream also carries the changes other nodes made (see
+ * {@link IncidentStreamResets} for when it ends so that its client reconnects).
  */
 @RestController
 @RequestMapping("/api/v1/incidents")
@@ -48,13 +50,15 @@ public class IncidentStreamController {
     private final QueryGateway queries;
     private final AgreementVisibility visibility;
     private final StreamLimits limits;
+    private final IncidentStreamResets resets;
     private final Counter dropped;
 
     public IncidentStreamController(QueryGateway queries, AgreementVisibility visibility, StreamLimits limits,
-                                    MeterRegistry meters) {
+                                    IncidentStreamResets resets, MeterRegistry meters) {
         this.queries = queries;
         this.visibility = visibility;
         this.limits = limits;
+        this.resets = resets;
         this.dropped = Counter.builder(DROPPED)
                 .description("Incident changes dropped for stream clients reading too slowly")
                 .register(meters);
@@ -87,7 +91,8 @@ public class IncidentStreamController {
                 .map(change -> ServerSentEvent.<Object>builder(change).event(change.kind().eventName())
                         .id(change.incidentId() + ":" + (change.incident() == null ? "" : change.incident().version()))
                         .build());
-        Flux<ServerSentEvent<Object>> events = initial.concatWith(changes).doOnTerminate(ended::tryEmitEmpty);
+        Flux<ServerSentEvent<Object>> events = initial.concatWith(changes).takeUntilOther(resets.next())
+                .doOnTerminate(ended::tryEmitEmpty);
         Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(HEARTBEAT)
                 .map(tick -> ServerSentEvent.builder().comment("heartbeat").build())
                 .takeUntilOther(ended.asMono());

@@ -1,0 +1,313 @@
+package org.basinledger.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import org.basinledger.app.BasinLedgerApplication;
+import org.basinledger.app.live.PostgresLiveUpdates;
+import org.basinledger.app.support.EnabledIfPostgres;
+import org.basinledger.app.support.Http;
+import org.basinledger.app.support.LedgerDriver;
+import org.basinledger.app.support.LedgerDriver.Government;
+import org.basinledger.app.support.PostgresCondition;
+import org.basinledger.app.support.Scenarios;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Live updates across two nodes on one PostgreSQL schema: node A holds the projections' segment (started first, it
+ * claims it before B starts), so everything a stream on node B shows came through PostgreSQL {@code NOTIFY}. Streams
+ * of agreement status and of incidents on both nodes show the same changes in the same order, none twice; and when
+ * B's listening connection is killed, B connects again, its status streams catch up with what it missed and its
+ * incident streams end (their clients reconnect and start from the open incidents).
+ */
+@EnabledIfPostgres
+class LiveUpdatesTwoNodesPostgresIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The end of a stream, as the reader thread reports it. */
+    private static final String END = "(end)";
+
+    private static ConfigurableApplicationContext a;
+    private static ConfigurableApplicationContext b;
+    private static int portA;
+    private static int portB;
+    private static Http nodeA;
+    private static Http nodeB;
+    private static LedgerDriver viaA;
+    private static LedgerDriver viaB;
+    private static Government anhui;
+    private static Government zhejiang;
+
+    private final List<InputStream> open = new ArrayList<>();
+
+    @BeforeAll
+    static void startTwoNodes() {
+        String schema = PostgresCondition.newSchema();
+        a = start(schema, "live-a");
+        // B starts once A holds the projections' segment: every change reaches B's streams from another node
+        LedgerIntegrityContract.await(() -> "live-a".equals(projectionsOwner()) ? true : null);
+        b = start(schema, "live-b");
+        portA = port(a);
+        portB = port(b);
+        nodeA = new Http(portA);
+        nodeB = new Http(portB);
+        viaA = new LedgerDriver(nodeA);
+        viaB = new LedgerDriver(nodeB);
+        anhui = viaA.register("CN-AH");
+        zhejiang = viaA.register("CN-ZJ");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+    }
+
+    @AfterEach
+    void closeStreams() throws IOException {
+        for (InputStream body : open) {
+            body.close();
+        }
+    }
+
+    @Test
+    void streamsOnEitherNodeShowEveryChangeMadeThroughEitherNodeInOrderAndOnce() throws Exception {
+        Map<String, Object> body = LedgerDriver.draftBody(LocalDate.now().minusYears(1), LocalDate.now().plusYears(3),
+                anhui, zhejiang);
+        Scenarios.terms(body).put("emergency", IncidentContract.emergency("PT1H", false));
+        String id = viaA.draft(anhui, body).path("id").asText();
+
+        BlockingQueue<Event> statusA = stream(portA, "/api/v1/agreements/" + id + "/stream", anhui.token());
+        BlockingQueue<Event> statusB = stream(portB, "/api/v1/agreements/" + id + "/stream", anhui.token());
+        assertThat(next(statusB).data()).isEqualTo(next(statusA).data());
+
+        viaB.open(anhui, id);
+        sameViews(statusA, statusB, v -> v.path("status").asText().equals("OPEN_FOR_SIGNATURE"));
+        assertThat(viaA.sign(anhui, id, true).status()).isEqualTo(200);
+        sameViews(statusA, statusB, v -> v.path("parties").path(0).path("signedAt").isTextual());
+        assertThat(viaB.sign(zhejiang, id, true).status()).isEqualTo(200);
+        sameViews(statusA, statusB, v -> v.path("status").asText().equals("IN_FORCE"));
+
+        BlockingQueue<Event> incidentsA = stream(portA, "/api/v1/incidents/stream?agreementId=" + id, null);
+        BlockingQueue<Event> incidentsB = stream(portB, "/api/v1/incidents/stream?agreementId=" + id, null);
+        assertThat(next(incidentsA).name()).isEqualTo("open-incidents");
+        assertThat(next(incidentsB).name()).isEqualTo("open-incidents");
+
+        String incident = nodeA.post("/api/v1/agreements/" + id + "/incidents", IncidentContract.raiseBody("ORANGE"))
+                .token(zhejiang.token()).send().json().path("id").asText();
+        sameChanges(incidentsA, incidentsB, "raised");
+        assertThat(nodeB.post("/api/v1/incidents/" + incident + "/updates", Map.of("text", "Rising", "level", "RED"))
+                .token(zhejiang.token()).send().status()).isIn(200, 201);
+        sameChanges(incidentsA, incidentsB, "updated", "level-changed");
+        assertThat(nodeA.post("/api/v1/incidents/" + incident + "/acknowledgement", Map.of()).token(anhui.token())
+                .send().status()).isIn(200, 201);
+        sameChanges(incidentsA, incidentsB, "acknowledged");
+        assertThat(nodeB.post("/api/v1/incidents/" + incident + "/closure", Map.of("summary", "Over"))
+                .token(zhejiang.token()).send().status()).isIn(200, 201);
+        List<Event> closed = sameChanges(incidentsA, incidentsB, "closed");
+        assertThat(closed.get(0).data().path("incident").path("status").asText()).isEqualTo("CLOSED");
+
+        // nothing came twice: the next change is the next event on every stream
+        String second = nodeB.post("/api/v1/agreements/" + id + "/incidents", IncidentContract.raiseBody("BLUE"))
+                .token(anhui.token()).send().json().path("id").asText();
+        assertThat(sameChanges(incidentsA, incidentsB, "raised").get(0).data().path("incidentId").asText())
+                .isEqualTo(second);
+        assertThat(nodeA.post("/api/v1/agreements/" + id + "/obligations/OB-1/fulfilment",
+                Map.of("evidence", List.of(Scenarios.evidence("plan")))).token(anhui.token()).send().status())
+                .isEqualTo(200);
+        // the incidents left the status view as it was: the fulfilment is the next status event on both nodes
+        List<JsonNode> fulfilled = sameViews(statusA, statusB,
+                v -> v.path("obligations").path(0).path("status").asText().equals("FULFILLED"));
+        assertThat(fulfilled).hasSize(1);
+        assertThat(b.getBean(PostgresLiveUpdates.class).connections()).as("B never lost its listener").isEqualTo(1);
+    }
+
+    @Test
+    void aNodeWhoseListenerWasCutOffConnectsAgainAndItsStreamsCatchUp() throws Exception {
+        Map<String, Object> body = LedgerDriver.draftBody(LocalDate.now().minusYears(1), LocalDate.now().plusYears(3),
+                anhui, zhejiang);
+        Scenarios.terms(body).put("emergency", IncidentContract.emergency("PT1H", false));
+        String id = Scenarios.signedInForce(viaA, body, anhui, zhejiang);
+        BlockingQueue<Event> status = stream(portB, "/api/v1/agreements/" + id + "/stream", anhui.token());
+        BlockingQueue<Event> incidents = stream(portB, "/api/v1/incidents/stream?agreementId=" + id, null);
+        assertThat(next(status).data().path("status").asText()).isEqualTo("IN_FORCE");
+        assertThat(next(incidents).name()).isEqualTo("open-incidents");
+
+        PostgresLiveUpdates live = b.getBean(PostgresLiveUpdates.class);
+        long connections = live.connections();
+        int listener = live.backendPid();
+        assertThat(a.getBean(JdbcTemplate.class).queryForObject("select pg_terminate_backend(?)", Boolean.class,
+                listener)).isTrue();
+        // committed while B waits to connect again (reconnect-delay 2 s): its notification is lost to B
+        assertThat(nodeA.post("/api/v1/agreements/" + id + "/obligations/OB-1/fulfilment",
+                Map.of("evidence", List.of(Scenarios.evidence("plan")))).token(anhui.token()).send().status())
+                .isEqualTo(200);
+
+        // connected again, B ends the incident streams (it cannot tell which changes they missed) …
+        assertThat(next(incidents).name()).isEqualTo(END);
+        assertThat(live.connections()).isGreaterThan(connections);
+        assertThat(live.backendPid()).isNotEqualTo(listener);
+        // … and brings the status streams up to date
+        JsonNode caughtUp = next(status).data();
+        assertThat(caughtUp.path("obligations").path(0).path("status").asText()).isEqualTo("FULFILLED");
+
+        // a client that reconnects starts from the open incidents, and gets every later change
+        BlockingQueue<Event> again = stream(portB, "/api/v1/incidents/stream?agreementId=" + id, null);
+        assertThat(next(again).name()).isEqualTo("open-incidents");
+        String raised = nodeA.post("/api/v1/agreements/" + id + "/incidents", IncidentContract.raiseBody("YELLOW"))
+                .token(zhejiang.token()).send().json().path("id").asText();
+        Event event = next(again);
+        assertThat(event.name()).isEqualTo("raised");
+        assertThat(event.data().path("incidentId").asText()).isEqualTo(raised);
+    }
+
+    /**
+     * Reads the status views on both nodes up to the first that {@code reached} accepts. Node A holds the processor
+     * and emits after each batch; node B re-reads on A's notification, so it may show two quick changes as one view
+     * (the later): B's views are A's, in A's order, ending with the same view, and no view comes twice in a row.
+     */
+    private static List<JsonNode> sameViews(BlockingQueue<Event> onA, BlockingQueue<Event> onB,
+                                            Predicate<JsonNode> reached) throws InterruptedException {
+        List<JsonNode> viewsA = until(onA, reached);
+        List<JsonNode> viewsB = until(onB, reached);
+        assertThat(viewsA).containsSubsequence(viewsB);
+        assertThat(viewsB.get(viewsB.size() - 1)).isEqualTo(viewsA.get(viewsA.size() - 1));
+        for (List<JsonNode> views : List.of(viewsA, viewsB)) {
+            for (int i = 1; i < views.size(); i++) {
+                assertThat(views.get(i)).as("never the same view twice in a row").isNotEqualTo(views.get(i - 1));
+                assertThat(views.get(i).path("version").asLong()).isGreaterThanOrEqualTo(views.get(i - 1).path("version").asLong());
+            }
+        }
+        return viewsB;
+    }
+
+    private static List<JsonNode> until(BlockingQueue<Event> events, Predicate<JsonNode> reached)
+            throws InterruptedException {
+        List<JsonNode> views = new ArrayList<>();
+        do {
+            Event event = next(events);
+            assertThat(event.name()).as("a status view, not the end of the stream").isEqualTo("message");
+            views.add(event.data());
+        } while (!reached.test(views.get(views.size() - 1)));
+        return views;
+    }
+
+    /** The next incident events on both nodes: these, in this order, and the same (what, which, to whom). */
+    private static List<Event> sameChanges(BlockingQueue<Event> onA, BlockingQueue<Event> onB, String... names)
+            throws InterruptedException {
+        List<Event> changes = new ArrayList<>();
+        for (String name : names) {
+            Event a = next(onA);
+            Event b = next(onB);
+            assertThat(a.name()).isEqualTo(name);
+            assertThat(b.name()).isEqualTo(name);
+            for (String field : List.of("kind", "incidentId", "agreementId", "noticeNumber", "jurisdictionId")) {
+                assertThat(b.data().path(field)).as(field).isEqualTo(a.data().path(field));
+            }
+            assertThat(b.data().path("incident").path("version").asLong())
+                    .isGreaterThanOrEqualTo(a.data().path("incident").path("version").asLong());
+            changes.add(b);
+        }
+        return changes;
+    }
+
+    /** One SSE event: its name ({@code message} when unnamed, {@link #END} when the stream ended) and its data. */
+    record Event(String name, JsonNode data) {
+    }
+
+    private BlockingQueue<Event> stream(int port, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "text/event-stream");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        InputStream body = response.body();
+        open.add(body);
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                String line;
+                String name = "message";
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("event:")) {
+                        name = line.substring(6).strip();
+                    } else if (line.startsWith("data:")) {
+                        events.add(new Event(name, JSON.readTree(line.substring(5))));
+                    } else if (line.isEmpty()) {
+                        name = "message";
+                    }
+                }
+                events.add(new Event(END, NullNode.getInstance()));
+            } catch (IOException closed) {
+                // the test closed the stream
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return events;
+    }
+
+    private static Event next(BlockingQueue<Event> events) throws InterruptedException {
+        // patience, not a timing assertion: the event must come, however long the machine takes
+        Event event = events.poll(60, TimeUnit.SECONDS);
+        assertThat(event).as("an event on the stream").isNotNull();
+        return event;
+    }
+
+    private static String projectionsOwner() {
+        List<String> owners = a.getBean(JdbcTemplate.class).queryForList(
+                "select owner from token_entry where processor_name = 'projections'", String.class);
+        return owners.isEmpty() ? null : owners.get(0);
+    }
+
+    private static ConfigurableApplicationContext start(String schema, String node) {
+        return new SpringApplicationBuilder(BasinLedgerApplication.class).profiles("postgres").run(
+                "--server.port=0",
+                "--spring.datasource.url=" + PostgresCondition.urlFor(schema),
+                "--spring.datasource.username=" + PostgresCondition.USER,
+                "--spring.datasource.password=" + PostgresCondition.PASSWORD,
+                "--spring.flyway.default-schema=" + schema, "--spring.flyway.create-schemas=true",
+                "--ledger.data-dir=" + Path.of("target", "it-data", "live-updates-" + schema + "-" + node),
+                "--ledger.registrar-token=" + LedgerDriver.REGISTRAR_TOKEN, "--ledger.several-nodes=true",
+                "--ledger.node-id=" + node, "--ledger.live-updates.reconnect-delay=2s");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
