@@ -45,15 +45,23 @@ public class IntegrityConfig {
      * tracking processor configured by properties starts, on its first run, with a replay token up to the store's
      * head, and a handler that disallows replays would then skip the whole history. This one starts at the tail
      * (a first run over an existing store logs every stored event) and is never replayed.
+     *
+     * <p>A command-only node ({@link NodeRole#COMMAND}) does not write the log: its processor is a subscribing one
+     * fed by nothing ({@link NodeConfig#NO_EVENTS}), it claims no segment, and the nodes that run the processors
+     * write the log from the shared event store as they do for every node's events.
      */
     @Autowired
-    void configureIntegrityLog(EventProcessingConfigurer processing) {
-        processing.registerTrackingEventProcessor(IntegrityLog.PROCESSING_GROUP,
-                org.axonframework.config.Configuration::eventStore,
-                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(BATCH_SIZE)
-                        .andInitialSegmentsCount(1)
-                        .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+    void configureIntegrityLog(EventProcessingConfigurer processing, NodeRole role) {
+        if (role.runsProcessors()) {
+            processing.registerTrackingEventProcessor(IntegrityLog.PROCESSING_GROUP,
+                    org.axonframework.config.Configuration::eventStore,
+                    c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                            .andBatchSize(BATCH_SIZE)
+                            .andInitialSegmentsCount(1)
+                            .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+        } else {
+            processing.registerSubscribingEventProcessor(IntegrityLog.PROCESSING_GROUP, c -> NodeConfig.NOTHING);
+        }
         // an event the log cannot append stops the processor (it retries), it is never skipped
         processing.registerListenerInvocationErrorHandler(IntegrityLog.PROCESSING_GROUP,
                 c -> PropagatingErrorHandler.instance());

@@ -261,6 +261,7 @@ public class OpenApiConfig {
                 + " signature-rejected, unauthorized, not-permitted, not-found, invalid-state, already-exists,"
                 + " concurrent-modification, idempotency-in-progress, stale-version, payload-too-large,"
                 + " idempotency-key-reused, precondition-required, ledger-integrity-failed, read-models-behind, read-only-node,"
+                + " command-only-node,"
                 + " internal-error,"
                 + " http-<status> for framework errors"));
         problem.addProperty("title", new StringSchema());

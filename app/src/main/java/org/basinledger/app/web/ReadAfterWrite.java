@@ -10,13 +10,14 @@ import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.basinledger.app.config.AxonConfig;
 import org.basinledger.app.config.LedgerProperties;
+import org.basinledger.app.config.NodeRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -32,7 +33,9 @@ import org.springframework.stereotype.Component;
  * <p>Several nodes on one database share the read models, and one node at a time holds the projections' segment:
  * a node whose own processor holds it asks that processor; any other node reads the processor's token in the
  * shared token store (written in the same transaction as the read models), so a position reached there is in the
- * read models every node reads ({@link #awaitPosition}, used by reads that pass {@code X-Ledger-Position}).
+ * read models every node reads ({@link #awaitPosition}, used by reads that pass {@code X-Ledger-Position}). A
+ * command-only node ({@link NodeRole#COMMAND}) never holds it and always reads the shared token: its writes are
+ * answered once another node's processor has them in the read models.
  */
 @Component
 public class ReadAfterWrite {
@@ -45,10 +48,12 @@ public class ReadAfterWrite {
     private final Duration timeout;
 
     private final Serializer serializer;
+    private final boolean sharedTokensOnly;
 
     public ReadAfterWrite(EventStore eventStore, EventProcessingConfiguration processing,
                           NamedParameterJdbcTemplate jdbc, LedgerProperties properties,
-                          @Qualifier("serializer") Serializer serializer) {
+                          @Qualifier("serializer") Serializer serializer, NodeRole role) {
+        this.sharedTokensOnly = !role.runsProcessors();
         this.eventStore = eventStore;
         this.processing = processing;
         this.jdbc = jdbc;
@@ -81,9 +86,10 @@ public class ReadAfterWrite {
         if (position < 0) {
             return true;
         }
-        TrackingEventProcessor processor = processing
-                .eventProcessor(AxonConfig.PROJECTIONS, TrackingEventProcessor.class).orElse(null);
-        if (processor == null) {
+        // tracking or pooled streaming alike; a command-only node has none and reads the shared token
+        StreamingEventProcessor processor = sharedTokensOnly ? null : processing
+                .eventProcessor(AxonConfig.PROJECTIONS, StreamingEventProcessor.class).orElse(null);
+        if (processor == null && !sharedTokensOnly) {
             return true;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -94,12 +100,16 @@ public class ReadAfterWrite {
                 return false;
             }
             LockSupport.parkNanos(pause);
-            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(processor.processingStatus().isEmpty() ? 20 : 2));
+            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(
+                    processor == null || processor.processingStatus().isEmpty() ? 20 : 2));
         }
         return true;
     }
 
-    private boolean caughtUp(TrackingEventProcessor processor, long headIndex) {
+    private boolean caughtUp(StreamingEventProcessor processor, long headIndex) {
+        if (processor == null) {
+            return sharedTokensReach(headIndex);
+        }
         var statuses = processor.processingStatus().values();
         if (statuses.isEmpty()) {
             // another node holds the projections' segment: its token in the shared store says how far they are
