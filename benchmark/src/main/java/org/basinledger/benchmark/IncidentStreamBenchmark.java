@@ -101,6 +101,9 @@ final class IncidentStreamBenchmark {
             }
         }
         args.add("--ledger.data-dir=" + env.getProperty("ledger.data-dir") + "-second");
+        // one ledger, one signing key: a node with a key of its own fails the integrity check and holds all writes
+        args.add("--ledger.signing-key-path=" + env.getProperty("ledger.signing-key-path",
+                java.nio.file.Path.of(env.getProperty("ledger.data-dir"), "ledger-signing-key.pem").toString()));
         LifecycleBenchmark.log("starting a second node on the same schema; the listeners stream from it");
         return new SpringApplicationBuilder(BasinLedgerApplication.class).logStartupInfo(false)
                 .run(args.toArray(String[]::new));

@@ -296,15 +296,24 @@ class LiveUpdatesTwoNodesPostgresIT {
     }
 
     private static ConfigurableApplicationContext start(String schema, String node) {
-        return new SpringApplicationBuilder(BasinLedgerApplication.class).profiles("postgres").run(
-                "--server.port=0",
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--spring.datasource.url=" + PostgresCondition.urlFor(schema),
                 "--spring.datasource.username=" + PostgresCondition.USER,
                 "--spring.datasource.password=" + PostgresCondition.PASSWORD,
                 "--spring.flyway.default-schema=" + schema, "--spring.flyway.create-schemas=true",
-                "--ledger.data-dir=" + Path.of("target", "it-data", "live-updates-" + schema + "-" + node),
+                "--ledger.data-dir=" + dataDir(schema, node),
                 "--ledger.registrar-token=" + LedgerDriver.REGISTRAR_TOKEN, "--ledger.several-nodes=true",
-                "--ledger.node-id=" + node, "--ledger.live-updates.reconnect-delay=2s");
+                "--ledger.node-id=" + node, "--ledger.live-updates.reconnect-delay=2s"));
+        if (!node.equals("live-a")) {
+            // one ledger, one signing key (a node with its own would fail the integrity check and hold writes)
+            args.add("--ledger.signing-key-path=" + dataDir(schema, "live-a").resolve("ledger-signing-key.pem"));
+        }
+        return new SpringApplicationBuilder(BasinLedgerApplication.class).profiles("postgres")
+                .run(args.toArray(String[]::new));
+    }
+
+    private static Path dataDir(String schema, String node) {
+        return Path.of("target", "it-data", "live-updates-" + schema + "-" + node);
     }
 
     private static int port(ConfigurableApplicationContext context) {
