@@ -16,6 +16,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.basinledger.api.common.Actor;
+import org.basinledger.query.support.ProjectionSequencing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
 
-    /** The tracking processor that keeps every read model of the query module. */
+    /**
+     * The tracking processor that keeps every read model of the query module: {@code ledger.projection-segments}
+     * segments (1 by default), each handled by a thread of whichever node claims it, events sequenced per agreement
+     * ({@link ProjectionSequencing}).
+     */
     public static final String PROJECTIONS = "projections";
     /** The subscribing processor that turns owed money into transfers, inside the command's transaction. */
     public static final String TRANSFER_CREATION = "transfer-creation";
@@ -109,6 +114,8 @@ public class AxonConfig {
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing) {
         processing.registerListenerInvocationErrorHandler(PROJECTIONS, c -> PropagatingErrorHandler.instance());
+        // with several segments, the events of one agreement (or scheme) stay in one segment, in store order
+        processing.registerSequencingPolicy(PROJECTIONS, c -> new ProjectionSequencing());
         // a transfer that cannot be created rolls the assessment back with it: money is never owed unrecorded
         processing.registerListenerInvocationErrorHandler(TRANSFER_CREATION, c -> PropagatingErrorHandler.instance());
         // a subject that refuses the dispute (another agreement's, already disputed) refuses the dispute itself

@@ -1,5 +1,6 @@
 package org.basinledger.app.config;
 
+import java.util.concurrent.TimeUnit;
 
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -51,13 +52,16 @@ public class IntegrityConfig {
      * write the log from the shared event store as they do for every node's events.
      */
     @Autowired
-    void configureIntegrityLog(EventProcessingConfigurer processing, NodeRole role) {
+    void configureIntegrityLog(EventProcessingConfigurer processing, NodeRole role,
+                               @Value("${ledger.token-claim-interval-ms:1000}") long tokenClaimIntervalMillis) {
         if (role.runsProcessors()) {
             processing.registerTrackingEventProcessor(IntegrityLog.PROCESSING_GROUP,
                     org.axonframework.config.Configuration::eventStore,
                     c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                             .andBatchSize(BATCH_SIZE)
                             .andInitialSegmentsCount(1)
+                            // a survivor takes the log over from a dead node soon after the claim timeout
+                            .andTokenClaimInterval(tokenClaimIntervalMillis, TimeUnit.MILLISECONDS)
                             .andInitialTrackingToken(StreamableMessageSource::createTailToken));
         } else {
             processing.registerSubscribingEventProcessor(IntegrityLog.PROCESSING_GROUP, c -> NodeConfig.NOTHING);

@@ -70,10 +70,12 @@ public class NodeConfig {
     /** The source behind {@link #NO_EVENTS}: it takes subscribers and never calls them. */
     static final SubscribableMessageSource<EventMessage<?>> NOTHING = handlers -> () -> true;
 
+    /** This node's name in the token store ({@code token_entry.owner}) and in {@code processor_node}. */
+    public record NodeName(String value) {
+    }
+
     @Bean
-    TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
-                          TokenStoreProperties properties, @Value("${ledger.node-id:}") String nodeId,
-                          NodeRole role) {
+    NodeName nodeName(@Value("${ledger.node-id:}") String nodeId, NodeRole role) {
         String node = nodeId == null || nodeId.isBlank()
                 ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
                 : nodeId.strip();
@@ -82,7 +84,13 @@ public class NodeConfig {
         } else {
             log.info("this node ({}) claims no event processor segment (ledger.node.role: command)", node);
         }
+        return new NodeName(node);
+    }
+
+    @Bean
+    TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
+                          TokenStoreProperties properties, NodeName node) {
         return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer)
-                .claimTimeout(properties.getClaimTimeout()).nodeId(node).build();
+                .claimTimeout(properties.getClaimTimeout()).nodeId(node.value()).build();
     }
 }

@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -30,12 +32,14 @@ import org.springframework.stereotype.Component;
  * the answer and any read that follows reflect the write. Bounded by {@code ledger.read-after-write-timeout}: a
  * stalled projection delays answers, it never blocks them for good.
  *
- * <p>Several nodes on one database share the read models, and one node at a time holds the projections' segment:
- * a node whose own processor holds it asks that processor; any other node reads the processor's token in the
- * shared token store (written in the same transaction as the read models), so a position reached there is in the
- * read models every node reads ({@link #awaitPosition}, used by reads that pass {@code X-Ledger-Position}). A
- * command-only node ({@link NodeRole#COMMAND}) never holds it and always reads the shared token: its writes are
- * answered once another node's processor has them in the read models.
+ * <p>The projections processor may have several segments ({@code ledger.projection-segments}), and several nodes
+ * on one database share the read models, each segment held by one node at a time: a position is reached when
+ * every segment has reached it. A node whose own processor holds every segment asks that processor; otherwise
+ * (some or all segments held by other nodes, or free after a node died) the segments' tokens in the shared token
+ * store are read (each written in the same transaction as the read models it describes), so a position reached
+ * there is in the read models every node reads ({@link #awaitPosition}, used by reads that pass
+ * {@code X-Ledger-Position}). A command-only node ({@link NodeRole#COMMAND}) never holds a segment and always reads
+ * the shared tokens: its writes are answered once other nodes' processors have them in the read models.
  */
 @Component
 public class ReadAfterWrite {
@@ -101,7 +105,7 @@ public class ReadAfterWrite {
             }
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(
-                    processor == null || processor.processingStatus().isEmpty() ? 20 : 2));
+                    processor != null && holdsEverySegment(processor) ? 2 : 20));
         }
         return true;
     }
@@ -110,9 +114,9 @@ public class ReadAfterWrite {
         if (processor == null) {
             return sharedTokensReach(headIndex);
         }
-        var statuses = processor.processingStatus().values();
-        if (statuses.isEmpty()) {
-            // another node holds the projections' segment: its token in the shared store says how far they are
+        Collection<EventTrackerStatus> statuses = List.copyOf(processor.processingStatus().values());
+        if (!covers(statuses.stream().map(EventTrackerStatus::getSegment).toList())) {
+            // other nodes hold segments (or nobody does, after a node died): the shared tokens say how far they are
             return sharedTokensReach(headIndex);
         }
         for (EventTrackerStatus status : statuses) {
@@ -124,6 +128,22 @@ public class ReadAfterWrite {
         return true;
     }
 
+    /**
+     * Whether this node's processor holds every segment: the segments it holds cover the whole space (a segment
+     * of mask {@code m} is {@code 1/(m+1)} of it), so no other node or free segment can be behind.
+     */
+    static boolean holdsEverySegment(StreamingEventProcessor processor) {
+        return covers(processor.processingStatus().values().stream().map(EventTrackerStatus::getSegment).toList());
+    }
+
+    static boolean covers(Collection<Segment> segments) {
+        long covered = 0;
+        for (Segment segment : segments) {
+            covered += (1L << 32) / (segment.getMask() + 1L);
+        }
+        return !segments.isEmpty() && covered >= 1L << 32;
+    }
+
     private boolean reaches(TrackingToken position, long headIndex) {
         return position != null && position.position().orElse(-1) >= headIndex
                 && !hasCommittedGapAtOrBelow(position, headIndex);
@@ -133,6 +153,7 @@ public class ReadAfterWrite {
         List<TrackingToken> tokens = jdbc.query(
                 "select token, token_type from token_entry where processor_name = :name",
                 Map.of("name", AxonConfig.PROJECTIONS), (row, n) -> {
+                    // every segment's row; one without a token has processed nothing yet
                     byte[] token = row.getBytes("token");
                     String type = row.getString("token_type");
                     return token == null || type == null ? null : serializer.<byte[], TrackingToken>deserialize(

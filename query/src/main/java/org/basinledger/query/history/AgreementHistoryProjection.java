@@ -40,8 +40,9 @@ import org.springframework.stereotype.Component;
  * table {@code agreement_history}, numbered per agreement from 1 without gaps in the order the processor
  * handled them. The event id is unique: a redelivered event is recognised and stored once.
  *
- * <p>The processor ({@link Projections#PROCESSING_GROUP}) has one thread and one segment: it is the only writer of
- * the table, which lets the projection keep each agreement's next sequence in memory. Within the processor's batch
+ * <p>The processor ({@link Projections#PROCESSING_GROUP}) handles all events of one agreement in one segment, in
+ * store order ({@link org.basinledger.query.support.ProjectionSequencing}), one thread at a time: it is the only
+ * writer of that agreement's rows, which lets the projection keep each agreement's next sequence in memory. Within the processor's batch
  * (its unit of work) the rows are collected and written in one JDBC batch when the unit of work prepares its
  * commit, in the same transaction as the processor's token; outside a unit of work each event is written at once.
  */
