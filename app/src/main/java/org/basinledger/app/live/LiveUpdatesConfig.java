@@ -14,10 +14,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Live updates across nodes ({@link PostgresLiveUpdates}): only with {@code ledger.several-nodes: true} on
- * PostgreSQL. One node (and H2) keeps Axon's in-JVM updates alone.
+ * PostgreSQL. One node (and H2) keeps Axon's in-JVM updates alone; a command-only node ({@code ledger.node.role:
+ * command}) serves no stream and processes no event, so it neither listens nor announces.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("${ledger.several-nodes:false} and '${spring.datasource.url:}'.startsWith('jdbc:postgresql:')")
+@ConditionalOnExpression("${ledger.several-nodes:false} and '${spring.datasource.url:}'.startsWith('jdbc:postgresql:')"
+        + " and !'${ledger.node.role:both}'.trim().equalsIgnoreCase('command')")
 public class LiveUpdatesConfig {
 
     @Bean

@@ -55,6 +55,7 @@ class LiveUpdatesTwoNodesPostgresIT {
     /** The end of a stream, as the reader thread reports it. */
     private static final String END = "(end)";
 
+    private static String schema;
     private static ConfigurableApplicationContext a;
     private static ConfigurableApplicationContext b;
     private static int portA;
@@ -70,7 +71,7 @@ class LiveUpdatesTwoNodesPostgresIT {
 
     @BeforeAll
     static void startTwoNodes() {
-        String schema = PostgresCondition.newSchema();
+        schema = PostgresCondition.newSchema();
         a = start(schema, "live-a");
         // B starts once A holds the projections' segment: every change reaches B's streams from another node
         LedgerIntegrityContract.await(() -> "live-a".equals(projectionsOwner()) ? true : null);
@@ -193,6 +194,16 @@ class LiveUpdatesTwoNodesPostgresIT {
         assertThat(event.data().path("incidentId").asText()).isEqualTo(raised);
     }
 
+    @Test
+    void aCommandOnlyNodeNeitherListensNorAnnounces() {
+        ConfigurableApplicationContext command = start(schema, "live-c", "--ledger.node.role= Command ");
+        try {
+            assertThat(command.getBeanProvider(PostgresLiveUpdates.class).getIfAvailable()).isNull();
+        } finally {
+            command.close();
+        }
+    }
+
     /**
      * Reads the status views on both nodes up to the first that {@code reached} accepts. Node A holds the processor
      * and emits after each batch; node B re-reads on A's notification, so it may show two quick changes as one view
@@ -295,7 +306,7 @@ class LiveUpdatesTwoNodesPostgresIT {
         return owners.isEmpty() ? null : owners.get(0);
     }
 
-    private static ConfigurableApplicationContext start(String schema, String node) {
+    private static ConfigurableApplicationContext start(String schema, String node, String... more) {
         List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--spring.datasource.url=" + PostgresCondition.urlFor(schema),
                 "--spring.datasource.username=" + PostgresCondition.USER,
@@ -308,6 +319,7 @@ class LiveUpdatesTwoNodesPostgresIT {
             // one ledger, one signing key (a node with its own would fail the integrity check and hold writes)
             args.add("--ledger.signing-key-path=" + dataDir(schema, "live-a").resolve("ledger-signing-key.pem"));
         }
+        args.addAll(List.of(more));
         return new SpringApplicationBuilder(BasinLedgerApplication.class).profiles("postgres")
                 .run(args.toArray(String[]::new));
     }
