@@ -35,7 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code --workload=reports|assessment|integrity|proofs|streams} runs the monitoring-report, assessment,
  * integrity-log, proof and live-stream benchmarks instead (their options in
  * {@link Options.Extra}); {@code --workload=import} loads years of samples into the packaged ledger through the
- * importer ({@link ImportBenchmark}, its own options). Every other {@code --name=value} argument is handed to the application as a Spring
+ * importer ({@link ImportBenchmark}, its own options); {@code --workload=nodes} drives 1 or 2 packaged ledger
+ * nodes on one PostgreSQL schema over HTTP ({@link NodesBenchmark}, its own options). Every other {@code --name=value} argument is handed to the application as a Spring
  * property (e.g. {@code --axon.eventhandling.processors.projections.batch-size=500}).
  */
 public final class LifecycleBenchmark {
@@ -55,6 +56,9 @@ public final class LifecycleBenchmark {
             if (java.util.Arrays.asList(args).contains("--workload=import")) {
                 // the packaged ledger in a process of its own, not in this JVM
                 ImportBenchmark.main(args);
+            } else if (java.util.Arrays.asList(args).contains("--workload=nodes")) {
+                // one or two packaged ledger nodes, each a process of its own, on one PostgreSQL schema
+                NodesBenchmark.main(args);
             } else {
                 run(Options.parse(args));
             }
