@@ -12,6 +12,8 @@
 #   two   2 nodes, ledger.several-nodes true, role both, one signing key; every client thread sends each request of
 #         a lifecycle to the other node than its previous one (SPREAD=request), so every read and every write
 #         follows a write answered by the other node
+#   split        2 nodes: node 1 of role query (reads, the processors), node 2 of role command (writes); the
+#                client sends GETs to node 1 and the rest to node 2, as a load balancer routing by method would
 #   one-several  (not by default) 1 node with ledger.several-nodes true: what the setting alone costs
 #
 # Environment (all optional):
@@ -22,8 +24,9 @@
 #   SPREAD       request or lifecycle (each lifecycle on one node, the nodes in turn)   (default: request)
 #   LEDGER_OPTS  JVM options of every node                    (default: -Xmx512m)
 #   LEDGER_ARGS  more arguments of every node
-#   ROWS         a subset of the rows, space-separated        (default: one two)
+#   ROWS         a subset of the rows, space-separated        (default: one two split)
 #   BENCH_POSTGRES_URL, BENCH_POSTGRES_USER, BENCH_POSTGRES_PASSWORD   (default: 127.0.0.1:5432/test as postgres)
+#   TABLE_FROM   a results folder of an earlier (or interrupted) run: print its table again, run nothing
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -37,10 +40,27 @@ PARTIES=${PARTIES:-3}
 SPREAD=${SPREAD:-request}
 LEDGER_OPTS=${LEDGER_OPTS:--Xmx512m}
 LEDGER_ARGS=${LEDGER_ARGS:-}
-ROWS=${ROWS:-one two}
+ROWS=${ROWS:-one two split}
 JAR=benchmark/target/basin-ledger-benchmark.jar
 APP_JAR=app/target/basin-ledger.jar
 
+field() { grep -oE "\"$2\":\"?[^,\"}]*" <<<"$1" | head -1 | sed -E 's/^[^:]*:"?//'; }   # "key": in one-line JSON
+list() { sed -E "s/.*\"$2\":\[([^]]*)\].*/\1/" <<<"$1" | sed 's/,/ + /g'; }
+median() {
+  sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "-"; exit }
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m }'
+}
+
+failed=0
+if [[ -n ${TABLE_FROM:-} ]]; then
+  out=$TABLE_FROM
+  started=$(cat "$out/started.txt" 2>/dev/null || date -u -r "$out/command.txt" +%FT%TZ)
+  ROWS=$(for row in one two split one-several; do [[ -f $out/$row.jsonl ]] && echo "$row"; done | paste -sd' ')
+  ROUNDS=$(for f in "$out"/*.jsonl; do wc -l <"$f"; done | sort -g | tail -1)
+  first=$(head -1 "$(ls "$out"/*.jsonl | head -1)")
+  AGREEMENTS=$(field "$first" agreements) WARMUP=$(field "$first" warmup) THREADS=$(field "$first" threads)
+  PARTIES=$(field "$first" parties) SPREAD=$(field "$first" spread)
+else
 if [[ ! -f $JAR || ! -f $APP_JAR ]]; then
   echo "building $JAR and $APP_JAR (offline)" >&2
   mvn -o -B -q -pl benchmark -am package -DskipTests || exit 1
@@ -51,19 +71,14 @@ out=benchmark/target/bench-results/nodes-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$out"
 echo "results and logs: $out" >&2
 echo "$invocation" >"$out/command.txt"
-field() { sed -E "s/.*\"$2\":\"?([^,\"}]*).*/\1/" <<<"$1"; }      # the value of "key": in a one-line JSON object
-list() { sed -E "s/.*\"$2\":\[([^]]*)\].*/\1/" <<<"$1" | sed 's/,/ + /g'; }
-median() {
-  sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "-"; exit }
-    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m }'
-}
-
-failed=0
+echo "$started" >"$out/started.txt"
+echo "$(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo '+changes')" >"$out/ledger.txt"
 for ((round = 1; round <= ROUNDS; round++)); do
   for row in $ROWS; do
     case $row in
       one) args=(--nodes=1) ;;
       two) args=(--nodes=2) ;;
+      split) args=(--nodes=2 --roles=query,command) ;;
       one-several) args=(--nodes=1 --several=true) ;;
       *) echo "unknown row $row" >&2; exit 1 ;;
     esac
@@ -85,6 +100,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
       "CPU $(field "$line" cpuMsPerOp) ms/request, correct $(field "$line" correct)" >&2
   done
 done
+fi
 
 med() { [[ -f $out/$1.jsonl ]] && while read -r l; do field "$l" "$2"; done <"$out/$1.jsonl" | median || echo "-"; }
 all() { [[ -f $out/$1.jsonl ]] && while read -r l; do field "$l" "$2"; done <"$out/$1.jsonl" | paste -sd' ' | sed 's/ /, /g'; }
@@ -93,13 +109,13 @@ loads=$(cat "$out"/*.jsonl 2>/dev/null | while read -r l; do field "$l" loadAvgB
 {
   echo
   echo "Nodes, $started to $(date -u +%FT%TZ), $(nproc) cores, load average (1 min) before the measured phases $loads;" \
-    "$ROUNDS round(s); ledger $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo '+changes');" \
-    "$AGREEMENTS lifecycles ($((2 + 2 * PARTIES)) requests each) after $WARMUP warm-up, $THREADS client threads," \
+    "$ROUNDS round(s); ledger $(cat "$out/ledger.txt" 2>/dev/null || echo '?');" \
+    "$AGREEMENTS lifecycles ($((2 + 2 * PARTIES)) requests each) after ${WARMUP:-?} warm-up, $THREADS client threads," \
     "spread $SPREAD; nodes $LEDGER_OPTS${LEDGER_ARGS:+ $LEDGER_ARGS}; PostgreSQL ${BENCH_POSTGRES_URL:-127.0.0.1:5432/test}"
   echo
   echo "Command: \`$(cat "$out/command.txt")\`"
   echo
-  echo "| row | requests/s (runs) | p50 ms | p99 ms | node CPU ms per request | read models' catch-up ms | integrity log's catch-up ms | peak RSS MB per node |"
+  echo "| row | requests/s (runs) | p50 ms | p99 ms | node CPU ms per request | read models' catch-up ms | integrity log's catch-up ms | peak RSS MB per node (last run) |"
   echo "|---|---|---|---|---|---|---|---|"
   for row in $ROWS; do
     [[ -f $out/$row.jsonl ]] || continue

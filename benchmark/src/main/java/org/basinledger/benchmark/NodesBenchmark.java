@@ -45,7 +45,10 @@ import org.basinledger.benchmark.Workload.Government;
  * each client thread sends its requests to the nodes in turn ({@code spread=request}: every step of a lifecycle on
  * the other node than the step before, so each read follows a write answered by the other node) or each lifecycle
  * to one node in turn ({@code spread=lifecycle}). With 1 node it runs as configured by {@code several} (default
- * false: one node as deployed alone, aggregate caches on).
+ * false: one node as deployed alone, aggregate caches on). {@code roles} gives each node its
+ * {@code ledger.node.role} ({@code query,command}: node 1 serves the reads and runs the processors, node 2 takes the
+ * writes), and the client then sends reads and writes to the nodes that take them, as a load balancer routing by
+ * method would.
  *
  * <p>Measures requests/s, p50/p99, the nodes' CPU per request (user+system from /proc: robust against other
  * processes on the machine), their peak RSS, and after the load how long until the read models' token and the
@@ -56,7 +59,7 @@ import org.basinledger.benchmark.Workload.Government;
  * <p>Options ({@code --name=value}): {@code nodes} (1), {@code several} (nodes &gt; 1), {@code agreements} (300),
  * {@code warmup} (60), {@code threads} (8), {@code parties} (3), {@code spread} (request), {@code ledger-jar}
  * (app/target/basin-ledger.jar), {@code ledger-opts} (-Xmx512m), {@code port} (18281: node i on port + i),
- * {@code work} (a scratch directory), {@code ledger-args} (more arguments of every node, space-separated),
+ * {@code work} (a scratch directory), {@code roles} (both for each), {@code ledger-args} (more arguments of every node, space-separated),
  * {@code keep-schema}. PostgreSQL as for the other benchmarks ({@code BENCH_POSTGRES_URL}, …).
  */
 final class NodesBenchmark {
@@ -70,6 +73,10 @@ final class NodesBenchmark {
     private final int nodeCount;
     private final List<Process> nodes = new ArrayList<>();
     private final List<String> bases = new ArrayList<>();
+    /** Each node's {@code ledger.node.role}; with roles, reads go to the nodes that serve them, writes to the others. */
+    private final List<String> roles;
+    private final List<String> readers = new ArrayList<>();
+    private final List<String> writers = new ArrayList<>();
     private final List<Government> governments = new ArrayList<>();
     private final HttpClient http = client();
 
@@ -80,6 +87,11 @@ final class NodesBenchmark {
         this.work = Path.of(option("work", "benchmark/target/nodes-bench/" + stamp)).toAbsolutePath();
         this.schema = "bench_nodes_" + stamp;
         this.nodeCount = intOption("nodes", 1);
+        String roleList = option("roles", "").trim();
+        this.roles = roleList.isEmpty() ? Collections.nCopies(nodeCount, "both") : List.of(roleList.split(","));
+        if (roles.size() != nodeCount) {
+            throw new IllegalArgumentException("--roles names " + roles.size() + " roles for " + nodeCount + " nodes");
+        }
     }
 
     static void main(String[] args) throws Exception {
@@ -135,12 +147,16 @@ final class NodesBenchmark {
         if (warm.errors.get() > 0) {
             throw new IllegalStateException("warm-up failed: " + warm.firstError.get());
         }
+        // connected before the load: the catch-up is timed from the last answer, not from loading a JDBC driver
+        Connection db = connect();
+        single(db, "select count(*) from token_entry");
         String loadBefore = loadAverage();
         double[] cpuBefore = nodes.stream().mapToDouble(NodesBenchmark::cpuSeconds).toArray();
         log("measuring: " + agreements + " lifecycles, " + threads + " threads, spread " + spread);
         Phase measured = phase(agreements, threads, parties, spread);
         double[] cpuAfter = nodes.stream().mapToDouble(NodesBenchmark::cpuSeconds).toArray();
-        long[] catchUp = awaitCatchUp();
+        long[] catchUp = awaitCatchUp(db);
+        db.close();
         String loadAfter = loadAverage();
 
         List<String> answered = new ArrayList<>(warm.agreements);
@@ -161,9 +177,11 @@ final class NodesBenchmark {
         summary.put("nodes", nodeCount);
         summary.put("severalNodes", several);
         summary.put("spread", spread);
+        summary.put("roles", String.join(",", roles));
         summary.put("threads", threads);
         summary.put("parties", parties);
         summary.put("agreements", agreements);
+        summary.put("warmup", warmup);
         summary.put("unit", "requests");
         summary.put("operations", measured.operations.get());
         summary.put("errors", measured.errors.get());
@@ -206,7 +224,7 @@ final class NodesBenchmark {
                 "--spring.flyway.default-schema=" + schema, "--spring.flyway.create-schemas=true",
                 "--server.port=" + port, "--ledger.data-dir=" + dataDir,
                 "--ledger.registrar-token=" + REGISTRAR, "--ledger.node-id=node-" + (index + 1),
-                "--ledger.several-nodes=" + several));
+                "--ledger.several-nodes=" + several, "--ledger.node.role=" + roles.get(index)));
         if (index > 0) {
             // one signing key for all: the node holding the integrity log signs, every node verifies
             command.add("--ledger.signing-key-path=" + work.resolve("node-1").resolve("ledger-signing-key.pem"));
@@ -220,6 +238,12 @@ final class NodesBenchmark {
         nodes.add(process);
         String base = "http://127.0.0.1:" + port;
         bases.add(base);
+        if (!roles.get(index).equals("command")) {
+            readers.add(base);
+        }
+        if (!roles.get(index).equals("query")) {
+            writers.add(base);
+        }
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         long started = System.nanoTime();
         while (System.nanoTime() < deadline) {
@@ -264,12 +288,12 @@ final class NodesBenchmark {
         for (int i = 0; i < count; i++) {
             String id = "NODES-" + run + "-" + i;
             KeyPair keys = generator.generateKeyPair();
-            String base = bases.get(i % nodeCount);
+            String base = writers.get(i % writers.size());
             JsonNode registered = JSON.readTree(expect(http, post(base, "/api/v1/jurisdictions", Map.of("id", id,
                     "name", "Bench jurisdiction " + i, "level", "CITY",
                     "publicKey", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded())), REGISTRAR),
                     201, "register " + id));
-            JsonNode token = JSON.readTree(expect(http, post(bases.get((i + 1) % nodeCount), "/api/v1/tokens",
+            JsonNode token = JSON.readTree(expect(http, post(writers.get((i + 1) % writers.size()), "/api/v1/tokens",
                     Map.of("principalType", "JURISDICTION", "principalId", id), REGISTRAR), 201, "token " + id));
             governments.add(new Government(id, keys, registered.path("keys").path(0).path("keyId").asText(),
                     token.path("token").asText()));
@@ -345,25 +369,29 @@ final class NodesBenchmark {
             this.step = thread;
         }
 
-        /** The node of the next request: the next one in turn per request, or per lifecycle. */
-        private String node(boolean newLifecycle) {
+        /**
+         * The node of the next request: the next one in turn per request, or per lifecycle; among the nodes that
+         * serve reads for a read, those that take writes for a write.
+         */
+        private String node(boolean newLifecycle, boolean read) {
             if (spread.equals("request") || newLifecycle) {
                 step++;
             }
-            return bases.get((int) (step % nodeCount));
+            List<String> candidates = read ? readers : writers;
+            return candidates.get((int) (step % candidates.size()));
         }
 
         String lifecycle(List<Government> parties) throws Exception {
             Government drafter = parties.get(0);
-            JsonNode drafted = JSON.readTree(timed(post(node(true), "/api/v1/agreements",
+            JsonNode drafted = JSON.readTree(timed(post(node(true, false), "/api/v1/agreements",
                     Workload.draftBody(parties), drafter.token()), 201, "draft"));
             String id = drafted.path("id").asText();
-            timed(post(node(false), "/api/v1/agreements/" + id + "/open-for-signature", null, drafter.token()), 200,
+            timed(post(node(false, false), "/api/v1/agreements/" + id + "/open-for-signature", null, drafter.token()), 200,
                     "open");
             for (Government party : parties) {
-                byte[] terms = timed(HttpRequest.newBuilder(URI.create(node(false) + "/api/v1/agreements/" + id
+                byte[] terms = timed(HttpRequest.newBuilder(URI.create(node(false, true) + "/api/v1/agreements/" + id
                         + "/terms")).header("Authorization", "Bearer " + party.token()).GET().build(), 200, "terms");
-                byte[] signed = timed(post(node(false), "/api/v1/agreements/" + id + "/signatures",
+                byte[] signed = timed(post(node(false, false), "/api/v1/agreements/" + id + "/signatures",
                         Map.of("signature", party.sign(terms), "keyId", party.keyId()), party.token()), 200, "sign");
                 if (party == parties.get(parties.size() - 1)
                         && !"IN_FORCE".equals(JSON.readTree(signed).path("status").asText())) {
@@ -389,23 +417,21 @@ final class NodesBenchmark {
     // ---- after the load ----
 
     /** Milliseconds until the read models' token, and until the integrity log, include every stored event. */
-    private long[] awaitCatchUp() throws Exception {
+    private long[] awaitCatchUp(Connection db) throws Exception {
         long start = System.nanoTime();
         long deadline = start + TimeUnit.MINUTES.toNanos(5);
         long readModels = -1;
         long integrity = -1;
-        try (Connection db = connect()) {
-            long head = single(db, "select coalesce(max(global_index), -1) from domain_event_entry");
-            long events = single(db, "select count(*) from domain_event_entry");
-            while ((readModels < 0 || integrity < 0) && System.nanoTime() < deadline) {
-                if (readModels < 0 && projectionsIndex(db) >= head) {
-                    readModels = (System.nanoTime() - start) / 1_000_000;
-                }
-                if (integrity < 0 && single(db, "select count(*) from ledger_leaf") >= events) {
-                    integrity = (System.nanoTime() - start) / 1_000_000;
-                }
-                Thread.sleep(5);
+        long head = single(db, "select coalesce(max(global_index), -1) from domain_event_entry");
+        long events = single(db, "select count(*) from domain_event_entry");
+        while ((readModels < 0 || integrity < 0) && System.nanoTime() < deadline) {
+            if (readModels < 0 && projectionsIndex(db) >= head) {
+                readModels = (System.nanoTime() - start) / 1_000_000;
             }
+            if (integrity < 0 && single(db, "select count(*) from ledger_leaf") >= events) {
+                integrity = (System.nanoTime() - start) / 1_000_000;
+            }
+            Thread.sleep(5);
         }
         if (readModels < 0 || integrity < 0) {
             throw new IllegalStateException("the read models or the integrity log did not catch up within 5 minutes");
@@ -468,7 +494,7 @@ final class NodesBenchmark {
             checks.put("signatures", signatures);
             checks.put("eventsStored", events);
             checks.put("integrityLeaves", leaves);
-            JsonNode verification = JSON.readTree(expect(http, HttpRequest.newBuilder(URI.create(bases.get(0)
+            JsonNode verification = JSON.readTree(expect(http, HttpRequest.newBuilder(URI.create(readers.get(0)
                     + "/api/v1/ledger/verification")).header("Authorization", "Bearer " + REGISTRAR).GET()
                     .timeout(Duration.ofMinutes(5)).build(), 200, "verification"));
             checks.put("verificationOk", verification.path("ok").asBoolean());
