@@ -75,7 +75,7 @@ class KillOneOfTwoNodesPostgresIT {
     private static final String SCHEMA = PostgresCondition.newSchema();
     private static final int WRITERS = 4;
     private static final Duration BOTH_BEFORE_KILL = Duration.ofSeconds(8);
-    /** Longer than Axon's claim timeout (10 s): B takes over whatever processors A held. */
+    /** Longer than the takeover of a dead node's segments (about 6 s): B takes over whatever processors A held. */
     private static final Duration SURVIVOR_ALONE = Duration.ofSeconds(15);
     private static final Duration BOTH_AFTER_RESTART = Duration.ofSeconds(8);
     private static final Duration BOUND = Duration.ofSeconds(90);
