@@ -178,10 +178,11 @@ class KillOneOfTwoNodesPostgresIT {
                 writer.get(BOUND.toSeconds(), TimeUnit.SECONDS);
             }
             int afterRestart = record.acknowledged.get() - atRestart;
-            System.out.printf("kill test: %d writes acknowledged (%d while A was down or starting, %d after A's restart), %d sent"
-                            + " again with their key, %d answered only on a retry after a node failed to answer;"
-                            + " per node %s%n", record.acknowledged.get(), whileAlone, afterRestart,
-                    record.replays.get(), record.retriedAfterNoAnswer.get(), cluster.stats());
+            System.out.printf("kill test: %d writes acknowledged (%d while A was down or starting, %d after A's restart), %d of"
+                            + " them 202 applied, %d sent again with their key, %d answered only on a retry after a"
+                            + " node failed to answer; per node %s%n", record.acknowledged.get(), whileAlone,
+                    afterRestart, record.appliedAnswers.get(), record.replays.get(),
+                    record.retriedAfterNoAnswer.get(), cluster.stats());
             assertThat(whileAlone).as("writes acknowledged by B while A was down").isPositive();
             assertThat(afterRestart).as("writes acknowledged after A's restart").isPositive();
             assertThat(a.answered.get()).as("writes answered by A after its restart").isPositive();
@@ -334,6 +335,7 @@ class KillOneOfTwoNodesPostgresIT {
         final AtomicInteger acknowledged = new AtomicInteger();
         final AtomicInteger replays = new AtomicInteger();
         final AtomicInteger retriedAfterNoAnswer = new AtomicInteger();
+        final AtomicInteger appliedAnswers = new AtomicInteger();
         final ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<String> badReplays = new ConcurrentLinkedQueue<>();
@@ -476,6 +478,12 @@ class KillOneOfTwoNodesPostgresIT {
             if (reply.ok()) {
                 record.acknowledged.incrementAndGet();
                 position = Math.max(position, reply.position());
+                if (reply.answer.status() == 202) {
+                    // "applied", answered before the read models had it: as the API says, read it at Location
+                    // before acting on it (the checks of a write on it read the read models, which may lag)
+                    record.appliedAnswers.incrementAndGet();
+                    cluster.awaitReadable(reply.answer.header("Location"), who, position);
+                }
                 if (++writes % 3 == 0 && pinned == null) {
                     Reply again = cluster.write(path, body, who, key, null, record);
                     record.replays.incrementAndGet();
@@ -683,6 +691,29 @@ class KillOneOfTwoNodesPostgresIT {
                 return answer.raw().body();
             }
             throw new AssertionError("GET " + path + " not answered within " + BOUND);
+        }
+
+        /** Reads {@code location} on any node until it is there (a 404 or {@code 503 read-models-behind} waits). */
+        void awaitReadable(String location, Government who, long position) {
+            long deadline = System.nanoTime() + BOUND.toNanos();
+            while (System.nanoTime() < deadline) {
+                Node node = next();
+                HttpRequest.Builder request = HttpRequest.newBuilder(url(node, location)).timeout(Duration.ofSeconds(60))
+                        .header("X-Ledger-Position", Long.toString(position))
+                        .header("Authorization", "Bearer " + who.token()).GET();
+                try {
+                    Http.Answer answer = send(request);
+                    if (answer.status() == 200) {
+                        return;
+                    }
+                    assertThat(answer.status()).as("GET %s on node %s: %s", location, node.name, answer)
+                            .isIn(404, 503);
+                } catch (IOException noAnswer) {
+                    node.noAnswer.incrementAndGet();
+                }
+                pause(500);
+            }
+            throw new AssertionError(location + " not readable within " + BOUND);
         }
 
         long head(Node node) {
