@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,9 +27,12 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.basinledger.api.common.InvalidStateException;
+import org.basinledger.app.config.NodeConfig;
 import org.basinledger.query.support.Projections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +62,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ol>
  *
  * One rebuild at a time; its progress (events done of the total, events per second, time left) is logged every
- * few seconds and answered by {@link #status()}. Run on one node: another node's processor is not paused.
+ * few seconds and answered by {@link #status()}. Run on one node: another node's processor is not paused (with
+ * several segments the rebuild refuses to swap while another node holds one).
  */
 public class ReadModelRebuild {
 
@@ -161,10 +166,17 @@ public class ReadModelRebuild {
         boolean wasRunning = processor.map(StreamingEventProcessor::isRunning).orElse(false);
         processor.ifPresent(StreamingEventProcessor::shutDown);
         try {
+            int segments = segments();
             GapAwareTrackingToken live = liveToken();
             progress.total(progress.done + feed.remaining(done, live));
             feed.apply(done, live);
-            transactions.executeWithoutResult(status -> schemas.recordSwap(progress.schema, progress.done));
+            transactions.executeWithoutResult(status -> {
+                schemas.recordSwap(progress.schema, progress.done);
+                if (segments > 1) {
+                    // the new tables hold every event up to the furthest segment: every segment goes on from there
+                    alignSegments(live);
+                }
+            });
             schemas.routeLive(progress.schema);
         } finally {
             if (wasRunning) {
@@ -173,21 +185,64 @@ public class ReadModelRebuild {
         }
     }
 
-    /** The live processor's committed token (its position in the event store), null before its first event. */
+    /**
+     * The live processor's committed token (its position in the event store), null before its first event. With
+     * several segments, each at its own position, the furthest of them: the events up to it that a segment has not
+     * handled yet are in the new tables, and {@link #alignSegments} moves every segment there at the swap.
+     */
     private GapAwareTrackingToken liveToken() {
         List<TrackingToken> tokens = jdbc.query("SELECT token, token_type FROM token_entry"
                 + " WHERE processor_name = ?", (rs, i) -> token(rs.getBytes("token"),
                 rs.getString("token_type")), Projections.PROCESSING_GROUP);
-        if (tokens.size() > 1) {
-            throw new IllegalStateException("the projections processor has " + tokens.size()
-                    + " segments: a rebuild follows one");
+        GapAwareTrackingToken furthest = null;
+        for (TrackingToken token : tokens) {
+            if (token != null && !(token instanceof GapAwareTrackingToken)) {
+                throw new IllegalStateException("the projections processor is at a "
+                        + token.getClass().getSimpleName() + " (a replay or reset in progress?): rebuild once it is"
+                        + " back at the head");
+            }
+            if (token != null) {
+                furthest = furthest == null ? (GapAwareTrackingToken) token
+                        : (GapAwareTrackingToken) furthest.upperBound(token);
+            }
         }
-        TrackingToken token = tokens.isEmpty() ? null : tokens.get(0);
-        if (token == null || token instanceof GapAwareTrackingToken) {
-            return (GapAwareTrackingToken) token;
+        return furthest;
+    }
+
+    /**
+     * How many segments the paused processor has. With more than one, none may be held by another node (it would go
+     * on writing the old tables, and its tokens could not be moved): the rebuild runs with the projections stopped
+     * on every other node (docs/operations.md). A claim of this node's own (its processor, paused while claiming at
+     * start, may leave one) or one older than the claim timeout (a dead node's) holds nothing.
+     */
+    private int segments() {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM token_entry"
+                + " WHERE processor_name = ?", Projections.PROCESSING_GROUP);
+        if (rows.size() > 1) {
+            String self = context.getBeanProvider(NodeConfig.NodeName.class).getIfAvailable(
+                    () -> new NodeConfig.NodeName("")).value();
+            Duration claimTimeout = context.getBeanProvider(TokenStoreProperties.class).getIfAvailable(
+                    TokenStoreProperties::new).getClaimTimeout();
+            Instant expired = Instant.now().minus(claimTimeout);
+            rows.stream().filter(row -> row.get("owner") != null && !self.equals(row.get("owner"))
+                            && Instant.parse((String) row.get("timestamp")).isAfter(expired))
+                    .findFirst().ifPresent(row -> {
+                        throw new IllegalStateException("segment " + row.get("segment") + " of the projections is"
+                                + " held by " + row.get("owner") + ": with several segments, stop the other nodes"
+                                + " (or their projections) before a rebuild");
+                    });
         }
-        throw new IllegalStateException("the projections processor is at a " + token.getClass().getSimpleName()
-                + " (a replay or reset in progress?): rebuild once it is back at the head");
+        return rows.size();
+    }
+
+    /** Sets every segment's token to {@code live}, in the swap's transaction. */
+    private void alignSegments(GapAwareTrackingToken live) {
+        if (live == null) {
+            return;
+        }
+        SerializedObject<byte[]> token = axon.serializer().serialize(live, byte[].class);
+        jdbc.update("UPDATE token_entry SET token = ?, token_type = ? WHERE processor_name = ?", token.getData(),
+                token.getType().getName(), Projections.PROCESSING_GROUP);
     }
 
     private TrackingToken token(byte[] serialized, String type) {

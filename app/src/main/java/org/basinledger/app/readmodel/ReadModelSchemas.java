@@ -99,6 +99,13 @@ public class ReadModelSchemas {
         transactions.executeWithoutResult(status -> {
             jdbc.update("UPDATE token_entry SET token = ?, token_type = ? WHERE processor_name = ?",
                     row.baseToken(), row.baseTokenType(), Projections.PROCESSING_GROUP);
+            // with several segments, each where it was at the first swap
+            jdbc.update("UPDATE token_entry SET token = (SELECT b.token FROM read_model_base_segment b"
+                    + " WHERE b.segment = token_entry.segment), token_type = (SELECT b.token_type"
+                    + " FROM read_model_base_segment b WHERE b.segment = token_entry.segment)"
+                    + " WHERE processor_name = ? AND segment IN (SELECT segment FROM read_model_base_segment)",
+                    Projections.PROCESSING_GROUP);
+            jdbc.update("DELETE FROM read_model_base_segment");
             jdbc.update("DELETE FROM read_model_schema");
         });
         live = base;
@@ -146,6 +153,11 @@ public class ReadModelSchemas {
                     .stream().findFirst().orElse(Map.of());
             baseToken = (byte[]) token.get("token");
             baseTokenType = (String) token.get("token_type");
+            jdbc.update("DELETE FROM read_model_base_segment");
+            // with several segments the others' tokens too: each segment's old tables are where its token was
+            jdbc.update("INSERT INTO read_model_base_segment (segment, token, token_type) SELECT segment, token,"
+                    + " token_type FROM token_entry WHERE processor_name = ? AND segment <> 0",
+                    Projections.PROCESSING_GROUP);
         } else {
             baseToken = previous.baseToken();
             baseTokenType = previous.baseTokenType();

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.basinledger.app.support.EnabledIfPostgres;
@@ -81,6 +83,9 @@ class FailoverPostgresIT {
                     .contains(victim);
             Http victimHttp = new Http(nodes.get(victim).port());
             Http survivorHttp = new Http(nodes.get(survivor).port());
+            await("each node's metrics say what it holds", () -> claimed(victimHttp, "integrity-log") == 1
+                    && claimed(survivorHttp, "integrity-log") == 0
+                    && claimed(victimHttp, "projections") + claimed(survivorHttp, "projections") == SEGMENTS);
 
             List<String> reports = new ArrayList<>();
             for (int month = 1; month <= 3; month++) {
@@ -109,6 +114,8 @@ class FailoverPostgresIT {
                         && survivor.equals(owners("integrity-log").get(0));
             });
             long takeoverMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+            await("the survivor's metrics say it holds them all", () -> claimed(survivorHttp, "projections")
+                    == SEGMENTS && claimed(survivorHttp, "integrity-log") == 1);
             System.out.printf("failover: the survivor held all %d segments of the projections and the integrity log"
                     + " %d ms after the SIGKILL of the node holding them%n", SEGMENTS, takeoverMillis);
 
@@ -146,6 +153,15 @@ class FailoverPostgresIT {
             nodes.get(survivor).stop();
         }
         FileSystemUtils.deleteRecursively(dir);
+    }
+
+    /** The node's {@code ledger.processor.segments.claimed} gauge for the processor. */
+    private static long claimed(Http node, String processor) {
+        String metrics = node.get("/actuator/prometheus").token(LedgerDriver.REGISTRAR_TOKEN).send().body();
+        Matcher matcher = Pattern.compile("(?m)^ledger_processor_segments_claimed\\{[^}]*processor=\""
+                + Pattern.quote(processor) + "\"[^}]*} ([0-9.]+)$").matcher(metrics);
+        assertThat(matcher.find()).as("ledger_processor_segments_claimed for " + processor).isTrue();
+        return Math.round(Double.parseDouble(matcher.group(1)));
     }
 
     private static String node(String name) {

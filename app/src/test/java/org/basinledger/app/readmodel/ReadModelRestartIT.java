@@ -10,10 +10,12 @@ import java.sql.Statement;
 import org.basinledger.app.BasinLedgerApplication;
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The read models' schema across restarts (H2 file): a rebuild asked for on the command line swaps them into a schema
@@ -22,18 +24,22 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ReadModelRestartIT {
 
-    @Test
-    void theRebuiltSchemaStaysLiveUntilAMigrationSendsTheLedgerBackToTheDefaultOne() throws Exception {
+    /** With one segment of the projections, and with four (each segment's token kept at the first swap). */
+    @ParameterizedTest(name = "{0} segments")
+    @ValueSource(ints = {1, 4})
+    void theRebuiltSchemaStaysLiveUntilAMigrationSendsTheLedgerBackToTheDefaultOne(int segments) throws Exception {
         Path dataDir = Path.of("target", "it-data", "rebuild-restart-" + System.nanoTime()).toAbsolutePath();
+        String segmentsArg = "--ledger.projection-segments=" + segments;
         String before;
-        try (ConfigurableApplicationContext first = start(dataDir)) {
+        try (ConfigurableApplicationContext first = start(dataDir, segmentsArg)) {
             before = registerAndSee(first);
             assertThat(first.getBean(ReadModelSchemas.class).liveSchema()).isEqualTo("PUBLIC");
         }
 
         String rebuilt;
         String after;
-        try (ConfigurableApplicationContext second = start(dataDir, "--ledger.read-models.rebuild-on-start=true")) {
+        try (ConfigurableApplicationContext second = start(dataDir, segmentsArg,
+                "--ledger.read-models.rebuild-on-start=true")) {
             ReadModelRebuild rebuild = second.getBean(ReadModelRebuild.class);
             ReadModelRebuild.Status done = Await.until(() -> {
                 ReadModelRebuild.Status status = rebuild.status();
@@ -48,8 +54,12 @@ class ReadModelRestartIT {
             after = registerAndSee(second);
         }
 
-        try (ConfigurableApplicationContext third = start(dataDir)) {
+        try (ConfigurableApplicationContext third = start(dataDir, segmentsArg)) {
             assertThat(third.getBean(ReadModelSchemas.class).liveSchema()).isEqualTo(rebuilt);
+            assertThat(third.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM token_entry"
+                    + " WHERE processor_name = 'projections'", Integer.class)).isEqualTo(segments);
+            assertThat(third.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM read_model_base_segment",
+                    Integer.class)).as("the tokens of the segments but 0 at the first swap").isEqualTo(segments - 1);
             assertThat(jurisdiction(third, before)).isEqualTo(200);
             assertThat(jurisdiction(third, after)).isEqualTo(200);
         }
@@ -62,8 +72,10 @@ class ReadModelRestartIT {
                     + " SELECT MAX(\"installed_rank\") + 1, '999', 'later release', 'SQL', 'V999__later_release.sql',"
                     + " 0, 'test', 0, TRUE FROM \"flyway_schema_history\"");
         }
-        try (ConfigurableApplicationContext fourth = start(dataDir)) {
+        try (ConfigurableApplicationContext fourth = start(dataDir, segmentsArg)) {
             assertThat(fourth.getBean(ReadModelSchemas.class).liveSchema()).isEqualTo("PUBLIC");
+            assertThat(fourth.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM read_model_base_segment",
+                    Integer.class)).isZero();
             assertThat(jurisdiction(fourth, before)).isEqualTo(200);
             // registered after the first swap: caught up in the default schema's tables from the token kept then
             Await.until(() -> jurisdiction(fourth, after) == 200 ? Boolean.TRUE : null);
