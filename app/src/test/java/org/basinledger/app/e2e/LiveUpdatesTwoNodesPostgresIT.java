@@ -1,32 +1,24 @@
 package org.basinledger.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.basinledger.app.support.EventStreams.END;
+import static org.basinledger.app.support.EventStreams.next;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
 import org.basinledger.app.BasinLedgerApplication;
 import org.basinledger.app.live.PostgresLiveUpdates;
 import org.basinledger.app.support.EnabledIfPostgres;
+import org.basinledger.app.support.EventStreams;
+import org.basinledger.app.support.EventStreams.Event;
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
@@ -51,10 +43,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EnabledIfPostgres
 class LiveUpdatesTwoNodesPostgresIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** The end of a stream, as the reader thread reports it. */
-    private static final String END = "(end)";
-
     private static String schema;
     private static ConfigurableApplicationContext a;
     private static ConfigurableApplicationContext b;
@@ -67,7 +55,7 @@ class LiveUpdatesTwoNodesPostgresIT {
     private static Government anhui;
     private static Government zhejiang;
 
-    private final List<InputStream> open = new ArrayList<>();
+    private final EventStreams streams = new EventStreams();
 
     @BeforeAll
     static void startTwoNodes() {
@@ -98,9 +86,7 @@ class LiveUpdatesTwoNodesPostgresIT {
 
     @AfterEach
     void closeStreams() throws IOException {
-        for (InputStream body : open) {
-            body.close();
-        }
+        streams.close();
     }
 
     @Test
@@ -110,8 +96,8 @@ class LiveUpdatesTwoNodesPostgresIT {
         Scenarios.terms(body).put("emergency", IncidentContract.emergency("PT1H", false));
         String id = viaA.draft(anhui, body).path("id").asText();
 
-        BlockingQueue<Event> statusA = stream(portA, "/api/v1/agreements/" + id + "/stream", anhui.token());
-        BlockingQueue<Event> statusB = stream(portB, "/api/v1/agreements/" + id + "/stream", anhui.token());
+        BlockingQueue<Event> statusA = streams.open(portA, "/api/v1/agreements/" + id + "/stream", anhui.token());
+        BlockingQueue<Event> statusB = streams.open(portB, "/api/v1/agreements/" + id + "/stream", anhui.token());
         assertThat(next(statusB).data()).isEqualTo(next(statusA).data());
 
         viaB.open(anhui, id);
@@ -121,8 +107,8 @@ class LiveUpdatesTwoNodesPostgresIT {
         assertThat(viaB.sign(zhejiang, id, true).status()).isEqualTo(200);
         sameViews(statusA, statusB, v -> v.path("status").asText().equals("IN_FORCE"));
 
-        BlockingQueue<Event> incidentsA = stream(portA, "/api/v1/incidents/stream?agreementId=" + id, null);
-        BlockingQueue<Event> incidentsB = stream(portB, "/api/v1/incidents/stream?agreementId=" + id, null);
+        BlockingQueue<Event> incidentsA = streams.open(portA, "/api/v1/incidents/stream?agreementId=" + id, null);
+        BlockingQueue<Event> incidentsB = streams.open(portB, "/api/v1/incidents/stream?agreementId=" + id, null);
         assertThat(next(incidentsA).name()).isEqualTo("open-incidents");
         assertThat(next(incidentsB).name()).isEqualTo("open-incidents");
 
@@ -161,8 +147,8 @@ class LiveUpdatesTwoNodesPostgresIT {
                 anhui, zhejiang);
         Scenarios.terms(body).put("emergency", IncidentContract.emergency("PT1H", false));
         String id = Scenarios.signedInForce(viaA, body, anhui, zhejiang);
-        BlockingQueue<Event> status = stream(portB, "/api/v1/agreements/" + id + "/stream", anhui.token());
-        BlockingQueue<Event> incidents = stream(portB, "/api/v1/incidents/stream?agreementId=" + id, null);
+        BlockingQueue<Event> status = streams.open(portB, "/api/v1/agreements/" + id + "/stream", anhui.token());
+        BlockingQueue<Event> incidents = streams.open(portB, "/api/v1/incidents/stream?agreementId=" + id, null);
         assertThat(next(status).data().path("status").asText()).isEqualTo("IN_FORCE");
         assertThat(next(incidents).name()).isEqualTo("open-incidents");
 
@@ -185,7 +171,7 @@ class LiveUpdatesTwoNodesPostgresIT {
         assertThat(caughtUp.path("obligations").path(0).path("status").asText()).isEqualTo("FULFILLED");
 
         // a client that reconnects starts from the open incidents, and gets every later change
-        BlockingQueue<Event> again = stream(portB, "/api/v1/incidents/stream?agreementId=" + id, null);
+        BlockingQueue<Event> again = streams.open(portB, "/api/v1/incidents/stream?agreementId=" + id, null);
         assertThat(next(again).name()).isEqualTo("open-incidents");
         String raised = nodeA.post("/api/v1/agreements/" + id + "/incidents", IncidentContract.raiseBody("YELLOW"))
                 .token(zhejiang.token()).send().json().path("id").asText();
@@ -252,52 +238,6 @@ class LiveUpdatesTwoNodesPostgresIT {
             changes.add(b);
         }
         return changes;
-    }
-
-    /** One SSE event: its name ({@code message} when unnamed, {@link #END} when the stream ended) and its data. */
-    record Event(String name, JsonNode data) {
-    }
-
-    private BlockingQueue<Event> stream(int port, String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "text/event-stream");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        InputStream body = response.body();
-        open.add(body);
-        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-                String line;
-                String name = "message";
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("data:")) {
-                        events.add(new Event(name, JSON.readTree(line.substring(5))));
-                    } else if (line.isEmpty()) {
-                        name = "message";
-                    }
-                }
-                events.add(new Event(END, NullNode.getInstance()));
-            } catch (IOException closed) {
-                // the test closed the stream
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return events;
-    }
-
-    private static Event next(BlockingQueue<Event> events) throws InterruptedException {
-        // patience, not a timing assertion: the event must come, however long the machine takes
-        Event event = events.poll(60, TimeUnit.SECONDS);
-        assertThat(event).as("an event on the stream").isNotNull();
-        return event;
     }
 
     private static String projectionsOwner() {
