@@ -26,7 +26,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
             "jurisdictions", "data-root", "keep-data", "workload", "reports", "reports-per-agreement", "assessments",
             "leaves", "requests", "verifications", "sample-ms", "burst", "cpu-through-catch-up", "h2-write-delay",
             "streams", "sources", "stream-threads", "stream-seconds", "baseline-seconds", "history-years", "cold",
-            "listeners", "rounds");
+            "listeners", "rounds", "rebuilds");
 
     /**
      * The workloads: lifecycle (the default), reports, assessment, integrity, proofs, streams, rebuild,
@@ -61,13 +61,15 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
      *                            loaded from the event store (its latest snapshot and the events after it)
      *                            ({@code reports})
      * @param listeners           listeners of the incident stream ({@code incident-stream}, 1 to 400)
+     * @param rebuilds            rebuilds run one after the other on the same events ({@code rebuild}; the first is
+     *                            the measured row, the others are reported as {@code repeats})
      * @param rounds              incidents raised one after the other, each timed to every listener
      *                            ({@code incident-stream})
      */
     record Extra(String workload, int reports, int reportsPerAgreement, int assessments, long leaves, int requests,
                  int verifications, int sampleMillis, int burst, int streams, int sources, int streamThreads,
                  int streamSeconds, int baselineSeconds, int historyYears, boolean cold, int listeners,
-                 int rounds) {
+                 int rounds, int rebuilds) {
     }
 
     static Options parse(String[] args) {
@@ -100,6 +102,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
         boolean cold = false;
         int listeners = 100;
         int rounds = 200;
+        int rebuilds = 1;
         Integer agreementsGiven = null;
         Integer warmupGiven = null;
         List<String> spring = new ArrayList<>();
@@ -142,6 +145,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
                 case "stream-seconds" -> streamSeconds = Integer.parseInt(value);
                 case "listeners" -> listeners = Integer.parseInt(value);
                 case "rounds" -> rounds = Integer.parseInt(value);
+                case "rebuilds" -> rebuilds = Integer.parseInt(value);
                 case "baseline-seconds" -> baselineSeconds = Integer.parseInt(value);
                 case "history-years" -> historyYears = Integer.parseInt(value);
                 case "cold" -> cold = Boolean.parseBoolean(value);
@@ -194,7 +198,7 @@ record Options(String db, String mode, int threads, int agreements, int warmup, 
                 cpuThroughCatchUp, h2WriteDelay,
                 List.copyOf(spring), new Extra(workload, reports, reportsPerAgreement, assessments, leaves, requests,
                         verifications, sampleMillis, burst, streams, sources, streamThreads, streamSeconds,
-                        baselineSeconds, historyYears, cold, listeners, rounds));
+                        baselineSeconds, historyYears, cold, listeners, rounds, rebuilds));
     }
 
     /** benchmark/target/bench-data next to the jar when run from it, else ./target/bench-data. */

@@ -50,7 +50,8 @@ public class ReadModelConfig {
                                       ObjectProvider<ReadModelRebuild.Listener> listeners,
                                       ReadModelProperties properties) {
         return new ReadModelRebuild(context, axon, schemas, (ReadModelDataSource) dataSource, jdbc, transactions,
-                listeners.orderedStream().toList(), properties.rebuildBatchSize());
+                listeners.orderedStream().toList(), properties.rebuildBatchSize(),
+                properties.rebuildThreads());
     }
 
     @Bean

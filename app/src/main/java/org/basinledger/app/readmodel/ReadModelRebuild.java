@@ -1,13 +1,23 @@
 package org.basinledger.app.readmodel;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -33,7 +43,9 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.basinledger.api.common.InvalidStateException;
 import org.basinledger.app.config.NodeConfig;
+import org.basinledger.query.history.AgreementHistoryProjection;
 import org.basinledger.query.support.Projections;
+import org.basinledger.query.support.RebuildingProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
@@ -94,11 +106,12 @@ public class ReadModelRebuild {
     private final TransactionTemplate transactions;
     private final List<Listener> listeners;
     private final int batchSize;
+    private final int threads;
     private final AtomicReference<Progress> current = new AtomicReference<>();
 
     public ReadModelRebuild(ApplicationContext context, Configuration axon, ReadModelSchemas schemas,
                             ReadModelDataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
-                            List<Listener> listeners, int batchSize) {
+                            List<Listener> listeners, int batchSize, int threads) {
         this.context = context;
         this.axon = axon;
         this.schemas = schemas;
@@ -107,6 +120,7 @@ public class ReadModelRebuild {
         this.transactions = transactions;
         this.listeners = listeners;
         this.batchSize = batchSize;
+        this.threads = threads;
     }
 
     /**
@@ -136,18 +150,21 @@ public class ReadModelRebuild {
     }
 
     private void run(Progress progress) {
-        log.info("rebuilding the read models into schema {} (asked by {})", progress.schema, progress.requestedBy);
+        log.info("rebuilding the read models into schema {} (asked by {}; {} threads, pages of {} events)",
+                progress.schema, progress.requestedBy, threads, batchSize);
+        List<Group> groups = new ArrayList<>();
+        ExecutorService reader = Executors.newSingleThreadExecutor(daemon("read-model-rebuild-reader"));
         try {
             schemas.createEmpty(progress.schema);
-            try (Connection connection = dataSource.detachedConnection(schemas.searchPath(progress.schema));
-                 AnnotationConfigApplicationContext projections = projections(new SingleConnectionDataSource(connection, true))) {
-                Feed feed = new Feed(progress, new EventTable(new NamedParameterJdbcTemplate(jdbc), axon.eventSerializer(),
-                        axon.upcasterChain()), invoker(projections), new SpringTransactionManager(
-                        new DataSourceTransactionManager(projections.getBean(DataSource.class))));
-                GapAwareTrackingToken done = feed.bulk();
-                listeners.forEach(l -> l.built(progress.schema));
-                swap(progress, feed, done);
+            List<List<Class<?>>> partition = partition(projectionTypes(), threads);
+            for (int i = 0; i < partition.size(); i++) {
+                groups.add(new Group(i, progress.schema, partition.get(i)));
             }
+            Feed feed = new Feed(progress, new EventTable(new NamedParameterJdbcTemplate(jdbc), axon.eventSerializer(),
+                    axon.upcasterChain()), reader, groups);
+            GapAwareTrackingToken done = feed.bulk();
+            listeners.forEach(l -> l.built(progress.schema));
+            swap(progress, feed, done);
             progress.finish(State.SWAPPED, null);
             log.info("read models rebuilt: {} events in {}, now read from schema {}", progress.done,
                     Duration.between(progress.startedAt, progress.finishedAt), progress.schema);
@@ -155,6 +172,9 @@ public class ReadModelRebuild {
             progress.finish(State.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             log.error("rebuilding the read models into schema {} failed; they are still read from schema {}",
                     progress.schema, schemas.liveSchema(), e);
+        } finally {
+            reader.shutdownNow();
+            groups.forEach(Group::close);
         }
     }
 
@@ -254,7 +274,8 @@ public class ReadModelRebuild {
      * A context of fresh projection instances (the live ones keep caches of the live tables) writing through
      * {@code dataSource}; beans the projections share with the application (serializer, event store) come from it.
      */
-    private AnnotationConfigApplicationContext projections(SingleConnectionDataSource dataSource) {
+    private AnnotationConfigApplicationContext projections(SingleConnectionDataSource dataSource,
+                                                           List<Class<?>> types) {
         AnnotationConfigApplicationContext projections = new AnnotationConfigApplicationContext();
         projections.setParent(context);
         BeanDefinitionCustomizer primary = definition -> definition.setPrimary(true);
@@ -262,7 +283,7 @@ public class ReadModelRebuild {
         projections.registerBean(JdbcTemplate.class, () -> new JdbcTemplate(dataSource), primary);
         projections.registerBean(NamedParameterJdbcTemplate.class, () -> new NamedParameterJdbcTemplate(dataSource),
                 primary);
-        projectionTypes().forEach(type -> projections.registerBean(type, primary));
+        types.forEach(type -> projections.registerBean(type, primary));
         projections.refresh();
         return projections;
     }
@@ -278,8 +299,8 @@ public class ReadModelRebuild {
                 .toList();
     }
 
-    private EventHandlerInvoker invoker(AnnotationConfigApplicationContext projections) {
-        List<Object> handlers = projectionTypes().stream().<Object>map(projections::getBean).toList();
+    private EventHandlerInvoker invoker(AnnotationConfigApplicationContext projections, List<Class<?>> types) {
+        List<Object> handlers = types.stream().<Object>map(projections::getBean).toList();
         return SimpleEventHandlerInvoker.builder()
                 .eventHandlers(handlers)
                 .parameterResolverFactory(axon.parameterResolverFactory())
@@ -288,20 +309,126 @@ public class ReadModelRebuild {
                 .build();
     }
 
-    /** Feeds events to the rebuild's projections, a page per transaction, counting them into the progress. */
-    private final class Feed {
-        private final Progress progress;
-        private final EventTable events;
+    /**
+     * The projections split into {@code threads} groups that are fed in parallel, each projection whole in one group
+     * (a projection reads and writes only its own tables, so each one needs only its own events in order). The
+     * history, the largest writer, gets a group of its own when there are two or more.
+     */
+    static List<List<Class<?>>> partition(List<Class<?>> types, int threads) {
+        int groups = Math.max(1, Math.min(threads, types.size()));
+        List<List<Class<?>>> partition = new ArrayList<>();
+        for (int i = 0; i < groups; i++) {
+            partition.add(new ArrayList<>());
+        }
+        List<Class<?>> rest = new ArrayList<>(types);
+        int first = 0;
+        if (groups > 1 && rest.remove(AgreementHistoryProjection.class)) {
+            partition.get(0).add(AgreementHistoryProjection.class);
+            first = 1;
+        }
+        for (int i = 0; i < rest.size(); i++) {
+            partition.get(first + i % (groups - first)).add(rest.get(i));
+        }
+        partition.removeIf(List::isEmpty);
+        return partition;
+    }
+
+    /**
+     * Some of the fresh projections, on a connection of their own to the rebuild schema, applying pages of events on
+     * a thread of their own in the order they are given, one transaction per page.
+     */
+    private final class Group {
+        private final List<Class<?>> types;
+        private final Connection connection;
+        private final AnnotationConfigApplicationContext projections;
         private final EventHandlerInvoker invoker;
         private final SpringTransactionManager transactionManager;
+        private final ExecutorService thread;
+
+        Group(int number, String schema, List<Class<?>> types) throws SQLException {
+            this.types = types;
+            this.connection = dataSource.detachedConnection(schemas.searchPath(schema));
+            this.projections = projections(new SingleConnectionDataSource(connection, true), types);
+            types.stream().map(projections::getBean)
+                    .filter(RebuildingProjection.class::isInstance)
+                    .forEach(projection -> ((RebuildingProjection) projection).rebuildingIntoEmptyTables());
+            this.invoker = invoker(projections, types);
+            this.transactionManager = new SpringTransactionManager(
+                    new DataSourceTransactionManager(projections.getBean(DataSource.class)));
+            this.thread = Executors.newSingleThreadExecutor(daemon("read-model-rebuild-" + number));
+        }
+
+        /** Applies the page on this group's thread, after the pages given before. */
+        Future<?> submit(List<TrackedEventMessage<?>> messages) {
+            return thread.submit(() -> {
+                handle(messages);
+                return null;
+            });
+        }
+
+        /** One transaction: the page's events through this group's projections, then its commit. */
+        private void handle(List<TrackedEventMessage<?>> messages) throws Exception {
+            BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
+            unitOfWork.attachTransaction(transactionManager);
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
+                return null;
+            }, RollbackConfigurationType.ANY_THROWABLE);
+            if (result.isExceptional()) {
+                Throwable failure = result.exceptionResult();
+                throw failure instanceof Exception e ? e : new IllegalStateException(failure);
+            }
+        }
+
+        void close() {
+            thread.shutdownNow();
+            try {
+                thread.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            projections.close();
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.warn("closing a connection of the read-model rebuild failed", e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return types.stream().map(Class::getSimpleName).toList().toString();
+        }
+    }
+
+    /** A page of events read and decoded, and the global index of its last row (gaps of the token left out). */
+    private record Page(List<TrackedEventMessage<?>> messages, long last, boolean empty) {
+    }
+
+    /**
+     * Feeds events to the rebuild's projections: a reader thread reads and decodes the next page while the groups
+     * apply the previous ones; each group applies every page, in order, one transaction per page; a page counts as
+     * done once every group committed it.
+     */
+    private final class Feed {
+        /** Pages handed to the groups and not yet counted as done; more wait for the oldest. */
+        private static final int IN_FLIGHT = 2;
+
+        private final Progress progress;
+        private final EventTable events;
+        private final ExecutorService reader;
+        private final List<Group> groups;
+        private final Deque<InFlight> inFlight = new ArrayDeque<>();
         private Instant loggedAt = Instant.now();
 
-        Feed(Progress progress, EventTable events, EventHandlerInvoker invoker,
-             SpringTransactionManager transactionManager) {
+        private record InFlight(int events, List<Future<?>> groups) {
+        }
+
+        Feed(Progress progress, EventTable events, ExecutorService reader, List<Group> groups) {
             this.progress = progress;
             this.events = events;
-            this.invoker = invoker;
-            this.transactionManager = transactionManager;
+            this.reader = reader;
+            this.groups = groups;
         }
 
         /** Follows the live processor's token until it is less than a page ahead; answers the token reached. */
@@ -330,24 +457,87 @@ public class ReadModelRebuild {
 
         /**
          * Applies every event {@code to} covers and {@code from} does not: the gaps of {@code from} that are filled
-         * now, then the events after its index up to {@code to}'s, but {@code to}'s gaps.
+         * now, then the events after its index up to {@code to}'s, but {@code to}'s gaps. Returns once every group
+         * has committed them.
          */
         void apply(GapAwareTrackingToken from, GapAwareTrackingToken to) throws Exception {
             if (to == null) {
                 return;
             }
-            Set<Long> filled = filledGaps(from, to);
-            if (!filled.isEmpty()) {
-                handle(events.at(filled));
-            }
-            long after = from == null ? Long.MIN_VALUE : from.getIndex();
-            while (after < to.getIndex()) {
-                List<TrackedDomainEventData<byte[]>> page = events.range(after, to.getIndex(), batchSize);
-                if (page.isEmpty()) {
-                    return;
+            try {
+                Set<Long> filled = filledGaps(from, to);
+                List<TrackedDomainEventData<byte[]>> filledRows = filled.isEmpty() ? List.of() : events.at(filled);
+                if (!filledRows.isEmpty()) {
+                    handle(decode(filledRows, to));
                 }
-                after = EventTable.globalIndex(page.get(page.size() - 1));
-                handle(page.stream().filter(row -> !to.getGaps().contains(EventTable.globalIndex(row))).toList());
+                long after = from == null ? Long.MIN_VALUE : from.getIndex();
+                Future<Page> next = after < to.getIndex() ? reader.submit(() -> read(after, to)) : null;
+                while (next != null) {
+                    Page page = next.get();
+                    if (page.empty()) {
+                        break;
+                    }
+                    // the next page is read and decoded while the groups apply this one
+                    next = page.last() < to.getIndex() ? reader.submit(() -> read(page.last(), to)) : null;
+                    handle(page);
+                }
+                while (!inFlight.isEmpty()) {
+                    complete(inFlight.removeFirst());
+                }
+            } catch (ExecutionException e) {
+                cancelInFlight();
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            } catch (Exception | Error e) {
+                cancelInFlight();
+                throw e;
+            }
+        }
+
+        private void cancelInFlight() {
+            inFlight.forEach(pending -> pending.groups().forEach(future -> future.cancel(true)));
+            inFlight.clear();
+        }
+
+        private Page read(long after, GapAwareTrackingToken to) {
+            List<TrackedDomainEventData<byte[]>> rows = events.range(after, to.getIndex(), batchSize);
+            return rows.isEmpty() ? new Page(List.of(), after, true) : decode(rows, to);
+        }
+
+        /** The rows not in {@code to}'s gaps, upcast and deserialized entirely (payload, metadata, timestamp). */
+        private Page decode(List<TrackedDomainEventData<byte[]>> rows, GapAwareTrackingToken to) {
+            long last = EventTable.globalIndex(rows.get(rows.size() - 1));
+            List<TrackedEventMessage<?>> messages = events.deserialize(rows.stream()
+                    .filter(row -> !to.getGaps().contains(EventTable.globalIndex(row))).toList());
+            messages.forEach(message -> {
+                message.getPayload();
+                message.getMetaData();
+                message.getTimestamp();
+            });
+            return new Page(messages, last, false);
+        }
+
+        /** Hands the page to every group; waits for the oldest pages beyond {@value #IN_FLIGHT} under way. */
+        private void handle(Page page) throws Exception {
+            if (page.messages().isEmpty()) {
+                return;
+            }
+            List<Future<?>> applying = groups.stream().<Future<?>>map(group -> group.submit(page.messages())).toList();
+            inFlight.addLast(new InFlight(page.messages().size(), applying));
+            while (inFlight.size() > IN_FLIGHT) {
+                complete(inFlight.removeFirst());
+            }
+        }
+
+        private void complete(InFlight pending) throws Exception {
+            for (Future<?> group : pending.groups()) {
+                group.get();
+            }
+            progress.add(pending.events());
+            if (Duration.between(loggedAt, Instant.now()).compareTo(LOG_EVERY) >= 0) {
+                loggedAt = Instant.now();
+                Status status = progress.status(schemas.liveSchema());
+                log.info("rebuilding the read models: {} of {} events, {} events/s, about {} s left",
+                        status.eventsDone(), status.eventsTotal(), status.eventsPerSecond(), status.etaSeconds());
             }
         }
 
@@ -356,31 +546,14 @@ public class ReadModelRebuild {
             filled.removeAll(to.getGaps());
             return filled;
         }
+    }
 
-        /** One transaction: the page's events through the projections, then its commit. */
-        private void handle(List<TrackedDomainEventData<byte[]>> rows) throws Exception {
-            if (rows.isEmpty()) {
-                return;
-            }
-            List<TrackedEventMessage<?>> messages = events.deserialize(rows);
-            BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
-            unitOfWork.attachTransaction(transactionManager);
-            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-                invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
-                return null;
-            }, RollbackConfigurationType.ANY_THROWABLE);
-            if (result.isExceptional()) {
-                Throwable failure = result.exceptionResult();
-                throw failure instanceof Exception e ? e : new IllegalStateException(failure);
-            }
-            progress.add(messages.size());
-            if (Duration.between(loggedAt, Instant.now()).compareTo(LOG_EVERY) >= 0) {
-                loggedAt = Instant.now();
-                Status status = progress.status(schemas.liveSchema());
-                log.info("rebuilding the read models: {} of {} events, {} events/s, about {} s left",
-                        status.eventsDone(), status.eventsTotal(), status.eventsPerSecond(), status.etaSeconds());
-            }
-        }
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** A rebuild's counters, written by its worker and read by anyone. */

@@ -7,10 +7,15 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The read-model rebuild contract on PostgreSQL, in a schema of its own, loaded with the demo basin. */
+/**
+ * The read-model rebuild contract on PostgreSQL, in a schema of its own, loaded with the demo basin; the projections
+ * fed on three threads.
+ */
 @EnabledIfPostgres
 @ActiveProfiles("postgres")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"ledger.demo=true", "ledger.read-models.rebuild-batch-size=50"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"ledger.demo=true", "ledger.read-models.rebuild-batch-size=50",
+        // three threads here, two (the default) on H2
+        "ledger.read-models.rebuild-threads=3"})
 class ReadModelRebuildPostgresIT extends ReadModelRebuildContract {
 
     @DynamicPropertySource

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.basinledger.api.agreement.FindAgreementHistoryQuery;
 import org.basinledger.api.common.Actor;
 import org.basinledger.api.common.LedgerSteps;
 import org.basinledger.query.support.Projections;
+import org.basinledger.query.support.RebuildingProjection;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -48,7 +50,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(Projections.PROCESSING_GROUP)
-public class AgreementHistoryProjection {
+public class AgreementHistoryProjection implements RebuildingProjection {
 
     /** Page size when the query asks for none. */
     public static final int DEFAULT_LIMIT = 100;
@@ -82,9 +84,22 @@ public class AgreementHistoryProjection {
                 }
             });
 
+    /**
+     * Set by a rebuild ({@link RebuildingProjection}): the table started empty and only this instance writes it, so an
+     * agreement not in {@link #nextSequences} starts at 1 and there is no redelivery to look for. Kept in memory then:
+     * the next sequence of every agreement ({@link #freshSequences}, no eviction).
+     */
+    private volatile boolean fresh;
+    private final Map<String, Long> freshSequences = new HashMap<>();
+
     public AgreementHistoryProjection(NamedParameterJdbcTemplate jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public void rebuildingIntoEmptyTables() {
+        fresh = true;
     }
 
     @EventHandler
@@ -151,18 +166,26 @@ public class AgreementHistoryProjection {
         if (batch.rows.isEmpty()) {
             return;
         }
-        Set<String> stored = storedEventIds(batch.rows);
         List<MapSqlParameterSource> inserts = new ArrayList<>(batch.rows.size());
-        Set<String> seen = new HashSet<>();
-        for (MapSqlParameterSource row : batch.rows) {
-            String eventId = (String) row.getValue("eventId");
-            if (stored.contains(eventId) || !seen.add(eventId)) {
-                continue;
+        if (fresh) {
+            // a rebuild: every event once, into a table only this instance has written
+            for (MapSqlParameterSource row : batch.rows) {
+                long sequence = freshSequences.merge((String) row.getValue("agreementId"), 1L, Long::sum);
+                inserts.add(row.addValue("sequence", sequence));
             }
-            String agreementId = (String) row.getValue("agreementId");
-            long sequence = nextSequences.computeIfAbsent(agreementId, this::nextSequenceInTable);
-            nextSequences.put(agreementId, sequence + 1);
-            inserts.add(row.addValue("sequence", sequence));
+        } else {
+            Set<String> stored = storedEventIds(batch.rows);
+            Set<String> seen = new HashSet<>();
+            for (MapSqlParameterSource row : batch.rows) {
+                String eventId = (String) row.getValue("eventId");
+                if (stored.contains(eventId) || !seen.add(eventId)) {
+                    continue;
+                }
+                String agreementId = (String) row.getValue("agreementId");
+                long sequence = nextSequences.computeIfAbsent(agreementId, this::nextSequenceInTable);
+                nextSequences.put(agreementId, sequence + 1);
+                inserts.add(row.addValue("sequence", sequence));
+            }
         }
         batch.rows.clear();
         if (!inserts.isEmpty()) {

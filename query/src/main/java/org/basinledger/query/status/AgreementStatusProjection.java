@@ -4,11 +4,14 @@ import static org.basinledger.query.support.EventMessages.aggregateSequence;
 import static org.basinledger.query.support.EventMessages.sqlTime;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -40,6 +43,7 @@ import org.basinledger.api.agreement.FindAgreementTermsQuery;
 import org.basinledger.api.agreement.ListAgreementsQuery;
 import org.basinledger.api.common.Caller;
 import org.basinledger.query.support.Projections;
+import org.basinledger.query.support.RebuildingProjection;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -66,7 +70,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(Projections.PROCESSING_GROUP)
-public class AgreementStatusProjection {
+public class AgreementStatusProjection implements RebuildingProjection {
 
     /**
      * SQL over one {@code agreement_status} row (columns prefixed by {@code alias}): the public may read it (opened
@@ -103,6 +107,14 @@ public class AgreementStatusProjection {
             });
     private final EventStore eventStore;
     private final StatusFigures figures;
+    /**
+     * Set by a rebuild ({@link RebuildingProjection}): the tables started empty and only this instance writes them.
+     * Then an agreement not in {@link #freshAgreements} has no rows yet (no need to read its view or delete its
+     * parties), and one not in {@link #freshTerms} no terms (inserted without trying an update first).
+     */
+    private volatile boolean fresh;
+    private final Set<String> freshAgreements = new HashSet<>();
+    private final Set<String> freshTerms = new HashSet<>();
 
     public AgreementStatusProjection(NamedParameterJdbcTemplate jdbc, ObjectMapper objectMapper, EventStore eventStore) {
         this.jdbc = jdbc;
@@ -112,6 +124,11 @@ public class AgreementStatusProjection {
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.eventStore = eventStore;
         this.figures = new StatusFigures(jdbc);
+    }
+
+    @Override
+    public void rebuildingIntoEmptyTables() {
+        fresh = true;
     }
 
     @EventHandler
@@ -133,9 +150,11 @@ public class AgreementStatusProjection {
         }
         pending.view = next;
         batch.views.put(event.agreementId(), pending);
+        // a rebuild: rows of this agreement (status, parties) exist only once this instance has written some
+        boolean noRowsYet = fresh && freshAgreements.add(event.agreementId());
         if (event instanceof AgreementDraftedEvent || event instanceof AgreementAmendedEvent
                 || event instanceof org.basinledger.api.agreement.AmendmentTookEffectEvent) {
-            replaceParties(next);
+            replaceParties(next, !noRowsYet);
         } else if (event instanceof AgreementOpenedForSignatureEvent opened) {
             storeTerms(opened, sequence);
         } else if (event instanceof AgreementRejectedEvent rejected) {
@@ -194,22 +213,46 @@ public class AgreementStatusProjection {
         });
     }
 
+    /** Writes each changed view once: the new rows in one JDBC batch, the updated ones in another. */
     private void flush(Batch batch) {
+        List<MapSqlParameterSource> inserts = new ArrayList<>();
+        List<MapSqlParameterSource> updates = new ArrayList<>();
+        List<AgreementStatusView> updated = new ArrayList<>();
         for (PendingView pending : batch.views.values()) {
             if (pending.storedVersion == null) {
-                insert(pending.view);
+                inserts.add(rowParams(pending.view));
             } else {
-                update(pending.view, pending.storedVersion);
+                updates.add(rowParams(pending.view).addValue("previousVersion", pending.storedVersion));
+                updated.add(pending.view);
             }
-            recentViews.put(pending.view.id(), pending.view);
         }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate(INSERT, inserts.toArray(MapSqlParameterSource[]::new));
+        }
+        if (!updates.isEmpty()) {
+            int[] counts = jdbc.batchUpdate(UPDATE, updates.toArray(MapSqlParameterSource[]::new));
+            for (int i = 0; i < counts.length; i++) {
+                // SUCCESS_NO_INFO (-2): the driver did not count; a batch that failed throws instead
+                if (counts[i] != 1 && counts[i] != java.sql.Statement.SUCCESS_NO_INFO) {
+                    throw new IllegalStateException("agreement_status row " + updated.get(i).id()
+                            + " changed while version " + updated.get(i).version() + " was applied");
+                }
+            }
+        }
+        batch.views.values().forEach(pending -> recentViews.put(pending.view.id(), pending.view));
         batch.views.clear();
     }
 
-    /** The view as last written, from memory when this processor wrote it recently, else from the table. */
+    /**
+     * The view as last written, from memory when this processor wrote it recently, else from the table (in a rebuild
+     * only if this instance wrote a row for the agreement).
+     */
     private AgreementStatusView knownView(String agreementId) {
         AgreementStatusView recent = recentViews.get(agreementId);
-        return recent != null ? recent : load(agreementId);
+        if (recent != null) {
+            return recent;
+        }
+        return fresh && !freshAgreements.contains(agreementId) ? null : load(agreementId);
     }
 
     /**
@@ -336,23 +379,14 @@ public class AgreementStatusProjection {
                 (rs, i) -> read(rs.getString("view_json"))).stream().findFirst().orElse(null);
     }
 
-    private void insert(AgreementStatusView view) {
-        jdbc.update("INSERT INTO agreement_status (agreement_id, status, basin, title, drafted_at, public_since, version,"
-                + " updated_at, in_force_at, predecessor_id, view_json) VALUES (:id, :status, :basin, :title, :draftedAt,"
-                + " :publicSince, :version, :updatedAt, :inForceAt, :predecessorId, :json)", rowParams(view));
-    }
-
-    private void update(AgreementStatusView view, long previousVersion) {
-        int updated = jdbc.update("UPDATE agreement_status SET status = :status, basin = :basin, title = :title,"
-                + " drafted_at = :draftedAt, public_since = :publicSince, version = :version, updated_at = :updatedAt,"
-                + " in_force_at = :inForceAt, predecessor_id = :predecessorId, view_json = :json"
-                + " WHERE agreement_id = :id AND version = :previousVersion",
-                rowParams(view).addValue("previousVersion", previousVersion));
-        if (updated != 1) {
-            throw new IllegalStateException("agreement_status row " + view.id() + " changed while version "
-                    + view.version() + " was applied");
-        }
-    }
+    private static final String INSERT = "INSERT INTO agreement_status (agreement_id, status, basin, title, drafted_at,"
+            + " public_since, version, updated_at, in_force_at, predecessor_id, view_json) VALUES (:id, :status, :basin,"
+            + " :title, :draftedAt, :publicSince, :version, :updatedAt, :inForceAt, :predecessorId, :json)";
+    /** Only over the version the batch read: another writer in between makes it update nothing. */
+    private static final String UPDATE = "UPDATE agreement_status SET status = :status, basin = :basin, title = :title,"
+            + " drafted_at = :draftedAt, public_since = :publicSince, version = :version, updated_at = :updatedAt,"
+            + " in_force_at = :inForceAt, predecessor_id = :predecessorId, view_json = :json"
+            + " WHERE agreement_id = :id AND version = :previousVersion";
 
     private MapSqlParameterSource rowParams(AgreementStatusView view) {
         return new MapSqlParameterSource()
@@ -369,8 +403,10 @@ public class AgreementStatusProjection {
                 .addValue("json", write(view));
     }
 
-    private void replaceParties(AgreementStatusView view) {
-        jdbc.update("DELETE FROM agreement_party WHERE agreement_id = :id", Map.of("id", view.id()));
+    private void replaceParties(AgreementStatusView view, boolean mayHaveRows) {
+        if (mayHaveRows) {
+            jdbc.update("DELETE FROM agreement_party WHERE agreement_id = :id", Map.of("id", view.id()));
+        }
         MapSqlParameterSource[] rows = view.parties().stream()
                 .map(AgreementStatusView.PartyStatus::jurisdictionId)
                 .distinct()
@@ -385,7 +421,9 @@ public class AgreementStatusProjection {
                 .addValue("document", opened.canonicalDocument())
                 .addValue("hash", opened.termsHash())
                 .addValue("version", sequence);
-        int updated = jdbc.update("UPDATE agreement_terms SET canonical_document = :document, terms_hash = :hash,"
+        // a rebuild: no terms row before this instance inserted one
+        int updated = fresh && freshTerms.add(opened.agreementId()) ? 0
+                : jdbc.update("UPDATE agreement_terms SET canonical_document = :document, terms_hash = :hash,"
                 + " is_current = TRUE, version = :version WHERE agreement_id = :id", params);
         if (updated == 0) {
             jdbc.update("INSERT INTO agreement_terms (agreement_id, canonical_document, terms_hash, is_current, version)"

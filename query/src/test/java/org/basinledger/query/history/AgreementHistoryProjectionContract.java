@@ -323,6 +323,48 @@ abstract class AgreementHistoryProjectionContract {
         assertThat(sequences(page("AG-1", 0, 10))).containsExactly(1L, 2L, 3L);
     }
 
+    /** The events of three agreements of several aggregates, interleaved, delivered in batches of {@code batch}. */
+    private void interleaved(int batch) {
+        List<EventMessage<?>> events = new java.util.ArrayList<>();
+        for (int a = 1; a <= 3; a++) {
+            events.add(agreement("AG-" + a, 0, new AgreementDraftedEvent("AG-" + a, HZ, draft("t", "b", HZ, HS)), at(a)));
+        }
+        for (int i = 1; i <= 6; i++) {
+            String id = "AG-" + (i % 3 + 1);
+            events.add(agreement(id, i, new AgreementOpenedForSignatureEvent(id, HZ, "{}", "h" + i), at(10 + i)));
+            events.add(Events.domain("CompensationTransfer", "TR-" + i, 0, new TransferDue(id, "TR-" + i), at(10 + i),
+                    HS));
+        }
+        for (int from = 0; from < events.size(); from += batch) {
+            List<EventMessage<?>> page = events.subList(from, Math.min(events.size(), from + batch));
+            DefaultUnitOfWork<EventMessage<?>> unitOfWork = batch(page.get(0));
+            page.forEach(this::deliver);
+            unitOfWork.commit();
+        }
+    }
+
+    private List<java.util.Map<String, Object>> allRows() {
+        return db.jdbc().getJdbcTemplate().queryForList("SELECT agreement_id, sequence, event_id, type, aggregate_type,"
+                + " aggregate_id, aggregate_sequence, occurred_at, actor, actor_jurisdiction, request_id, correlation_id,"
+                + " payload FROM agreement_history ORDER BY agreement_id, sequence");
+    }
+
+    /** A rebuild's instance skips the redelivery check and the table's MAX: its rows are the live processor's. */
+    @Test
+    void anInstanceToldItRebuildsIntoEmptyTablesWritesExactlyTheRowsOfTheLiveOne() {
+        interleaved(4);
+        List<java.util.Map<String, Object>> live = allRows();
+        assertThat(live).hasSize(15);
+
+        db.clean();
+        projection = new AgreementHistoryProjection(db.jdbc(), objectMapper);
+        projection.rebuildingIntoEmptyTables();
+        interleaved(5);
+
+        assertThat(allRows()).isEqualTo(live);
+        assertThat(sequences(page("AG-2", 0, 10))).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
     @Test
     void theTypeIsTheEventClassNameWithoutEvent() {
         assertThat(AgreementHistoryProjection.typeName(new AgreementTerminatedEvent("A", "B", "C")))

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -735,6 +736,47 @@ abstract class AgreementStatusProjectionContract {
     }
 
     /** A: draft HZ+HS Xin'an; B: open HZ+SH Taihu; C: in force HS+AH Xin'an; D: draft SH Taihu. */
+    private Map<String, List<Map<String, Object>>> statusTables() {
+        Map<String, List<Map<String, Object>>> tables = new java.util.LinkedHashMap<>();
+        for (String table : List.of("agreement_status", "agreement_party", "agreement_terms")) {
+            List<Map<String, Object>> rows = new ArrayList<>(
+                    db.jdbc().getJdbcOperations().queryForList("SELECT * FROM " + table));
+            rows.sort(java.util.Comparator.comparing(Object::toString));
+            tables.put(table, rows);
+        }
+        return tables;
+    }
+
+    /**
+     * A rebuild's instance reads no row it never wrote, deletes no parties it never stored and inserts terms without
+     * trying an update first: its tables are the live instance's, also when an agreement's events span batches, are
+     * amended, rejected and opened again.
+     */
+    @Test
+    void anInstanceToldItRebuildsIntoEmptyTablesWritesExactlyTheRowsOfTheLiveOne() {
+        fourAgreements();
+        given("AG-A", 1, new AgreementAmendedEvent("AG-A", HS, draft("Agreement AG-A", "XINAN", HS, SH)), 40);
+        given("AG-A", 2, new AgreementOpenedForSignatureEvent("AG-A", HZ, "{\"a\":1}", "hash-1"), 41);
+        given("AG-A", 3, new AgreementRejectedEvent("AG-A", HS, "no", List.of()), 42);
+        given("AG-A", 4, new AgreementOpenedForSignatureEvent("AG-A", HZ, "{\"a\":2}", "hash-2"), 43);
+        Map<String, List<Map<String, Object>>> live = statusTables();
+        assertThat(live.get("agreement_status")).hasSize(4);
+        assertThat(live.get("agreement_terms")).isNotEmpty();
+        List<EventMessage<?>> events = List.copyOf(delivered);
+
+        for (int size : List.of(1, 3, events.size())) {
+            db.clean();
+            projection = new AgreementStatusProjection(db.jdbc(), Events.objectMapper(), eventStore);
+            projection.rebuildingIntoEmptyTables();
+            for (int from = 0; from < events.size(); from += size) {
+                DefaultUnitOfWork<EventMessage<?>> unitOfWork = batch();
+                events.subList(from, Math.min(events.size(), from + size)).forEach(this::deliver);
+                unitOfWork.commit();
+            }
+            assertThat(statusTables()).as("rebuilt in batches of %d", size).isEqualTo(live);
+        }
+    }
+
     private void fourAgreements() {
         agreementIn("AG-A", AgreementStatus.DRAFT, 0, "XINAN", HZ, HS);
         agreementIn("AG-B", AgreementStatus.OPEN_FOR_SIGNATURE, 10, "TAIHU", HZ, SH);
