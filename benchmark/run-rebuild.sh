@@ -11,6 +11,10 @@
 #   LIFECYCLES    lifecycles written before each ledger rebuild            (default: 2500, about 20,000 events)
 #   VANILLA_SRC   the anchor              (default: ../shared/anchors/axon-vanilla, or ../../shared/… from a worktree)
 #   SCRATCH       where the anchor is copied, built and keeps its H2 file  (default: /tmp/basin-rebuild-bench)
+#   BEFORE_JAR    another build of the benchmark jar (say, main before a change, copied aside): its rebuild row
+#                 runs in each round too, after vanilla and before this jar's, and the table gets its row and the
+#                 ratio after / before (default: none)
+#   EXTRA_ARGS    more arguments of every ledger run, e.g. --ledger.read-models.rebuild-threads=1 (default: none)
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -21,6 +25,8 @@ VANILLA_SRC=${VANILLA_SRC:-../shared/anchors/axon-vanilla}
 [[ -d $VANILLA_SRC ]] || VANILLA_SRC=../../shared/anchors/axon-vanilla
 SCRATCH=${SCRATCH:-/tmp/basin-rebuild-bench}
 JAR=benchmark/target/basin-ledger-benchmark.jar
+BEFORE_JAR=${BEFORE_JAR:-}
+EXTRA_ARGS=${EXTRA_ARGS:-}
 
 if [[ ! -f $JAR ]]; then
   echo "building $JAR" >&2
@@ -42,7 +48,17 @@ median() {
     m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m }'
 }
 
-vanilla=() ledger=()
+# one ledger rebuild row of jar $1 into the log $2; prints its BENCH-RESULT line
+ledger_row() {
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -jar "$1" --workload=rebuild --db=h2 --mode=gateway --threads=8 --warmup=0 \
+    --agreements="$LIFECYCLES" $EXTRA_ARGS >"$2" 2>&1 || { echo "ledger rebuild failed: $2" >&2; exit 1; }
+  grep '^BENCH-RESULT ' "$2" | tail -1
+}
+# the first eventsPerSec of a BENCH-RESULT line, and its events per CPU-second
+field() { grep -oE "\"$1\":[0-9.]+" | head -1 | cut -d: -f2; }
+
+vanilla=() ledger=() before=() ledgerCpu=() beforeCpu=()
 for run in $(seq 1 "$RUNS"); do
   # vanilla: a fresh event store of 20,000 events (not measured), then its replay at batch size 1
   rm -rf "$VANILLA_DB" && mkdir -p "$VANILLA_DB"
@@ -56,22 +72,32 @@ for run in $(seq 1 "$RUNS"); do
   vanilla+=("$v")
   echo "run $run vanilla replay batch 1: $line" >&2
 
+  if [[ -n $BEFORE_JAR ]]; then
+    line=$(ledger_row "$BEFORE_JAR" "$out/before-rebuild-$run.log") || exit 1
+    before+=("$(field eventsPerSec <<<"$line")") beforeCpu+=("$(field opsPerCpuSec <<<"$line")")
+    echo "run $run ledger rebuild before ($BEFORE_JAR): $line" >&2
+  fi
   # the ledger: LIFECYCLES lifecycles through the gateway (not measured), then one rebuild
-  # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$JAR" --workload=rebuild --db=h2 --mode=gateway --threads=8 --warmup=0 \
-    --agreements="$LIFECYCLES" >"$out/ledger-rebuild-$run.log" 2>&1 \
-    || { echo "ledger rebuild failed: $out/ledger-rebuild-$run.log" >&2; exit 1; }
-  line=$(grep '^BENCH-RESULT ' "$out/ledger-rebuild-$run.log" | tail -1)
-  l=$(sed -E 's/.*"eventsPerSec":([0-9.]+).*/\1/' <<<"$line")
-  ledger+=("$l")
+  line=$(ledger_row "$JAR" "$out/ledger-rebuild-$run.log") || exit 1
+  ledger+=("$(field eventsPerSec <<<"$line")") ledgerCpu+=("$(field opsPerCpuSec <<<"$line")")
   echo "run $run ledger rebuild: $line" >&2
 done
 
 vm=$(printf '%s\n' "${vanilla[@]}" | median)
 lm=$(printf '%s\n' "${ledger[@]}" | median)
+lc=$(printf '%s\n' "${ledgerCpu[@]}" | median)
 echo
-echo "| row (H2 file, same sitting, $RUNS interleaved runs) | events/s (median) | runs |"
-echo "|---|---|---|"
-echo "| vanilla Axon, tracking processor replay, batch 1 (JPA engine) | $vm | ${vanilla[*]} |"
-echo "| Basin Ledger rebuild of every read model | $lm | ${ledger[*]} |"
-echo "| ratio ledger / vanilla | $(awk -v l="$lm" -v v="$vm" 'BEGIN { printf "%.1f×", l / v }') | target ≥ 10× |"
+echo "| row (H2 file, same sitting, $RUNS interleaved runs) | events/s (median) | runs | events per CPU-second (median) |"
+echo "|---|---|---|---|"
+echo "| vanilla Axon, tracking processor replay, batch 1 (JPA engine) | $vm | ${vanilla[*]} | – |"
+if [[ -n $BEFORE_JAR ]]; then
+  bm=$(printf '%s\n' "${before[@]}" | median)
+  bc=$(printf '%s\n' "${beforeCpu[@]}" | median)
+  echo "| Basin Ledger rebuild, before ($BEFORE_JAR) | $bm | ${before[*]} | $bc |"
+fi
+echo "| Basin Ledger rebuild of every read model | $lm | ${ledger[*]} | $lc |"
+echo "| ratio ledger / vanilla | $(awk -v l="$lm" -v v="$vm" 'BEGIN { printf "%.1f×", l / v }') | target ≥ 10× | |"
+if [[ -n $BEFORE_JAR ]]; then
+  echo "| ratio after / before | $(awk -v l="$lm" -v b="$bm" 'BEGIN { printf "%.1f×", l / b }') | | $(awk -v l="$lc" -v b="$bc" 'BEGIN { printf "%.1f×", l / b }') |"
+fi
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
