@@ -38,8 +38,9 @@ import org.springframework.util.FileSystemUtils;
  * projections in four segments), and when the node holding the integrity log and some of the projections' segments
  * is killed ({@code kill -9}: it releases nothing), the survivor claims them all; the read models then hold every
  * write, a read with a write's {@code X-Ledger-Position} reflects it, and the integrity log covers every stored event
- * and verifies. How long the takeover took after the kill is printed (docs/operations.md states the bound: the
- * claim timeout, 5 s, plus the claim interval, 1 s); the test waits for it without a timed assertion.
+ * and verifies; restarted, the killed node gets its share of the segments back. How long the takeover took after the
+ * kill is printed (docs/operations.md states the bound: the claim timeout, 5 s, plus the claim interval, 1 s); the
+ * test waits for it without a timed assertion.
  */
 @EnabledIfPostgres
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
@@ -150,6 +151,22 @@ class FailoverPostgresIT {
             assertThat(report.path("ok").asBoolean()).as(report.toString()).isTrue();
             assertThat(report.path("treeSize").asLong())
                     .isEqualTo(longs("SELECT COUNT(*) FROM domain_event_entry").get(0));
+
+            // ---- the killed node comes back: the segments are shared again, and its writes are read everywhere ----
+            nodes.get(victim).start();
+            Http restarted = new Http(nodes.get(victim).port());
+            await("both nodes hold segments of the projections again", () -> {
+                Map<Integer, String> owners = owners("projections");
+                return owners.size() == SEGMENTS && new HashSet<>(owners.values()).equals(nodes.keySet());
+            });
+            Http.Answer again = restarted.post("/api/v1/agreements/" + agreementId + "/monitoring-reports",
+                    Scenarios.monthlyReport("JIEKOU", Scenarios.LAST_YEAR, 8, CLEAN, null))
+                    .token(anhui.token()).send();
+            assertThat(again.status()).as(again.toString()).isEqualTo(201);
+            Http.Answer read = survivorHttp.get("/api/v1/monitoring-reports/" + again.json().path("id").asText())
+                    .token(anhui.token()).header("X-Ledger-Position", again.header("X-Ledger-Position")).send();
+            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+            nodes.get(victim).stop();
             nodes.get(survivor).stop();
         }
         FileSystemUtils.deleteRecursively(dir);
@@ -177,7 +194,9 @@ class FailoverPostgresIT {
                 "--ledger.data-dir=" + dir.resolve(name).resolve("data"),
                 "--ledger.registrar-token=" + LedgerDriver.REGISTRAR_TOKEN,
                 "--ledger.several-nodes=true", "--ledger.projection-segments=" + SEGMENTS,
-                "--ledger.node-id=" + node(name)));
+                "--ledger.node-id=" + node(name),
+                // a small pool: the database's connections are shared with whatever else runs (100 on CI)
+                "--spring.datasource.hikari.maximum-pool-size=8", "--spring.datasource.hikari.minimum-idle=1"));
         if (signingKey != null) {
             // every node signs the integrity log's heads with the one ledger key
             args.add("--ledger.signing-key-path=" + signingKey);
