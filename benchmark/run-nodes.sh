@@ -24,13 +24,15 @@
 #   SPREAD       request or lifecycle (each lifecycle on one node, the nodes in turn)   (default: request)
 #   LEDGER_OPTS  JVM options of every node                    (default: -Xmx512m)
 #   LEDGER_ARGS  more arguments of every node
+#   LEDGER_B_ARGS  when set, each row is followed by a "-b" row with these arguments added to every node: an A/B of
+#                a setting in the same run, e.g. LEDGER_B_ARGS=--ledger.event-store.fetch-delay=100ms
 #   ROWS         a subset of the rows, space-separated        (default: one two split)
 #   BENCH_POSTGRES_URL, BENCH_POSTGRES_USER, BENCH_POSTGRES_PASSWORD   (default: 127.0.0.1:5432/test as postgres)
 #   TABLE_FROM   a results folder of an earlier (or interrupted) run: print its table again, run nothing
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
-invocation=$(for v in AGREEMENTS WARMUP THREADS PARTIES SPREAD LEDGER_OPTS LEDGER_ARGS ROWS; do
+invocation=$(for v in AGREEMENTS WARMUP THREADS PARTIES SPREAD LEDGER_OPTS LEDGER_ARGS LEDGER_B_ARGS ROWS; do
   [[ -n ${!v:-} ]] && printf "%s='%s' " "$v" "${!v}"; done; echo "benchmark/run-nodes.sh $*")
 ROUNDS=${1:-${ROUNDS:-2}}
 AGREEMENTS=${AGREEMENTS:-60}
@@ -40,6 +42,7 @@ PARTIES=${PARTIES:-3}
 SPREAD=${SPREAD:-request}
 LEDGER_OPTS=${LEDGER_OPTS:--Xmx512m}
 LEDGER_ARGS=${LEDGER_ARGS:-}
+LEDGER_B_ARGS=${LEDGER_B_ARGS:-}
 ROWS=${ROWS:-one two split}
 JAR=benchmark/target/basin-ledger-benchmark.jar
 APP_JAR=app/target/basin-ledger.jar
@@ -56,6 +59,7 @@ if [[ -n ${TABLE_FROM:-} ]]; then
   out=$TABLE_FROM
   started=$(cat "$out/started.txt" 2>/dev/null || date -u -r "$out/command.txt" +%FT%TZ)
   ROWS=$(for row in one two split one-several; do [[ -f $out/$row.jsonl ]] && echo "$row"; done | paste -sd' ')
+  [[ -n $(ls "$out"/*-b.jsonl 2>/dev/null) ]] && LEDGER_B_ARGS=$(cat "$out/b-args.txt" 2>/dev/null || echo "?")
   ROUNDS=$(for f in "$out"/*.jsonl; do wc -l <"$f"; done | sort -g | tail -1)
   first=$(head -1 "$(ls "$out"/*.jsonl | head -1)")
   AGREEMENTS=$(field "$first" agreements) WARMUP=$(field "$first" warmup) THREADS=$(field "$first" threads)
@@ -72,21 +76,24 @@ mkdir -p "$out"
 echo "results and logs: $out" >&2
 echo "$invocation" >"$out/command.txt"
 echo "$started" >"$out/started.txt"
+[[ -n $LEDGER_B_ARGS ]] && echo "$LEDGER_B_ARGS" >"$out/b-args.txt"
 echo "$(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo '+changes')" >"$out/ledger.txt"
 for ((round = 1; round <= ROUNDS; round++)); do
-  for row in $ROWS; do
-    case $row in
+  for row in $(for r in $ROWS; do echo "$r"; [[ -n $LEDGER_B_ARGS ]] && echo "$r-b"; done); do
+    case ${row%-b} in
       one) args=(--nodes=1) ;;
       two) args=(--nodes=2) ;;
       split) args=(--nodes=2 --roles=query,command) ;;
       one-several) args=(--nodes=1 --several=true) ;;
       *) echo "unknown row $row" >&2; exit 1 ;;
     esac
+    node_args=$LEDGER_ARGS
+    [[ $row == *-b ]] && node_args="$LEDGER_ARGS $LEDGER_B_ARGS"
     echo "== round $round/$ROUNDS: $row (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
     log=$out/$row-$round.log
     timeout 1800 java -Xmx256m -jar "$JAR" --workload=nodes "${args[@]}" --agreements="$AGREEMENTS" \
       --warmup="$WARMUP" --threads="$THREADS" --parties="$PARTIES" --spread="$SPREAD" --ledger-opts="$LEDGER_OPTS" \
-      --ledger-jar="$APP_JAR" --ledger-args="$LEDGER_ARGS" --work="$out/$row-$round" >"$log" 2>&1
+      --ledger-jar="$APP_JAR" --ledger-args="$node_args" --work="$out/$row-$round" >"$log" 2>&1
     status=$?
     line=$(grep '^BENCH-RESULT ' "$log" | tail -1 | cut -d' ' -f2-)
     if [[ -z $line ]]; then
@@ -111,29 +118,31 @@ loads=$(cat "$out"/*.jsonl 2>/dev/null | while read -r l; do field "$l" loadAvgB
   echo "Nodes, $started to $(date -u +%FT%TZ), $(nproc) cores, load average (1 min) before the measured phases $loads;" \
     "$ROUNDS round(s); ledger $(cat "$out/ledger.txt" 2>/dev/null || echo '?');" \
     "$AGREEMENTS lifecycles ($((2 + 2 * PARTIES)) requests each) after ${WARMUP:-?} warm-up, $THREADS client threads," \
-    "spread $SPREAD; nodes $LEDGER_OPTS${LEDGER_ARGS:+ $LEDGER_ARGS}; PostgreSQL ${BENCH_POSTGRES_URL:-127.0.0.1:5432/test}"
+    "spread $SPREAD; nodes $LEDGER_OPTS${LEDGER_ARGS:+ $LEDGER_ARGS}${LEDGER_B_ARGS:+; -b rows: $LEDGER_B_ARGS};" \
+    "PostgreSQL ${BENCH_POSTGRES_URL:-127.0.0.1:5432/test}"
   echo
   echo "Command: \`$(cat "$out/command.txt")\`"
   echo
   echo "| row | requests/s (runs) | p50 ms | p99 ms | node CPU ms per request | read models' catch-up ms | integrity log's catch-up ms | peak RSS MB per node (last run) |"
   echo "|---|---|---|---|---|---|---|---|"
-  for row in $ROWS; do
+  all_rows=$(for r in $ROWS; do echo "$r $r-b"; done)
+  for row in $all_rows; do
     [[ -f $out/$row.jsonl ]] || continue
     last=$(tail -1 "$out/$row.jsonl")
     echo "| $row | **$(med "$row" opsPerSec)** ($(all "$row" opsPerSec)) | $(med "$row" p50Ms) | $(med "$row" p99Ms) |" \
       "$(med "$row" cpuMsPerOp) | $(med "$row" readModelsCatchUpMs) | $(med "$row" integrityLogCatchUpMs) | $(list "$last" peakRssMB) |"
   done
-  if [[ -f $out/one.jsonl ]]; then
-    for row in $ROWS; do
-      [[ $row == one || ! -f $out/$row.jsonl ]] && continue
-      echo "| $row ÷ one | $(ratio "$(med "$row" opsPerSec)" "$(med one opsPerSec)") | $(ratio "$(med "$row" p50Ms)" "$(med one p50Ms)") |" \
-        "$(ratio "$(med "$row" p99Ms)" "$(med one p99Ms)") | $(ratio "$(med "$row" cpuMsPerOp)" "$(med one cpuMsPerOp)") | | | |"
-    done
-  fi
+  for row in $all_rows; do
+    base=one
+    [[ $row == *-b ]] && base=${row%-b}
+    [[ $row == one || ! -f $out/$row.jsonl || ! -f $out/$base.jsonl ]] && continue
+    echo "| $row ÷ $base | $(ratio "$(med "$row" opsPerSec)" "$(med $base opsPerSec)") | $(ratio "$(med "$row" p50Ms)" "$(med $base p50Ms)") |" \
+      "$(ratio "$(med "$row" p99Ms)" "$(med $base p99Ms)") | $(ratio "$(med "$row" cpuMsPerOp)" "$(med $base cpuMsPerOp)") | | | |"
+  done
   echo
   echo "| row, run | lifecycles answered | in force (lost) | agreements stored | events per agreement | signatures | events = integrity leaves | verification |"
   echo "|---|---|---|---|---|---|---|---|"
-  for row in $ROWS; do
+  for row in $all_rows; do
     [[ -f $out/$row.jsonl ]] || continue
     n=0
     while read -r l; do
