@@ -81,6 +81,11 @@ class KillOneOfTwoNodesPostgresIT {
     private static final Duration BOUND = Duration.ofSeconds(90);
     /** The RED acknowledgement deadline of every agreement here. */
     private static final String RED_WITHIN = "PT5S";
+    /**
+     * The probe agreement's RED deadline: long enough that the probes A raises just before it is killed fall due
+     * after the kill even on a slow machine, short enough that they fall due while A is down.
+     */
+    private static final String PROBE_RED_WITHIN = "PT10S";
     private static final int PROBES = 3;
     private static final String PENALTY = "500000.00";
 
@@ -120,14 +125,15 @@ class KillOneOfTwoNodesPostgresIT {
             Government probeRaiser = governments.get(2 * WRITERS);
             Government probeNotified = governments.get(2 * WRITERS + 1);
             Record record = new Record();
-            Writer probe = new Writer(cluster, record, probeRaiser, probeNotified, -1);
+            Writer probe = new Writer(cluster, record, probeRaiser, probeNotified, -1, PROBE_RED_WITHIN);
             Touched probeAgreement = probe.agreementInForce(0);
 
             // ---- both nodes take the load ----
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
             List<Future<?>> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
-                Writer writer = new Writer(cluster, record, governments.get(2 * w), governments.get(2 * w + 1), w);
+                Writer writer = new Writer(cluster, record, governments.get(2 * w), governments.get(2 * w + 1), w,
+                        RED_WITHIN);
                 writers.add(pool.submit(() -> {
                     writer.run();
                     return null;
@@ -382,11 +388,13 @@ class KillOneOfTwoNodesPostgresIT {
         private final Government a;
         private final Government b;
         private final int number;
+        private final String redWithin;
         private long position;
         private int writes;
 
-        Writer(Cluster cluster, Record record, Government a, Government b, int number) {
+        Writer(Cluster cluster, Record record, Government a, Government b, int number, String redWithin) {
             this.cluster = cluster;
+            this.redWithin = redWithin;
             this.record = record;
             this.a = a;
             this.b = b;
@@ -439,12 +447,12 @@ class KillOneOfTwoNodesPostgresIT {
             }
         }
 
-        /** Drafts, opens and has both parties sign an agreement with RED deadlines of {@link #RED_WITHIN}. */
+        /** Drafts, opens and has both parties sign an agreement with this writer's RED deadline. */
         Touched agreementInForce(int round) {
             Map<String, Object> body = LedgerDriver.draftBody(LocalDate.of(Scenarios.LAST_YEAR - 1, 1, 1),
                     LocalDate.now().plusYears(3), a, b);
             body.put("title", "Kill test agreement " + number + "/" + round);
-            Scenarios.terms(body).put("emergency", IncidentContract.emergency(RED_WITHIN, true));
+            Scenarios.terms(body).put("emergency", IncidentContract.emergency(redWithin, true));
             Reply drafted = write("/api/v1/agreements", body, a, null);
             if (!drafted.ok()) {
                 return null;
