@@ -528,6 +528,9 @@ class KillOneOfTwoNodesPostgresIT {
                     "--spring.datasource.url=" + PostgresCondition.urlFor(SCHEMA),
                     "--spring.datasource.username=" + PostgresCondition.USER,
                     "--spring.datasource.password=" + PostgresCondition.PASSWORD,
+                    // a pool that grows with the load and shrinks after it: the server (100 clients) is shared
+                    "--spring.datasource.hikari.minimum-idle=1",
+                    "--spring.datasource.hikari.idle-timeout=10000",
                     "--spring.flyway.default-schema=" + SCHEMA,
                     "--spring.flyway.create-schemas=true",
                     "--ledger.data-dir=" + dataDir,
