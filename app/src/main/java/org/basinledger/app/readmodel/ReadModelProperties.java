@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings under {@code ledger.read-models.*} (docs/operations.md, "Rebuilding the read models").
  *
  * @param rebuildBatchSize how many events a rebuild applies in one transaction (2,000 by default)
- * @param rebuildThreads   how many threads a rebuild applies the events on, each feeding some of the projections
- *                         (each projection whole on one thread; 2 by default)
+ * @param rebuildThreads   how many threads a rebuild applies the events on, each with its share of the projections'
+ *                         sequences (every event of one agreement on one thread, in order; 2 by default)
  * @param rebuildOnStart   start a rebuild once the ledger is ready (the command-line way to ask for one:
  *                         {@code --ledger.read-models.rebuild-on-start=true}); the ledger answers meanwhile
  */

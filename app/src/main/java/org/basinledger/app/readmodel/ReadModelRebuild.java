@@ -43,7 +43,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.basinledger.api.common.InvalidStateException;
 import org.basinledger.app.config.NodeConfig;
-import org.basinledger.query.history.AgreementHistoryProjection;
+import org.basinledger.query.support.ProjectionSequencing;
 import org.basinledger.query.support.Projections;
 import org.basinledger.query.support.RebuildingProjection;
 import org.slf4j.Logger;
@@ -65,9 +65,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ol>
  *   <li>The schema that is not live is emptied and given every read-model table ({@link ReadModelSchemas}).</li>
- *   <li>Fresh instances of the projections, writing into that schema over one connection of their own, receive
+ *   <li>Fresh instances of the projections, writing into that schema over connections of their own, receive
  *   the events straight from the event table in large pages, one transaction per page, up to where the live
- *   processor's committed token is; again while the live processor is more than a page ahead.</li>
+ *   processor's committed token is; again while the live processor is more than a page ahead. A reader thread
+ *   decodes the next page meanwhile; the events are applied on several threads ({@link #groupOf}), each with its
+ *   own instances, connection and transactions.</li>
  *   <li>The live processor is paused; the rebuild applies what the live processor applied since, records the
  *   schema as the live one in one transaction, and routes connections there; the live processor resumes with
  *   its token unchanged. So the new tables hold exactly the events the token covers: none missed, none twice.</li>
@@ -156,9 +158,9 @@ public class ReadModelRebuild {
         ExecutorService reader = Executors.newSingleThreadExecutor(daemon("read-model-rebuild-reader"));
         try {
             schemas.createEmpty(progress.schema);
-            List<List<Class<?>>> partition = partition(projectionTypes(), threads);
-            for (int i = 0; i < partition.size(); i++) {
-                groups.add(new Group(i, progress.schema, partition.get(i)));
+            List<Class<?>> types = projectionTypes();
+            for (int i = 0; i < threads; i++) {
+                groups.add(new Group(i, progress.schema, types));
             }
             Feed feed = new Feed(progress, new EventTable(new NamedParameterJdbcTemplate(jdbc), axon.eventSerializer(),
                     axon.upcasterChain()), reader, groups);
@@ -310,32 +312,19 @@ public class ReadModelRebuild {
     }
 
     /**
-     * The projections split into {@code threads} groups that are fed in parallel, each projection whole in one group
-     * (a projection reads and writes only its own tables, so each one needs only its own events in order). The
-     * history, the largest writer, gets a group of its own when there are two or more.
+     * Which of {@code groups} threads applies an event: its sequence ({@link ProjectionSequencing}: the agreement it
+     * concerns, the emission scheme, or the one shared sequence of everything else) hashed, as the live processor's
+     * segments split them. Every event of a sequence goes to one thread, in store order; no projection reads a row of
+     * another sequence while applying an event.
      */
-    static List<List<Class<?>>> partition(List<Class<?>> types, int threads) {
-        int groups = Math.max(1, Math.min(threads, types.size()));
-        List<List<Class<?>>> partition = new ArrayList<>();
-        for (int i = 0; i < groups; i++) {
-            partition.add(new ArrayList<>());
-        }
-        List<Class<?>> rest = new ArrayList<>(types);
-        int first = 0;
-        if (groups > 1 && rest.remove(AgreementHistoryProjection.class)) {
-            partition.get(0).add(AgreementHistoryProjection.class);
-            first = 1;
-        }
-        for (int i = 0; i < rest.size(); i++) {
-            partition.get(first + i % (groups - first)).add(rest.get(i));
-        }
-        partition.removeIf(List::isEmpty);
-        return partition;
+    static int groupOf(Object payload, int groups) {
+        return groups == 1 ? 0 : Math.floorMod(ProjectionSequencing.sequenceOf(payload).hashCode(), groups);
     }
 
     /**
-     * Some of the fresh projections, on a connection of their own to the rebuild schema, applying pages of events on
-     * a thread of their own in the order they are given, one transaction per page.
+     * Fresh instances of every projection, on a connection of their own to the rebuild schema, applying the events of
+     * their sequences ({@link #groupOf}) on a thread of their own in the order they are given, one transaction per
+     * page.
      */
     private final class Group {
         private final List<Class<?>> types;
@@ -401,14 +390,17 @@ public class ReadModelRebuild {
         }
     }
 
-    /** A page of events read and decoded, and the global index of its last row (gaps of the token left out). */
-    private record Page(List<TrackedEventMessage<?>> messages, long last, boolean empty) {
+    /**
+     * A page of events read and decoded, split by the group that applies them ({@link #groupOf}); how many; the global
+     * index of its last row (gaps of the token left out).
+     */
+    private record Page(List<List<TrackedEventMessage<?>>> byGroup, int size, long last, boolean empty) {
     }
 
     /**
      * Feeds events to the rebuild's projections: a reader thread reads and decodes the next page while the groups
-     * apply the previous ones; each group applies every page, in order, one transaction per page; a page counts as
-     * done once every group committed it.
+     * apply the previous ones; each group applies its share of every page ({@link #groupOf}), in order, one
+     * transaction per page; a page counts as done once every group committed its share.
      */
     private final class Feed {
         /** Pages handed to the groups and not yet counted as done; more wait for the oldest. */
@@ -500,7 +492,7 @@ public class ReadModelRebuild {
 
         private Page read(long after, GapAwareTrackingToken to) {
             List<TrackedDomainEventData<byte[]>> rows = events.range(after, to.getIndex(), batchSize);
-            return rows.isEmpty() ? new Page(List.of(), after, true) : decode(rows, to);
+            return rows.isEmpty() ? new Page(List.of(), 0, after, true) : decode(rows, to);
         }
 
         /** The rows not in {@code to}'s gaps, upcast and deserialized entirely (payload, metadata, timestamp). */
@@ -508,21 +500,28 @@ public class ReadModelRebuild {
             long last = EventTable.globalIndex(rows.get(rows.size() - 1));
             List<TrackedEventMessage<?>> messages = events.deserialize(rows.stream()
                     .filter(row -> !to.getGaps().contains(EventTable.globalIndex(row))).toList());
-            messages.forEach(message -> {
-                message.getPayload();
+            List<List<TrackedEventMessage<?>>> byGroup = new ArrayList<>();
+            groups.forEach(group -> byGroup.add(new ArrayList<>()));
+            for (TrackedEventMessage<?> message : messages) {
                 message.getMetaData();
                 message.getTimestamp();
-            });
-            return new Page(messages, last, false);
+                byGroup.get(groupOf(message.getPayload(), groups.size())).add(message);
+            }
+            return new Page(byGroup, messages.size(), last, false);
         }
 
         /** Hands the page to every group; waits for the oldest pages beyond {@value #IN_FLIGHT} under way. */
         private void handle(Page page) throws Exception {
-            if (page.messages().isEmpty()) {
+            if (page.size() == 0) {
                 return;
             }
-            List<Future<?>> applying = groups.stream().<Future<?>>map(group -> group.submit(page.messages())).toList();
-            inFlight.addLast(new InFlight(page.messages().size(), applying));
+            List<Future<?>> applying = new ArrayList<>();
+            for (int i = 0; i < groups.size(); i++) {
+                if (!page.byGroup().get(i).isEmpty()) {
+                    applying.add(groups.get(i).submit(page.byGroup().get(i)));
+                }
+            }
+            inFlight.addLast(new InFlight(page.size(), applying));
             while (inFlight.size() > IN_FLIGHT) {
                 complete(inFlight.removeFirst());
             }

@@ -2,44 +2,41 @@ package org.basinledger.app.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.IntStream;
 
-import org.basinledger.query.compliance.ComplianceProjection;
-import org.basinledger.query.dispute.DisputeProjection;
-import org.basinledger.query.history.AgreementHistoryProjection;
-import org.basinledger.query.registry.RegistryProjection;
-import org.basinledger.query.status.AgreementStatusProjection;
+import org.basinledger.api.agreement.AgreementTerminatedEvent;
+import org.basinledger.api.transfer.TransferAcknowledgedEvent;
 import org.junit.jupiter.api.Test;
 
-/** How a rebuild splits the projections over its threads: each one whole on one thread, the history alone. */
+/** How a rebuild splits the events over its threads: by the projections' sequences, as the live segments do. */
 class ReadModelRebuildPartitionTest {
 
-    private static final List<Class<?>> TYPES = List.of(AgreementStatusProjection.class,
-            AgreementHistoryProjection.class, ComplianceProjection.class, DisputeProjection.class,
-            RegistryProjection.class);
-
     @Test
-    void oneThreadFeedsEveryProjection() {
-        assertThat(ReadModelRebuild.partition(TYPES, 1)).containsExactly(TYPES);
+    void oneThreadAppliesEveryEvent() {
+        assertThat(ReadModelRebuild.groupOf(new AgreementTerminatedEvent("AG-1", "CN-A", "r"), 1)).isZero();
+        assertThat(ReadModelRebuild.groupOf("not an agreement's", 1)).isZero();
     }
 
     @Test
-    void theHistoryHasAThreadOfItsOwnAndTheOthersShareTheRest() {
-        assertThat(ReadModelRebuild.partition(TYPES, 2)).containsExactly(
-                List.of(AgreementHistoryProjection.class),
-                List.of(AgreementStatusProjection.class, ComplianceProjection.class, DisputeProjection.class,
-                        RegistryProjection.class));
-        assertThat(ReadModelRebuild.partition(TYPES, 3)).containsExactly(
-                List.of(AgreementHistoryProjection.class),
-                List.of(AgreementStatusProjection.class, DisputeProjection.class),
-                List.of(ComplianceProjection.class, RegistryProjection.class));
+    void everyEventOfAnAgreementGoesToOneThreadWhicheverAggregatePublishedIt() {
+        for (int threads = 2; threads <= 4; threads++) {
+            for (int a = 0; a < 50; a++) {
+                String id = "AG-" + a;
+                int group = ReadModelRebuild.groupOf(new AgreementTerminatedEvent(id, "CN-A", "r"), threads);
+                assertThat(group).isBetween(0, threads - 1);
+                assertThat(ReadModelRebuild.groupOf(new TransferAcknowledgedEvent("TR-" + a, id, "CN-B"), threads))
+                        .isEqualTo(group);
+            }
+        }
     }
 
     @Test
-    void neverMoreThreadsThanProjections() {
-        assertThat(ReadModelRebuild.partition(TYPES, 10)).hasSize(5)
-                .allSatisfy(group -> assertThat(group).hasSize(1));
-        assertThat(ReadModelRebuild.partition(List.of(RegistryProjection.class), 2))
-                .containsExactly(List.of(RegistryProjection.class));
+    void theAgreementsAreSpreadOverTheThreads() {
+        Set<Integer> used = new HashSet<>();
+        IntStream.range(0, 50).forEach(a -> used.add(
+                ReadModelRebuild.groupOf(new AgreementTerminatedEvent("AG-" + a, "CN-A", "r"), 3)));
+        assertThat(used).containsExactlyInAnyOrder(0, 1, 2);
     }
 }

@@ -2,12 +2,16 @@ package org.basinledger.query.support;
 
 /**
  * A projection that can save work when it is told, before its first event, that it is a fresh instance writing into
- * empty tables of its own which nobody else writes: a read-model rebuild (the app's {@code ReadModelRebuild}), which
- * also hands it every event exactly once, in order. It may then skip what guards against rows written by others or
- * before (redelivery checks, reading back rows it never wrote). The live processor never calls this.
+ * empty tables: a read-model rebuild (the app's {@code ReadModelRebuild}), which hands it every event of its
+ * sequences ({@link ProjectionSequencing}: the agreements, emission schemes or shared sequence it is given) exactly
+ * once, in store order; other instances may write the rows of other sequences into the same tables meanwhile. It may
+ * then skip what guards against rows written before or by another writer of its sequences (redelivery checks,
+ * reading back rows it never wrote). The live processor never calls this.
  */
 public interface RebuildingProjection {
 
-    /** From now on this instance's tables start empty, only it writes them, and no event comes twice. */
+    /**
+     * From now on this instance's tables hold no row of its sequences but those it writes, and no event comes twice.
+     */
     void rebuildingIntoEmptyTables();
 }
