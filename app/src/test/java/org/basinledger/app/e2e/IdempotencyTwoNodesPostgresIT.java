@@ -117,6 +117,9 @@ class IdempotencyTwoNodesPostgresIT {
                 "--spring.datasource.password=" + PostgresCondition.PASSWORD,
                 "--spring.flyway.default-schema=" + schema, "--spring.flyway.create-schemas=true",
                 "--ledger.data-dir=" + Path.of("target", "it-data", "two-nodes-" + schema + "-" + node),
+                // one ledger, one signing key: node "a" creates it, the others use it (SigningKeyCheck)
+                "--ledger.signing-key-path=" + (node.equals("a") ? ""
+                        : Path.of("target", "it-data", "two-nodes-" + schema + "-a", "ledger-signing-key.pem")),
                 "--ledger.registrar-token=" + LedgerDriver.REGISTRAR_TOKEN,
                 "--ledger.test.fault-injection=true");
     }
