@@ -105,7 +105,7 @@ class LiveUpdatesTwoNodesPostgresIT {
         assertThat(viaA.sign(anhui, id, true).status()).isEqualTo(200);
         sameViews(statusA, statusB, v -> v.path("parties").path(0).path("signedAt").isTextual());
         assertThat(viaB.sign(zhejiang, id, true).status()).isEqualTo(200);
-        sameViews(statusA, statusB, v -> v.path("status").asText().equals("IN_FORCE"));
+        List<JsonNode> inForce = sameViews(statusA, statusB, v -> v.path("status").asText().equals("IN_FORCE"));
 
         BlockingQueue<Event> incidentsA = streams.open(portA, "/api/v1/incidents/stream?agreementId=" + id, null);
         BlockingQueue<Event> incidentsB = streams.open(portB, "/api/v1/incidents/stream?agreementId=" + id, null);
@@ -134,10 +134,12 @@ class LiveUpdatesTwoNodesPostgresIT {
         assertThat(nodeA.post("/api/v1/agreements/" + id + "/obligations/OB-1/fulfilment",
                 Map.of("evidence", List.of(Scenarios.evidence("plan")))).token(anhui.token()).send().status())
                 .isEqualTo(200);
-        // the incidents left the status view as it was: the fulfilment is the next status event on both nodes
+        // the incidents left the status view as it was (each of their batches sent it again, for the portal's page):
+        // the fulfilment is the next change on both nodes
         List<JsonNode> fulfilled = sameViews(statusA, statusB,
                 v -> v.path("obligations").path(0).path("status").asText().equals("FULFILLED"));
-        assertThat(fulfilled).hasSize(1);
+        assertThat(fulfilled).hasSize(2);
+        assertThat(fulfilled.get(0)).isEqualTo(inForce.get(inForce.size() - 1));
         assertThat(b.getBean(PostgresLiveUpdates.class).connections()).as("B never lost its listener").isEqualTo(1);
     }
 
@@ -192,22 +194,33 @@ class LiveUpdatesTwoNodesPostgresIT {
 
     /**
      * Reads the status views on both nodes up to the first that {@code reached} accepts. Node A holds the processor
-     * and emits after each batch; node B re-reads on A's notification, so it may show two quick changes as one view
-     * (the later): B's views are A's, in A's order, ending with the same view, and no view comes twice in a row.
+     * and emits after each batch; node B re-reads on each of A's notifications, so two quick changes may come to it
+     * as the later view twice. Told apart from repeats (a batch that left the view as it was sends it again), B's
+     * views are A's, in A's order, ending with the same view, never going back. Returns B's distinct views.
      */
     private static List<JsonNode> sameViews(BlockingQueue<Event> onA, BlockingQueue<Event> onB,
                                             Predicate<JsonNode> reached) throws InterruptedException {
-        List<JsonNode> viewsA = until(onA, reached);
-        List<JsonNode> viewsB = until(onB, reached);
+        List<JsonNode> viewsA = distinct(until(onA, reached));
+        List<JsonNode> viewsB = distinct(until(onB, reached));
         assertThat(viewsA).containsSubsequence(viewsB);
         assertThat(viewsB.get(viewsB.size() - 1)).isEqualTo(viewsA.get(viewsA.size() - 1));
         for (List<JsonNode> views : List.of(viewsA, viewsB)) {
             for (int i = 1; i < views.size(); i++) {
-                assertThat(views.get(i)).as("never the same view twice in a row").isNotEqualTo(views.get(i - 1));
                 assertThat(views.get(i).path("version").asLong()).isGreaterThanOrEqualTo(views.get(i - 1).path("version").asLong());
             }
         }
         return viewsB;
+    }
+
+    /** The views without repeats of the one before. */
+    private static List<JsonNode> distinct(List<JsonNode> views) {
+        List<JsonNode> distinct = new ArrayList<>();
+        for (JsonNode view : views) {
+            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(view)) {
+                distinct.add(view);
+            }
+        }
+        return distinct;
     }
 
     private static List<JsonNode> until(BlockingQueue<Event> events, Predicate<JsonNode> reached)

@@ -48,7 +48,7 @@ public class AgreementStatusUpdates {
     private final AgreementStatusProjection statuses;
     private final QueryUpdateEmitter emitter;
     private final ObjectProvider<LiveUpdateRelay> relay;
-    /** The view last emitted here, per agreement watched here: a subscriber never gets the same view twice in a row. */
+    /** The view last emitted here, per agreement watched here: after a reconnect only views that changed are sent. */
     private final Map<String, AgreementStatusView> emitted = new ConcurrentHashMap<>();
 
     public AgreementStatusUpdates(AgreementStatusProjection statuses, QueryUpdateEmitter emitter,
@@ -77,7 +77,7 @@ public class AgreementStatusUpdates {
                 unitOfWork.onPrepareCommit(u -> otherNodes.announce(ids.entrySet().stream()
                         .map(e -> LiveUpdate.status(e.getValue(), e.getKey())).toList()));
             }
-            unitOfWork.afterCommit(u -> publish(ids.keySet()));
+            unitOfWork.afterCommit(u -> publish(ids.keySet(), false));
             return ids;
         });
         changed.merge(agreementId, position, Math::max);
@@ -86,10 +86,10 @@ public class AgreementStatusUpdates {
     /**
      * Emits the current view of each agreement another node's batch changed to the subscribers of this node, as
      * {@link #publish} does for this node's own batches. Views are read one after the other from committed state, so
-     * they never go back in time; two changes read after both committed give one view.
+     * they never go back in time; two changes read after both committed give the later view twice.
      */
     public void publishFromAnotherNode(Collection<String> agreementIds) {
-        publish(agreementIds);
+        publish(agreementIds, false);
     }
 
     /**
@@ -104,15 +104,20 @@ public class AgreementStatusUpdates {
                 watched.add(q.agreementId());
             }
         });
-        publish(watched);
+        publish(watched, true);
     }
 
     /**
-     * Emits the current view of each agreement that has a subscriber, unless it equals the view emitted here last for
-     * that agreement (an event that left the view as it was, an incident's, is no update); a failure here never fails
-     * the batch.
+     * Emits the current view of each agreement that has a subscriber; a failure here never fails the batch. Every
+     * batch that touched the agreement is an update, also one that left the view as it was (an incident's, a
+     * history row's): the portal's agreement page refreshes its history and incident banner on it. With
+     * {@code onlyIfChanged} (a resync) a view equal to the one emitted here last is not sent again.
      */
     void publish(Collection<String> agreementIds) {
+        publish(agreementIds, false);
+    }
+
+    private void publish(Collection<String> agreementIds, boolean onlyIfChanged) {
         for (String agreementId : agreementIds) {
             try {
                 if (!subscribed(agreementId)) {
@@ -120,7 +125,7 @@ public class AgreementStatusUpdates {
                     continue;
                 }
                 AgreementStatusView view = statuses.handle(new FindAgreementStatusQuery(agreementId, null));
-                if (view != null && !view.equals(emitted.put(agreementId, view))) {
+                if (view != null && !(view.equals(emitted.put(agreementId, view)) && onlyIfChanged)) {
                     emitter.emit(FindAgreementStatusQuery.class,
                             q -> q.asOf() == null && agreementId.equals(q.agreementId()), view);
                 }
