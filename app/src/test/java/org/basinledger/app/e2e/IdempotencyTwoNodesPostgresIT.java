@@ -1,9 +1,9 @@
 package org.basinledger.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.basinledger.app.support.PostgresNodes.port;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,17 +18,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.basinledger.app.BasinLedgerApplication;
 import org.basinledger.app.support.EnabledIfPostgres;
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
 import org.basinledger.app.support.PostgresCondition;
+import org.basinledger.app.support.PostgresNodes;
 import org.basinledger.app.support.Scenarios;
 import org.basinledger.app.web.FaultInjection;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -43,9 +41,9 @@ class IdempotencyTwoNodesPostgresIT {
 
     @Test
     void sixteenRequestsWithOneKeyAcrossTwoNodesCreateOneTransfer() throws Exception {
-        String schema = PostgresCondition.newSchema();
-        try (ConfigurableApplicationContext a = start(schema, "a");
-             ConfigurableApplicationContext b = start(schema, "b")) {
+        PostgresNodes nodes = new PostgresNodes(PostgresCondition.newSchema(), "two-nodes-", "a");
+        try (ConfigurableApplicationContext a = nodes.start("a", "--ledger.test.fault-injection=true");
+             ConfigurableApplicationContext b = nodes.start("b", "--ledger.test.fault-injection=true")) {
             Http nodeA = new Http(port(a));
             Http nodeB = new Http(port(b));
             LedgerDriver ledger = new LedgerDriver(nodeA);
@@ -109,22 +107,5 @@ class IdempotencyTwoNodesPostgresIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(String schema, String node) {
-        return new SpringApplicationBuilder(BasinLedgerApplication.class).profiles("postgres").run(
-                "--server.port=0",
-                "--spring.datasource.url=" + PostgresCondition.urlFor(schema),
-                "--spring.datasource.username=" + PostgresCondition.USER,
-                "--spring.datasource.password=" + PostgresCondition.PASSWORD,
-                "--spring.flyway.default-schema=" + schema, "--spring.flyway.create-schemas=true",
-                "--ledger.data-dir=" + Path.of("target", "it-data", "two-nodes-" + schema + "-" + node),
-                // one ledger, one signing key: node "a" creates it, the others use it (SigningKeyCheck)
-                "--ledger.signing-key-path=" + (node.equals("a") ? ""
-                        : Path.of("target", "it-data", "two-nodes-" + schema + "-a", "ledger-signing-key.pem")),
-                "--ledger.registrar-token=" + LedgerDriver.REGISTRAR_TOKEN,
-                "--ledger.test.fault-injection=true");
-    }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
 }

@@ -1,17 +1,16 @@
 package org.basinledger.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.basinledger.app.support.PostgresNodes.port;
 import static org.basinledger.app.support.EventStreams.next;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 
-import org.basinledger.app.BasinLedgerApplication;
 import org.basinledger.app.support.EnabledIfPostgres;
 import org.basinledger.app.support.EventStreams;
 import org.basinledger.app.support.EventStreams.Event;
@@ -19,13 +18,12 @@ import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
 import org.basinledger.app.support.PostgresCondition;
+import org.basinledger.app.support.PostgresNodes;
 import org.basinledger.app.support.Scenarios;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -51,9 +49,9 @@ class LiveUpdatesSegmentsPostgresIT {
 
     @BeforeAll
     static void startTwoNodes() throws InterruptedException {
-        String schema = PostgresCondition.newSchema();
-        a = start(schema, "seg-a");
-        b = start(schema, "seg-b");
+        PostgresNodes nodes = new PostgresNodes(PostgresCondition.newSchema(), "live-segments-", "seg-a");
+        a = nodes.start("seg-a", "--ledger.several-nodes=true", "--ledger.node-id=seg-a", "--ledger.projection-segments=2");
+        b = nodes.start("seg-b", "--ledger.several-nodes=true", "--ledger.node-id=seg-b", "--ledger.projection-segments=2");
         portA = port(a);
         portB = port(b);
         nodeA = new Http(portA);
@@ -129,28 +127,6 @@ class LiveUpdatesSegmentsPostgresIT {
                 + " where processor_name = 'projections' and owner is not null order by segment", String.class);
     }
 
-    private static ConfigurableApplicationContext start(String schema, String node) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--spring.datasource.url=" + PostgresCondition.urlFor(schema),
-                "--spring.datasource.username=" + PostgresCondition.USER,
-                "--spring.datasource.password=" + PostgresCondition.PASSWORD,
-                "--spring.flyway.default-schema=" + schema, "--spring.flyway.create-schemas=true",
-                "--ledger.data-dir=" + dataDir(schema, node),
-                "--ledger.registrar-token=" + LedgerDriver.REGISTRAR_TOKEN, "--ledger.several-nodes=true",
-                "--ledger.node-id=" + node, "--ledger.projection-segments=2"));
-        if (!node.equals("seg-a")) {
-            // one ledger, one signing key (a node with its own would fail the integrity check and hold writes)
-            args.add("--ledger.signing-key-path=" + dataDir(schema, "seg-a").resolve("ledger-signing-key.pem"));
-        }
-        return new SpringApplicationBuilder(BasinLedgerApplication.class).profiles("postgres")
-                .run(args.toArray(String[]::new));
-    }
 
-    private static Path dataDir(String schema, String node) {
-        return Path.of("target", "it-data", "live-segments-" + schema + "-" + node);
-    }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
 }

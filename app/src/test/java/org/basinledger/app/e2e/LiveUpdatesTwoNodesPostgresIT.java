@@ -1,11 +1,11 @@
 package org.basinledger.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.basinledger.app.support.PostgresNodes.port;
 import static org.basinledger.app.support.EventStreams.END;
 import static org.basinledger.app.support.EventStreams.next;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.basinledger.app.BasinLedgerApplication;
 import org.basinledger.app.live.PostgresLiveUpdates;
 import org.basinledger.app.support.EnabledIfPostgres;
 import org.basinledger.app.support.EventStreams;
@@ -23,13 +22,12 @@ import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
 import org.basinledger.app.support.PostgresCondition;
+import org.basinledger.app.support.PostgresNodes;
 import org.basinledger.app.support.Scenarios;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -43,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EnabledIfPostgres
 class LiveUpdatesTwoNodesPostgresIT {
 
-    private static String schema;
+    private static PostgresNodes nodes;
     private static ConfigurableApplicationContext a;
     private static ConfigurableApplicationContext b;
     private static int portA;
@@ -59,11 +57,11 @@ class LiveUpdatesTwoNodesPostgresIT {
 
     @BeforeAll
     static void startTwoNodes() {
-        schema = PostgresCondition.newSchema();
-        a = start(schema, "live-a");
+        nodes = new PostgresNodes(PostgresCondition.newSchema(), "live-updates-", "live-a");
+        a = start("live-a");
         // B starts once A holds the projections' segment: every change reaches B's streams from another node
         LedgerIntegrityContract.await(() -> "live-a".equals(projectionsOwner()) ? true : null);
-        b = start(schema, "live-b");
+        b = start("live-b");
         portA = port(a);
         portB = port(b);
         nodeA = new Http(portA);
@@ -184,7 +182,7 @@ class LiveUpdatesTwoNodesPostgresIT {
 
     @Test
     void aCommandOnlyNodeNeitherListensNorAnnounces() {
-        ConfigurableApplicationContext command = start(schema, "live-c", "--ledger.node.role= Command ");
+        ConfigurableApplicationContext command = start("live-c", "--ledger.node.role= Command ");
         try {
             assertThat(command.getBeanProvider(PostgresLiveUpdates.class).getIfAvailable()).isNull();
         } finally {
@@ -259,29 +257,13 @@ class LiveUpdatesTwoNodesPostgresIT {
         return owners.isEmpty() ? null : owners.get(0);
     }
 
-    private static ConfigurableApplicationContext start(String schema, String node, String... more) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--spring.datasource.url=" + PostgresCondition.urlFor(schema),
-                "--spring.datasource.username=" + PostgresCondition.USER,
-                "--spring.datasource.password=" + PostgresCondition.PASSWORD,
-                "--spring.flyway.default-schema=" + schema, "--spring.flyway.create-schemas=true",
-                "--ledger.data-dir=" + dataDir(schema, node),
-                "--ledger.registrar-token=" + LedgerDriver.REGISTRAR_TOKEN, "--ledger.several-nodes=true",
-                "--ledger.node-id=" + node, "--ledger.live-updates.reconnect-delay=2s"));
-        if (!node.equals("live-a")) {
-            // one ledger, one signing key (a node with its own would fail the integrity check and hold writes)
-            args.add("--ledger.signing-key-path=" + dataDir(schema, "live-a").resolve("ledger-signing-key.pem"));
-        }
+
+
+
+    private static ConfigurableApplicationContext start(String node, String... more) {
+        List<String> args = new ArrayList<>(List.of("--ledger.several-nodes=true", "--ledger.node-id=" + node,
+                "--ledger.live-updates.reconnect-delay=2s"));
         args.addAll(List.of(more));
-        return new SpringApplicationBuilder(BasinLedgerApplication.class).profiles("postgres")
-                .run(args.toArray(String[]::new));
-    }
-
-    private static Path dataDir(String schema, String node) {
-        return Path.of("target", "it-data", "live-updates-" + schema + "-" + node);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return nodes.start(node, args.toArray(String[]::new));
     }
 }

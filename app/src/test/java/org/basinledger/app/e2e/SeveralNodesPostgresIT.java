@@ -1,8 +1,8 @@
 package org.basinledger.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.basinledger.app.support.PostgresNodes.port;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,18 +14,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.basinledger.app.BasinLedgerApplication;
 import org.basinledger.app.support.EnabledIfPostgres;
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
 import org.basinledger.app.support.PostgresCondition;
+import org.basinledger.app.support.PostgresNodes;
 import org.basinledger.app.support.Scenarios;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -50,9 +48,9 @@ class SeveralNodesPostgresIT {
 
     @BeforeAll
     static void startTwoNodes() {
-        String schema = PostgresCondition.newSchema();
-        a = start(schema, "a");
-        b = start(schema, "b");
+        PostgresNodes nodes = new PostgresNodes(PostgresCondition.newSchema(), "several-nodes-", "a");
+        a = nodes.start("a", "--ledger.several-nodes=true");
+        b = nodes.start("b", "--ledger.several-nodes=true");
         nodeA = new Http(port(a));
         nodeB = new Http(port(b));
         LedgerDriver ledger = new LedgerDriver(nodeA);
@@ -185,21 +183,5 @@ class SeveralNodesPostgresIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(String schema, String node) {
-        return new SpringApplicationBuilder(BasinLedgerApplication.class).profiles("postgres").run(
-                "--server.port=0",
-                "--spring.datasource.url=" + PostgresCondition.urlFor(schema),
-                "--spring.datasource.username=" + PostgresCondition.USER,
-                "--spring.datasource.password=" + PostgresCondition.PASSWORD,
-                "--spring.flyway.default-schema=" + schema, "--spring.flyway.create-schemas=true",
-                "--ledger.data-dir=" + Path.of("target", "it-data", "several-nodes-" + schema + "-" + node),
-                // one ledger, one signing key: node "a" creates it, the others use it (SigningKeyCheck)
-                "--ledger.signing-key-path=" + (node.equals("a") ? ""
-                        : Path.of("target", "it-data", "several-nodes-" + schema + "-a", "ledger-signing-key.pem")),
-                "--ledger.registrar-token=" + LedgerDriver.REGISTRAR_TOKEN, "--ledger.several-nodes=true");
-    }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
 }
