@@ -42,6 +42,10 @@ import org.HdrHistogram.Histogram;
  * {@code agreements} (100), {@code sections-per-agreement} (3), {@code years} (10), {@code pollutants} (6),
  * {@code from} (2016-01-01), {@code batch} (50), {@code parallel} (4), {@code reads} (2000), {@code ledger-opts}
  * ("-Xmx512m"), {@code importer-opts} ("-Xmx256m"), {@code port} (18080).
+ *
+ * <p>{@code --reuse=true} measures an earlier run's loaded ledger again (its {@code work} directory: {@code data/}
+ * and {@code sections.csv}) without importing anything: restart to ready (from a stopped ledger), then the same
+ * reads; for taking the read and restart rows on a quiet machine after a long import on a busy one.
  */
 final class ImportBenchmark {
 
@@ -87,6 +91,10 @@ final class ImportBenchmark {
     }
 
     private void run() throws Exception {
+        if (Boolean.parseBoolean(option("reuse", "false"))) {
+            reuse();
+            return;
+        }
         Files.createDirectories(work);
         int agreements = intOption("agreements", 100);
         int sectionsPer = intOption("sections-per-agreement", 3);
@@ -202,6 +210,60 @@ final class ImportBenchmark {
                 databaseBytes / 1_000_000, restartSeconds);
         System.out.println("| load average (1, 5, 15 min) before import / after / after reads / end | " + loadBefore
                 + " / " + loadAfter + " / " + loadReads + " / " + loadEnd + " | |");
+        System.out.println("BENCH-RESULT " + JSON.writeValueAsString(result));
+    }
+
+    /** Restart to ready and the reads, on the data directory and sections of an earlier run in {@code work}. */
+    private void reuse() throws Exception {
+        List<String> ids = Files.readAllLines(work.resolve("sections.csv")).stream().filter(l -> !l.isBlank())
+                .map(l -> l.substring(0, l.indexOf(','))).distinct().toList();
+        int sectionsPer = intOption("sections-per-agreement", 3);
+        int years = intOption("years", 10);
+        long databaseBytes = directorySize(dataDir);
+        String loadBefore = loadAverage();
+        long restartStart = System.nanoTime();
+        startLedger("reuse");
+        double restartSeconds = (System.nanoTime() - restartStart) / 1e9;
+        String token = call("POST", "/api/v1/tokens", REGISTRAR,
+                Map.of("principalType", "JURISDICTION", "principalId", "CN-BENCH-MON"), 201).path("token").asText();
+        int reads = intOption("reads", 2000);
+        SplittableRandom random = new SplittableRandom(42);
+        int reportsPerAgreement = sectionsPer * years * 12;
+        Histogram status = measure(reads, () -> get("/api/v1/agreements/" + ids.get(random.nextInt(ids.size())),
+                null));
+        Histogram history = measure(reads, () -> get("/api/v1/agreements/" + ids.get(random.nextInt(ids.size()))
+                + "/history?limit=50&after=" + random.nextInt(reportsPerAgreement), token));
+        Histogram reportPages = measure(reads, () -> get("/api/v1/agreements/"
+                + ids.get(random.nextInt(ids.size())) + "/monitoring-reports?size=20&page="
+                + random.nextInt(reportsPerAgreement / 20), token));
+        String loadAfter = loadAverage();
+        System.out.println();
+        System.out.println("| measure (H2 file, " + option("ledger-opts", "-Xmx512m") + ", " + ids.size()
+                + " agreements loaded before) | value | target |");
+        System.out.println("|---|---|---|");
+        System.out.printf(Locale.ROOT, "| restart to ready (%,d MB data directory) | %.1f s | ≤ 30 s |%n",
+                databaseBytes / 1_000_000, restartSeconds);
+        System.out.printf(Locale.ROOT, "| status read p50 / p99 | %.2f / %.2f ms | p99 ≤ 10 ms |%n",
+                ms(status, 50), ms(status, 99));
+        System.out.printf(Locale.ROOT, "| history page (50 events) p50 / p99 | %.2f / %.2f ms | p99 ≤ 20 ms |%n",
+                ms(history, 50), ms(history, 99));
+        System.out.printf(Locale.ROOT, "| monitoring-report page (20) p50 / p99 | %.2f / %.2f ms | |%n",
+                ms(reportPages, 50), ms(reportPages, 99));
+        System.out.println("| load average (1, 5, 15 min) before / after | " + loadBefore + " / " + loadAfter
+                + " | |");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("workload", "import-reuse");
+        result.put("agreements", ids.size());
+        result.put("restartToReadySeconds", round(restartSeconds));
+        result.put("statusP50Ms", ms(status, 50));
+        result.put("statusP99Ms", ms(status, 99));
+        result.put("historyP50Ms", ms(history, 50));
+        result.put("historyP99Ms", ms(history, 99));
+        result.put("reportPageP50Ms", ms(reportPages, 50));
+        result.put("reportPageP99Ms", ms(reportPages, 99));
+        result.put("dataDirBytes", databaseBytes);
+        result.put("loadBefore", loadBefore);
+        result.put("loadAfter", loadAfter);
         System.out.println("BENCH-RESULT " + JSON.writeValueAsString(result));
     }
 
