@@ -8,7 +8,8 @@
 #
 # Environment (all optional):
 #   LEDGER_OPTS   JVM options of the ledger        (default: -Xmx512m)
-#   JFR=1         record the ledger with Java Flight Recorder into the work directory (ledger.jfr)
+#   JFR=1         record the ledger with Java Flight Recorder into the work directory (ledger-first.jfr: the import and
+#                 the reads; ledger-restart.jfr: the restart)
 #   WORK          scratch directory (samples.csv of ~440 MB, the H2 file, logs)  (default: benchmark/target/import-bench/<time>)
 set -uo pipefail
 
@@ -17,7 +18,7 @@ LEDGER_OPTS=${LEDGER_OPTS:--Xmx512m}
 WORK=${WORK:-benchmark/target/import-bench/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$WORK"
 if [[ ${JFR:-0} == 1 ]]; then
-  LEDGER_OPTS="$LEDGER_OPTS -XX:StartFlightRecording=filename=$(realpath "$WORK")/ledger.jfr,settings=profile"
+  LEDGER_OPTS="$LEDGER_OPTS -XX:StartFlightRecording=filename=$(realpath "$WORK")/ledger-{start}.jfr,settings=profile"
 fi
 for jar in app/target/basin-ledger.jar importer/target/basin-ledger-importer.jar benchmark/target/basin-ledger-benchmark.jar; do
   if [[ ! -f $jar ]]; then

@@ -295,7 +295,8 @@ final class ImportBenchmark {
     private void startLedger(String name) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(option("ledger-opts", "-Xmx512m").trim().split("\\s+")));
+        // "{start}" in the options becomes this start's name (first, restart, reuse): one JFR file per start
+        command.addAll(List.of(option("ledger-opts", "-Xmx512m").replace("{start}", name).trim().split("\\s+")));
         command.addAll(List.of("-jar", option("ledger-jar", "app/target/basin-ledger.jar"),
                 "--server.port=" + option("port", "18080"), "--ledger.data-dir=" + dataDir,
                 "--ledger.registrar-token=" + REGISTRAR));
