@@ -619,6 +619,21 @@ abstract class AgreementLifecycleContract {
         assertThat(http.get("/v3/api-docs").send().json().path("paths").has("/api/v1/agreements")).isTrue();
     }
 
+    /**
+     * Axon's event processor metrics are the tracking processors' (projections, integrity log), whose lag and pace
+     * operations watch; the subscribing ones (transfer creation, dispute effects) run inside each command, timed by
+     * the commandBus metrics, and keep no monitors of their own (docs/operations.md, Monitoring).
+     */
+    @Test
+    void eventProcessorMetricsAreTheTrackingProcessors() {
+        inForce(ledger.register("CN-AH"), ledger.register("CN-ZJ"));
+        String metrics = http.get("/actuator/prometheus").token(LedgerDriver.REGISTRAR_TOKEN).send().body();
+        assertThat(metrics).contains("processorName=\"projections\"")
+                .contains("eventStore").contains("commandBus")
+                .doesNotContain("processorName=\"transfer-creation\"")
+                .doesNotContain("processorName=\"dispute-effects\"");
+    }
+
     private String inForce(Government a, Government b) {
         String id = ledger.draft(a, LedgerDriver.draftBody(PAST, FUTURE, a, b)).path("id").asText();
         ledger.open(a, id);
