@@ -110,7 +110,15 @@ public class IntegrityLog {
             return null;
         }
         long size = store.size();
-        checkExtendsLastSigned(size);
+        // the stored subtrees at the log's edge, read once: checked against the last signed head, then grown
+        Map<Integer, byte[]> edge = null;
+        IllegalStateException incomplete = null;
+        try {
+            edge = store.edge(size);
+        } catch (IllegalStateException e) {
+            incomplete = e;
+        }
+        checkExtendsLastSigned(size, edge, incomplete);
         Set<String> distinct = new HashSet<>();
         for (String id : eventIdentifiers) {
             if (!distinct.add(id)) {
@@ -135,7 +143,10 @@ public class IntegrityLog {
             }
             leaves.add(new MerkleStore.NewLeaf(id, row.globalIndex(), LeafData.leafHash(row.event())));
         }
-        MerkleStore.Appended appended = store.append(size, leaves);
+        if (incomplete != null) {
+            throw incomplete;
+        }
+        MerkleStore.Appended appended = store.append(size, edge, leaves);
         SignedTreeHead head = sign(appended.treeSize(), HexFormat.of().formatHex(appended.root()));
         store.insertHead(head);
         recordAfterCommit(new LastSignedHead.Head(head.treeSize(), head.rootHash()));
@@ -147,9 +158,11 @@ public class IntegrityLog {
 
     /**
      * The log of {@code size} leaves must have at least the leaves of the last head signed, and its stored subtrees
-     * must give that head's root: then every tree grown from it is consistent with it.
+     * must give that head's root: then every tree grown from it is consistent with it. {@code edge} is the log's
+     * edge as stored (null when a subtree of it is missing: {@code incomplete} says which); when the log has just the
+     * signed head's size (the usual case: nothing was appended since) its root is that edge's.
      */
-    private void checkExtendsLastSigned(long size) {
+    private void checkExtendsLastSigned(long size, Map<Integer, byte[]> edge, IllegalStateException incomplete) {
         Optional<LastSignedHead.Head> last = lastSigned.last();
         if (last.isEmpty()) {
             return;
@@ -161,10 +174,15 @@ public class IntegrityLog {
                     + last.get().rootHash() + "): leaves or heads were deleted from the database";
         } else {
             String root;
-            try {
-                root = HexFormat.of().formatHex(store.root(signedSize));
-            } catch (IllegalStateException incomplete) {
-                root = "unknown (" + incomplete.getMessage() + ")";
+            if (size == signedSize) {
+                root = edge != null ? HexFormat.of().formatHex(MerkleStore.root(edge))
+                        : "unknown (" + incomplete.getMessage() + ")";
+            } else {
+                try {
+                    root = HexFormat.of().formatHex(store.root(signedSize));
+                } catch (IllegalStateException missing) {
+                    root = "unknown (" + missing.getMessage() + ")";
+                }
             }
             if (!root.equals(last.get().rootHash())) {
                 why = "the log's root at " + signedSize + " leaves is " + root + " but the ledger signed "

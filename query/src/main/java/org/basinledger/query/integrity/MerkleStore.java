@@ -54,20 +54,57 @@ public class MerkleStore {
     }
 
     /**
+     * The edge of the tree of the first {@code size} leaves: the stored hash of each complete subtree that covers
+     * {@code [0, size)}, one per set bit of {@code size}, by level (read in at most two queries).
+     *
+     * @throws IllegalStateException when a stored subtree is missing
+     */
+    public Map<Integer, byte[]> edge(long size) {
+        Map<Integer, byte[]> edge = new HashMap<>();
+        if (size > 0) {
+            List<Range> subtrees = Rfc6962.completeSubtrees(new Range(0, size));
+            Map<Range, byte[]> hashes = completeSubtreeHashes(subtrees);
+            subtrees.forEach(r -> edge.put(r.level(), hashes.get(r)));
+        }
+        return edge;
+    }
+
+    /** The root of a tree from its {@link #edge}: the same as {@link #root(long)} of its size. */
+    public static byte[] root(Map<Integer, byte[]> edge) {
+        if (edge.isEmpty()) {
+            return Rfc6962.emptyRoot();
+        }
+        return Rfc6962.foldSubtrees(largestFirst(edge));
+    }
+
+    private static List<byte[]> largestFirst(Map<Integer, byte[]> edge) {
+        return edge.entrySet().stream()
+                .sorted(Map.Entry.<Integer, byte[]>comparingByKey().reversed())
+                .map(Map.Entry::getValue)
+                .toList();
+    }
+
+    /**
      * Appends leaves to a log of {@code size} leaves, with the subtrees they complete, and answers the new root.
      * A leaf index or an event identifier already taken fails on the tables' keys: nothing is ever overwritten.
      */
     public Appended append(long size, List<NewLeaf> leaves) {
+        return append(size, edge(size), leaves);
+    }
+
+    /**
+     * {@link #append(long, List)} onto the {@code edge} of the log of {@code size} leaves as {@link #edge} read it in
+     * this transaction (so the caller may check it first without reading it twice).
+     */
+    public Appended append(long size, Map<Integer, byte[]> edge, List<NewLeaf> leaves) {
         if (leaves.isEmpty()) {
             throw new IllegalArgumentException("nothing to append");
         }
-        // the complete subtrees that cover [0, size), one per set bit of size, by level
-        Map<Integer, byte[]> frontier = new HashMap<>();
-        if (size > 0) {
-            List<Range> edge = Rfc6962.completeSubtrees(new Range(0, size));
-            Map<Range, byte[]> hashes = completeSubtreeHashes(edge);
-            edge.forEach(r -> frontier.put(r.level(), hashes.get(r)));
+        if (edge.size() != Long.bitCount(size)) {
+            throw new IllegalArgumentException("an edge of " + edge.size() + " subtrees for a log of " + size
+                    + " leaves");
         }
+        Map<Integer, byte[]> frontier = new HashMap<>(edge);
         List<SqlParameterSource> leafRows = new ArrayList<>(leaves.size());
         List<SqlParameterSource> nodeRows = new ArrayList<>();
         long index = size;
@@ -99,11 +136,7 @@ public class MerkleStore {
             jdbc.batchUpdate("INSERT INTO ledger_node (level, node_index, hash) VALUES (:level, :nodeIndex, :hash)",
                     nodeRows.toArray(SqlParameterSource[]::new));
         }
-        List<byte[]> edgeLargestFirst = frontier.entrySet().stream()
-                .sorted(Map.Entry.<Integer, byte[]>comparingByKey().reversed())
-                .map(Map.Entry::getValue)
-                .toList();
-        return new Appended(size, index, Rfc6962.foldSubtrees(edgeLargestFirst));
+        return new Appended(size, index, Rfc6962.foldSubtrees(largestFirst(frontier)));
     }
 
     /** The root of the tree of the first {@code size} leaves, from stored subtrees. */

@@ -329,6 +329,39 @@ abstract class IntegrityLogContract {
     }
 
     /**
+     * The check against the last signed head reads the log's edge once and grows the tree from it: a record of the
+     * last head that lags behind the log (a stop between a commit and its record) is checked at that head's size, and
+     * an edge subtree gone from the tables refuses the head (the root unknown) as before.
+     */
+    @Test
+    void theLastSignedHeadIsCheckedAtItsSizeAndAMissingEdgeSubtreeRefusesTheHead() {
+        List<String> ids = events.store("AG-1", 14);
+        integrityLog.append(ids.subList(0, 6));
+        MemoryLastSignedHead lagging = new MemoryLastSignedHead();
+        lagging.record(lastSigned.last().orElseThrow());
+        IntegrityLog lagged = new IntegrityLog(db.jdbc(), store, new StoredEvents(db.jdbc()), signer, lagging);
+        integrityLog.append(ids.subList(6, 10));
+        lagged.append(ids.subList(10, 12));
+        assertThat(store.size()).isEqualTo(12);
+        assertThat(lagging.last()).contains(new LastSignedHead.Head(12, HEX.formatHex(store.root(12))));
+        assertThat(verifier.verify().ok()).isTrue();
+
+        lastSigned.record(new LastSignedHead.Head(12, HEX.formatHex(store.root(12))));
+        // the edge of 12 leaves is [0, 8) and [8, 12)
+        db.jdbc().update("DELETE FROM ledger_node WHERE level = 2 AND node_index = 2", Map.of());
+        assertThatThrownBy(() -> integrityLog.append(ids.subList(12, 14)))
+                .isInstanceOf(SigningRefusedException.class)
+                .hasMessageContaining("the log's root at 12 leaves is unknown (")
+                .hasMessageContaining("[8, 12)");
+        IntegrityLog forgetful = new IntegrityLog(db.jdbc(), store, new StoredEvents(db.jdbc()), signer,
+                new MemoryLastSignedHead());
+        assertThatThrownBy(() -> forgetful.append(ids.subList(12, 14)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no hash for leaves [8, 12)");
+        assertThat(store.size()).isEqualTo(12);
+    }
+
+    /**
      * The tampering of issue 10: an event rewritten, the log deleted from its leaf on and re-logged. Without the last
      * signed head the ledger re-signed the rewritten history; with it, it refuses, and the verification names it.
      */
