@@ -221,7 +221,10 @@ public class AgreementController {
     @GetMapping("/{id}")
     public ResponseEntity<AgreementStatusView> status(@PathVariable String id,
                                                       @RequestParam(required = false) Instant asOf, Caller caller) {
-        AgreementStatusView now = visible(id, caller);
+        AgreementStatusView now = visibility.current(id);
+        if (now == null || !canSee(now, caller)) {
+            throw new NotFoundException("no agreement " + id);
+        }
         if (asOf == null) {
             return ResponseEntity.ok().eTag(etag(now)).body(now);
         }

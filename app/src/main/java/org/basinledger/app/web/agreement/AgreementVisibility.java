@@ -1,6 +1,5 @@
 package org.basinledger.app.web.agreement;
 
-import org.axonframework.queryhandling.QueryGateway;
 import org.basinledger.api.agreement.AgreementStatus;
 import org.basinledger.api.agreement.AgreementStatusView;
 import org.basinledger.api.agreement.FindAgreementStatusQuery;
@@ -8,6 +7,7 @@ import org.basinledger.api.common.Caller;
 import org.basinledger.api.common.NotFoundException;
 import org.basinledger.api.common.NotPermittedException;
 import org.basinledger.app.security.Access;
+import org.basinledger.query.status.AgreementStatusProjection;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,28 +15,47 @@ import org.springframework.stereotype.Component;
  * found" for anyone else), also when a rejection has sent a once-public agreement back to draft; once open for
  * signature or later, everyone sees its status. Money and monitoring
  * details are for parties, mediators and the registrar, and public once the agreement has entered into force.
+ *
+ * <p>The checks read the agreement's stored view ({@link #stored}: its row in the status read model, one indexed
+ * row) and nothing else: who may see what depends only on the status, the parties and the dates folded from the
+ * agreement's own events, never on the figures an answer computes from other read models (outstanding transfers,
+ * last assessment, open disputes, successor). Answers that show the view use {@link #current}. Both read the status
+ * projection directly, in this thread, rather than through the query bus (its unit of work, transaction, tracing and
+ * monitors cost more than the one-row read itself on every request).
  */
 @Component
 public class AgreementVisibility {
 
-    private final QueryGateway queries;
+    private final AgreementStatusProjection statuses;
 
-    public AgreementVisibility(QueryGateway queries) {
-        this.queries = queries;
+    public AgreementVisibility(AgreementStatusProjection statuses) {
+        this.statuses = statuses;
     }
 
-    /** The current status view when the caller may see the agreement; 404 otherwise. */
+    /**
+     * The agreement's stored view when the caller may see the agreement; 404 otherwise. For access checks only: the
+     * view lacks the computed figures ({@link #stored}); an answer that shows the view reads {@link #current}.
+     */
     public AgreementStatusView visible(String agreementId, Caller caller) {
-        AgreementStatusView view = current(agreementId);
+        AgreementStatusView view = stored(agreementId);
         if (view == null || !canSee(view, caller)) {
             throw new NotFoundException("no agreement " + agreementId);
         }
         return view;
     }
 
-    /** The current status view, or null when unknown (no access check). */
+    /** The current status view as the API shows it (with its computed figures), or null when unknown (no access check). */
     public AgreementStatusView current(String agreementId) {
-        return queries.query(new FindAgreementStatusQuery(agreementId, null), AgreementStatusView.class).join();
+        return statuses.handle(new FindAgreementStatusQuery(agreementId, null));
+    }
+
+    /**
+     * The view as the status projection stored it, or null when unknown (no access check): everything folded from the
+     * agreement's events, but {@code openDisputes} 0, {@code outstanding}, {@code lastAssessment} and
+     * {@code successorId} as stored (not computed): enough for every visibility rule, not for an answer.
+     */
+    public AgreementStatusView stored(String agreementId) {
+        return statuses.storedView(agreementId);
     }
 
     public static boolean canSee(AgreementStatusView view, Caller caller) {

@@ -144,7 +144,7 @@ public class IncidentController {
                     IncidentList.class).join();
             return new ListPage.Chunk<>(chunk.items(), chunk.total());
         }, incident -> readable.computeIfAbsent(incident.agreementId(), a -> {
-            AgreementStatusView view = visibility.current(a);
+            AgreementStatusView view = visibility.stored(a);
             return view != null && AgreementVisibility.canSee(view, caller)
                     && AgreementVisibility.canSeeDetails(view, caller);
         }));
