@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.basinledger.app.support.EnabledIfPostgres;
 import org.basinledger.app.support.PostgresCondition;
@@ -37,6 +38,11 @@ class CrashPostgresIT extends CrashContract {
             count.next();
             return count.getLong(1);
         }
+    }
+
+    @Override
+    OptionalLong storedEventsWhileRunning(Path dataDir) throws Exception {
+        return OptionalLong.of(storedEvents(dataDir));
     }
 
     @AfterAll
