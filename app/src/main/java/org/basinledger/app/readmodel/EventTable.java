@@ -52,11 +52,11 @@ class EventTable {
                 Map.of("indexes", indexes), ROW);
     }
 
-    /** How many events have {@code after < global index <= upTo}. */
-    long count(long after, long upTo) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry"
-                + " WHERE global_index > :after AND global_index <= :upTo", Map.of("after", after, "upTo", upTo), Long.class);
-        return count == null ? 0 : count;
+    /** The lowest global index stored (0 when there is none). */
+    long first() {
+        Long first = jdbc.getJdbcOperations().queryForObject("SELECT MIN(global_index) FROM domain_event_entry",
+                Long.class);
+        return first == null ? 0 : first;
     }
 
     List<TrackedEventMessage<?>> deserialize(List<TrackedDomainEventData<byte[]>> rows) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,13 +65,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ledger keeps answering from the live ones (docs/operations.md, "Rebuilding the read models").
  *
  * <ol>
- *   <li>The schema that is not live is emptied and given every read-model table ({@link ReadModelSchemas}).</li>
+ *   <li>The schema that is not live is emptied and given every read-model table ({@link ReadModelSchemas}), with the
+ *   primary keys the projections find rows by but no other index.</li>
  *   <li>Fresh instances of the projections, writing into that schema over connections of their own, receive
  *   the events straight from the event table in large pages, one transaction per page, up to where the live
  *   processor's committed token is; again while the live processor is more than a page ahead. A reader thread
  *   decodes the next page meanwhile; the events are applied on several threads ({@link #groupOf}), each with its
  *   own instances, connection and transactions.</li>
- *   <li>The live processor is paused; the rebuild applies what the live processor applied since, records the
+ *   <li>The live processor is paused and meanwhile the other indexes and keys are built over the rows (far cheaper
+ *   than keeping them up row by row); the rebuild applies what the live processor applied since, records the
  *   schema as the live one in one transaction, and routes connections there; the live processor resumes with
  *   its token unchanged. So the new tables hold exactly the events the token covers: none missed, none twice.</li>
  * </ol>
@@ -95,7 +98,10 @@ public class ReadModelRebuild {
 
     /** Told where a rebuild stands; the application has none, tests use it to act while one runs. */
     public interface Listener {
-        /** The bulk of the events is in the new schema; the live processor is about to be paused. */
+        /**
+         * The bulk of the events is in the new schema, which has its primary keys but not yet its other indexes and
+         * constraints; next the live processor is paused while they are built ({@link ReadModelSchemas#completeIndexes}).
+         */
         default void built(String schema) {
         }
     }
@@ -157,19 +163,31 @@ public class ReadModelRebuild {
         List<Group> groups = new ArrayList<>();
         ExecutorService reader = Executors.newSingleThreadExecutor(daemon("read-model-rebuild-reader"));
         try {
-            schemas.createEmpty(progress.schema);
+            long started = System.nanoTime();
+            ReadModelSchemas.Prepared prepared = schemas.createEmpty(progress.schema);
             List<Class<?>> types = projectionTypes();
             for (int i = 0; i < threads; i++) {
                 groups.add(new Group(i, progress.schema, types));
             }
             Feed feed = new Feed(progress, new EventTable(new NamedParameterJdbcTemplate(jdbc), axon.eventSerializer(),
                     axon.upcasterChain()), reader, groups);
+            long ready = System.nanoTime();
             GapAwareTrackingToken done = feed.bulk();
             listeners.forEach(l -> l.built(progress.schema));
-            swap(progress, feed, done);
+            long applied = System.nanoTime();
+            long[] indexed = new long[1];
+            swap(progress, feed, done, () -> {
+                // the indexes over the bulk at once, while the live processor finishes its batch and stops; the
+                // events applied after this keep them up row by row
+                schemas.completeIndexes(prepared);
+                indexed[0] = System.nanoTime();
+            });
+            long swapped = System.nanoTime();
             progress.finish(State.SWAPPED, null);
-            log.info("read models rebuilt: {} events in {}, now read from schema {}", progress.done,
-                    Duration.between(progress.startedAt, progress.finishedAt), progress.schema);
+            log.info("read models rebuilt: {} events in {} (tables {} ms, events {} ms, indexes {} ms, the rest of the"
+                            + " pause and the swap {} ms), now read from schema {}", progress.done,
+                    Duration.between(progress.startedAt, progress.finishedAt), millis(started, ready),
+                    millis(ready, applied), millis(applied, indexed[0]), millis(indexed[0], swapped), progress.schema);
         } catch (Exception | LinkageError e) {
             progress.finish(State.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             log.error("rebuilding the read models into schema {} failed; they are still read from schema {}",
@@ -180,14 +198,21 @@ public class ReadModelRebuild {
         }
     }
 
-    /** Pauses the live processor, applies what it applied meanwhile, and makes the new schema the live one. */
-    private void swap(Progress progress, Feed feed, GapAwareTrackingToken done) throws Exception {
+    /**
+     * Pauses the live processor and runs {@code whilePausing} meanwhile (an idle processor takes up to its event
+     * availability timeout, a second, to stop); then applies what the processor applied since {@code done} and makes
+     * the new schema the live one.
+     */
+    private void swap(Progress progress, Feed feed, GapAwareTrackingToken done, Step whilePausing) throws Exception {
         // tracking or pooled streaming alike: paused here, on this node
         Optional<StreamingEventProcessor> processor = axon.eventProcessingConfiguration()
                 .eventProcessor(Projections.PROCESSING_GROUP, StreamingEventProcessor.class);
         boolean wasRunning = processor.map(StreamingEventProcessor::isRunning).orElse(false);
-        processor.ifPresent(StreamingEventProcessor::shutDown);
+        CompletableFuture<Void> paused = processor.map(StreamingEventProcessor::shutdownAsync)
+                .orElse(CompletableFuture.completedFuture(null));
         try {
+            whilePausing.run();
+            paused.get();
             int segments = segments();
             GapAwareTrackingToken live = liveToken();
             progress.total(progress.done + feed.remaining(done, live));
@@ -202,9 +227,20 @@ public class ReadModelRebuild {
             schemas.routeLive(progress.schema);
         } finally {
             if (wasRunning) {
+                try {
+                    paused.get();
+                } catch (ExecutionException e) {
+                    log.warn("pausing the projections processor for the read-model swap failed", e.getCause());
+                }
                 processor.get().start();
             }
         }
+    }
+
+    /** A step of the rebuild that may fail. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
     }
 
     /**
@@ -438,13 +474,18 @@ public class ReadModelRebuild {
             }
         }
 
-        /** About how many events {@code to} covers beyond {@code from}. */
+        /**
+         * About how many events {@code to} covers beyond {@code from}: the global indexes between them but {@code to}'s
+         * gaps, and the gaps of {@code from} filled since (counting the rows instead read every one of them, as long as
+         * a page of the rebuild).
+         */
         long remaining(GapAwareTrackingToken from, GapAwareTrackingToken to) {
             if (to == null) {
                 return 0;
             }
-            return events.count(from == null ? Long.MIN_VALUE : from.getIndex(), to.getIndex())
-                    + filledGaps(from, to).size();
+            long after = from == null ? events.first() - 1 : from.getIndex();
+            long gaps = to.getGaps().stream().filter(gap -> gap > after).count();
+            return Math.max(0, to.getIndex() - after - gaps) + filledGaps(from, to).size();
         }
 
         /**
@@ -547,6 +588,10 @@ public class ReadModelRebuild {
         }
     }
 
+    private static long millis(long fromNanos, long toNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(toNanos - fromNanos);
+    }
+
     private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
@@ -581,6 +626,10 @@ public class ReadModelRebuild {
         }
 
         void finish(State outcome, String failure) {
+            if (outcome == State.SWAPPED) {
+                // every event up to the swap is in: the estimate of the total gives way to the count
+                total = done;
+            }
             error = failure;
             finishedAt = Instant.now();
             state = outcome;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.basinledger.query.support.Projections;
@@ -186,16 +188,35 @@ public class ReadModelSchemas {
     }
 
     /**
-     * Drops {@code schema} (a rebuild's, never the live one nor the default) and creates it again with every
-     * read-model table as the default schema has it: columns, keys, constraints and indexes, no rows.
+     * A rebuild schema whose tables exist with the keys its fresh projections find rows by, and the statements that
+     * complete it as the default schema has it ({@link #completeIndexes}): secondary indexes, unique constraints, and
+     * the keys of {@link ReadModelTables#INSERT_ONLY_WHILE_REBUILDING}. H2 and PostgreSQL build an index over filled
+     * rows far cheaper than they keep it up row by row (on H2 every entry of every index is written and then marked
+     * committed, per row).
      */
-    void createEmpty(String schema) {
+    record Prepared(String schema, List<String> deferred) {
+    }
+
+    /**
+     * Drops {@code schema} (a rebuild's, never the live one nor the default) and creates it again with every
+     * read-model table as the default schema has it (columns, defaults, checks, no rows), with the primary keys the
+     * projections look rows up by; the rest of the keys and indexes come with {@link #completeIndexes}, once the bulk
+     * of the events is in.
+     */
+    Prepared createEmpty(String schema) {
         if (schema.equals(live) || schema.equals(base)) {
             throw new IllegalStateException("refusing to rebuild into the live schema " + schema);
         }
         jdbc.execute("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE");
         jdbc.execute("CREATE SCHEMA " + quote(schema));
-        for (String statement : dialect == Dialect.H2 ? h2Structure(schema) : postgresStructure(schema)) {
+        List<String> now = new ArrayList<>();
+        List<String> deferred = new ArrayList<>();
+        if (dialect == Dialect.H2) {
+            h2Structure(schema, now, deferred);
+        } else {
+            postgresStructure(schema, now, deferred);
+        }
+        for (String statement : now) {
             jdbc.execute(statement);
         }
         // anything else there (a sequence, another table) would hide the default schema's from the live connections
@@ -207,42 +228,79 @@ public class ReadModelSchemas {
             throw new IllegalStateException("schema " + schema + " holds " + tables + " and " + sequences
                     + " sequences, not exactly the read-model tables " + ReadModelTables.NAMES);
         }
+        return new Prepared(schema, List.copyOf(deferred));
     }
 
     /**
-     * H2 scripts the tables of the default schema; the script names them by schema, which is replaced. It also
-     * scripts every sequence of the database: only the tables, their constraints and indexes are kept.
+     * Creates the keys and indexes {@link #createEmpty} left out, over the rows the rebuild wrote (a unique one the rows
+     * break fails the rebuild); afterwards the schema has every index and constraint the default schema has.
      */
-    private List<String> h2Structure(String schema) {
+    void completeIndexes(Prepared prepared) {
+        for (String statement : prepared.deferred()) {
+            long started = System.nanoTime();
+            jdbc.execute(statement);
+            if (log.isDebugEnabled()) {
+                log.debug("{} ms: {}", (System.nanoTime() - started) / 1_000_000, statement);
+            }
+        }
+    }
+
+    /** Whether a table's primary key waits for {@link #completeIndexes} (names compared in any case). */
+    private static boolean keyDeferred(String table) {
+        return ReadModelTables.INSERT_ONLY_WHILE_REBUILDING.contains(table.toLowerCase(Locale.ROOT));
+    }
+
+    private static final Pattern H2_ALTER_TABLE = Pattern.compile("^ALTER TABLE \"(?:[^\"]|\"\")+\"\\.\"([^\"]+)\" ");
+
+    /**
+     * H2 scripts the tables of the default schema; the script names them by schema, which is replaced. It also
+     * scripts every sequence of the database: only the tables, their constraints and indexes are kept. The tables and
+     * their primary keys come at once (but those of tables written only), the indexes and other constraints after the
+     * bulk, in the script's order.
+     */
+    private void h2Structure(String schema, List<String> now, List<String> deferred) {
         String tables = ReadModelTables.NAMES.stream()
                 .map(t -> quote(base) + "." + quote(t.toUpperCase(Locale.ROOT)))
                 .collect(Collectors.joining(", "));
         List<String> script = jdbc.queryForList("SCRIPT NODATA NOPASSWORDS NOSETTINGS TABLE " + tables, String.class);
         String from = quote(base) + ".";
         String to = quote(schema) + ".";
-        return script.stream()
-                .filter(s -> s.startsWith("CREATE CACHED TABLE ") || s.startsWith("CREATE MEMORY TABLE ")
-                        || s.startsWith("CREATE INDEX ") || s.startsWith("CREATE UNIQUE INDEX ")
-                        || s.startsWith("ALTER TABLE "))
-                .map(s -> s.replace(from, to))
-                .toList();
+        for (String s : script) {
+            String statement = s.replace(from, to);
+            if (s.startsWith("CREATE CACHED TABLE ") || s.startsWith("CREATE MEMORY TABLE ")) {
+                now.add(statement);
+            } else if (s.startsWith("ALTER TABLE ")) {
+                Matcher table = H2_ALTER_TABLE.matcher(statement);
+                if (!table.find()) {
+                    throw new IllegalStateException("cannot tell the table of " + statement);
+                }
+                boolean primaryKey = statement.contains(" PRIMARY KEY(") || statement.contains(" PRIMARY KEY (");
+                (primaryKey && !keyDeferred(table.group(1)) ? now : deferred).add(statement);
+            } else if (s.startsWith("CREATE INDEX ") || s.startsWith("CREATE UNIQUE ") && s.contains(" INDEX ")) {
+                // H2 2.x scripts a unique index as CREATE UNIQUE NULLS DISTINCT INDEX
+                deferred.add(statement);
+            }
+        }
     }
 
-    /** PostgreSQL copies columns, defaults and checks; keys and indexes are added under their own names. */
-    private List<String> postgresStructure(String schema) {
-        List<String> statements = new ArrayList<>();
+    /**
+     * PostgreSQL copies columns, defaults and checks; primary keys are added at once (but those of tables written
+     * only), unique constraints and indexes after the bulk, under their own names.
+     */
+    private void postgresStructure(String schema, List<String> now, List<String> deferred) {
         for (String table : ReadModelTables.NAMES) {
             String source = quote(base) + "." + quote(table);
             String target = quote(schema) + "." + quote(table);
-            statements.add("CREATE TABLE " + target + " (LIKE " + source
+            now.add("CREATE TABLE " + target + " (LIKE " + source
                     + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED INCLUDING IDENTITY)");
-            List<Map<String, Object>> constraints = jdbc.queryForList("SELECT conname, pg_get_constraintdef(c.oid) AS def"
-                    + " FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid"
+            List<Map<String, Object>> constraints = jdbc.queryForList("SELECT conname, contype::text AS contype,"
+                    + " pg_get_constraintdef(c.oid) AS def FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid"
                     + " JOIN pg_namespace n ON n.oid = t.relnamespace"
                     + " WHERE n.nspname = ? AND t.relname = ? AND c.contype IN ('p', 'u') ORDER BY conname", base, table);
             for (Map<String, Object> constraint : constraints) {
-                statements.add("ALTER TABLE " + target + " ADD CONSTRAINT " + quote((String) constraint.get("conname"))
-                        + " " + constraint.get("def"));
+                boolean primaryKey = "p".equals(constraint.get("contype"));
+                (primaryKey && !keyDeferred(table) ? now : deferred).add("ALTER TABLE " + target
+                        + " ADD CONSTRAINT " + quote((String) constraint.get("conname")) + " " + constraint.get("def"));
             }
             Set<Object> constraintNames = constraints.stream().map(c -> c.get("conname")).collect(Collectors.toSet());
             List<Map<String, Object>> indexes = jdbc.queryForList("SELECT indexname, indexdef,"
@@ -250,12 +308,11 @@ public class ReadModelSchemas {
                     + " WHERE schemaname = ? AND tablename = ? ORDER BY indexname", base, table);
             for (Map<String, Object> index : indexes) {
                 if (!constraintNames.contains(index.get("indexname"))) {
-                    statements.add(((String) index.get("indexdef"))
+                    deferred.add(((String) index.get("indexdef"))
                             .replace(" ON " + index.get("qualified") + " ", " ON " + target + " "));
                 }
             }
         }
-        return statements;
     }
 
     private boolean exists(String schema) {

@@ -7,16 +7,20 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.Clob;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.Configuration;
@@ -34,6 +38,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -72,7 +77,7 @@ abstract class ReadModelRebuildContract {
         awaitProjectionsAtHead();
         String before = status().path("liveSchema").asText();
 
-        gate.arm();
+        gate.arm(this::structure);
         Http.Answer started = http.post(REBUILD, Map.of()).token(LedgerDriver.REGISTRAR_TOKEN).send();
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         String rebuilt = started.json().path("schema").asText();
@@ -98,6 +103,20 @@ abstract class ReadModelRebuildContract {
         assertThat(ledger.status(draftedDuring, LedgerDriver.REGISTRAR_TOKEN).path("status").asText())
                 .isEqualTo("DRAFT");
 
+        // the bulk went into tables with no index but the primary keys the projections find rows by (none on the
+        // history, which they only insert into); the rest came after it
+        List<String> whileBulk = gate.structureWhileBulk();
+        List<String> keys = whileBulk.stream().filter(line -> !line.contains(" index ")).toList();
+        List<String> indexes = whileBulk.stream().filter(line -> line.contains(" index ")).toList();
+        assertThat(whileBulk).noneMatch(line -> line.startsWith("agreement_history "));
+        assertThat(keys).isNotEmpty().allMatch(line -> line.endsWith(" PRIMARY KEY"));
+        assertThat(keys).hasSize((int) structure(before).stream()
+                .filter(line -> line.endsWith(" PRIMARY KEY") && !line.startsWith("agreement_history ")).count());
+        // one index per primary key and no other
+        assertThat(indexes).allMatch(line -> line.contains(" unique=true "));
+        assertThat(indexes.stream().map(line -> line.substring(0, line.indexOf(" unique="))).distinct())
+                .hasSameSizeAs(keys);
+
         gate.release();
         JsonNode done = awaitState("SWAPPED");
         assertThat(done.path("liveSchema").asText()).isEqualTo(rebuilt);
@@ -105,6 +124,9 @@ abstract class ReadModelRebuildContract {
 
         // the old tables saw every event up to the pause, the new ones the same: equal row by row
         assertSameRows(rebuilt, before);
+        // built after the bulk, the keys and indexes are those Flyway made, by name and definition
+        assertThat(structure(before)).anyMatch(line -> line.startsWith("agreement_history index "));
+        assertThat(structure(rebuilt)).isEqualTo(structure(before));
         assertThat(ledger.status(draftedDuring, LedgerDriver.REGISTRAR_TOKEN).path("status").asText())
                 .isEqualTo("DRAFT");
 
@@ -113,7 +135,7 @@ abstract class ReadModelRebuildContract {
         assertThat(http.get("/api/v1/agreements/" + draftedAfter + "/history").token(LedgerDriver.REGISTRAR_TOKEN)
                 .send().json().path("items").size()).isEqualTo(1);
         awaitProjectionsAtHead();
-        gate.arm();
+        gate.arm(null);
         gate.release();
         Http.Answer again = http.post(REBUILD, Map.of()).token(LedgerDriver.REGISTRAR_TOKEN).send();
         assertThat(again.status()).isEqualTo(202);
@@ -121,6 +143,7 @@ abstract class ReadModelRebuildContract {
         assertThat(rebuiltAgain).isNotEqualTo(rebuilt).isNotEqualTo(before);
         assertThat(awaitState("SWAPPED").path("liveSchema").asText()).isEqualTo(rebuiltAgain);
         assertSameRows(rebuiltAgain, rebuilt);
+        assertThat(structure(rebuiltAgain)).isEqualTo(structure(before));
         assertThat(rows(rebuiltAgain).get("agreement_status")).anySatisfy(
                 row -> assertThat(row.get("agreement_id")).isEqualTo(draftedAfter));
     }
@@ -200,6 +223,47 @@ abstract class ReadModelRebuildContract {
         return tables;
     }
 
+    /**
+     * The keys, unique constraints and indexes of every read-model table in {@code schema} (information schema and
+     * JDBC metadata, so alike on H2 and PostgreSQL): each constraint's name and type, each index's name, uniqueness
+     * and columns in order with their direction; comparable across schemas.
+     */
+    private List<String> structure(String schema) {
+        List<String> found = new ArrayList<>(jdbc.queryForList("SELECT LOWER(table_name) || ' ' || LOWER(constraint_name)"
+                + " || ' ' || constraint_type FROM information_schema.table_constraints WHERE table_schema = ?"
+                + " AND constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')", String.class, schema).stream()
+                // the default schema holds the event store and the integrity log too
+                .filter(line -> ReadModelTables.NAMES.contains(line.substring(0, line.indexOf(' ')))).toList());
+        found.addAll(jdbc.execute((ConnectionCallback<List<String>>) connection -> {
+            DatabaseMetaData meta = connection.getMetaData();
+            // H2 generates the names of the indexes behind keys (PRIMARY_KEY_5A): named here by their constraint, as
+            // PostgreSQL names them anyway
+            Map<String, String> constraintOfIndex = new HashMap<>();
+            if (meta.getDatabaseProductName().toLowerCase().contains("h2")) {
+                jdbc.query("SELECT index_name, constraint_name FROM information_schema.table_constraints"
+                        + " WHERE table_schema = ? AND index_name IS NOT NULL", rs -> {
+                    constraintOfIndex.put(rs.getString(1), "key " + rs.getString(2));
+                }, schema);
+            }
+            List<String> indexes = new ArrayList<>();
+            for (String table : ReadModelTables.NAMES) {
+                String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase() : table;
+                try (ResultSet rs = meta.getIndexInfo(null, schema, name, false, false)) {
+                    while (rs.next()) {
+                        String index = rs.getString("INDEX_NAME");
+                        indexes.add(table + " index " + constraintOfIndex.getOrDefault(index, index).toLowerCase()
+                                + " unique="
+                                + !rs.getBoolean("NON_UNIQUE") + " " + rs.getInt("ORDINAL_POSITION") + " "
+                                + rs.getString("COLUMN_NAME").toLowerCase() + " " + rs.getString("ASC_OR_DESC"));
+                    }
+                }
+            }
+            return indexes;
+        }));
+        found.sort(Comparator.naturalOrder());
+        return found;
+    }
+
     private static Object comparable(Object value) {
         if (value instanceof Clob clob) {
             try (Reader reader = clob.getCharacterStream()) {
@@ -219,11 +283,22 @@ abstract class ReadModelRebuildContract {
     static final class Gate implements ReadModelRebuild.Listener {
         private volatile CountDownLatch reached = new CountDownLatch(0);
         private volatile CountDownLatch released = new CountDownLatch(0);
+        private volatile Function<String, List<String>> inspect;
+        private volatile List<String> whileBulk;
 
-        void arm() {
+        /** Holds the next rebuild before its swap; {@code inspect} (if any) looks at its schema before the indexes. */
+        void arm(Function<String, List<String>> inspect) {
+            this.inspect = inspect;
+            whileBulk = null;
             reached = new CountDownLatch(1);
             released = new CountDownLatch(1);
         }
+
+        List<String> structureWhileBulk() {
+            assertThat(whileBulk).as("the rebuild's schema as its bulk ended").isNotNull();
+            return whileBulk;
+        }
+
 
         void awaitReached() {
             try {
@@ -240,6 +315,10 @@ abstract class ReadModelRebuildContract {
 
         @Override
         public void built(String schema) {
+            Function<String, List<String>> look = inspect;
+            if (look != null) {
+                whileBulk = look.apply(schema);
+            }
             reached.countDown();
             try {
                 released.await(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);

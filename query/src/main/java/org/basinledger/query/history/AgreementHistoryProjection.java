@@ -32,6 +32,7 @@ import org.basinledger.api.agreement.FindAgreementHistoryQuery;
 import org.basinledger.api.common.Actor;
 import org.basinledger.api.common.LedgerSteps;
 import org.basinledger.query.support.Projections;
+import org.basinledger.query.support.ReadModelTables;
 import org.basinledger.query.support.RebuildingProjection;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -87,7 +88,8 @@ public class AgreementHistoryProjection implements RebuildingProjection {
     /**
      * Set by a rebuild ({@link RebuildingProjection}): the table started empty and only this instance writes it, so an
      * agreement not in {@link #nextSequences} starts at 1 and there is no redelivery to look for. Kept in memory then:
-     * the next sequence of every agreement ({@link #freshSequences}, no eviction).
+     * the next sequence of every agreement ({@link #freshSequences}, no eviction). It then only inserts, never reads the
+     * table: the rebuild creates the table's keys after its bulk ({@link ReadModelTables#INSERT_ONLY_WHILE_REBUILDING}).
      */
     private volatile boolean fresh;
     private final Map<String, Long> freshSequences = new HashMap<>();

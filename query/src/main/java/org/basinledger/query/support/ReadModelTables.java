@@ -1,6 +1,7 @@
 package org.basinledger.query.support;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every table the {@link Projections#PROCESSING_GROUP} processor writes: the read models a rebuild builds afresh
@@ -20,6 +21,14 @@ public final class ReadModelTables {
             "emission_transaction", "emission_compliance",
             "public_report", "river_chief",
             "incident", "incident_notice", "incident_update");
+
+    /**
+     * Of {@link #NAMES}, the tables a rebuild's fresh projection instances ({@link RebuildingProjection}) only insert
+     * into: no statement of theirs reads, updates or deletes a row there while rebuilding. A rebuild creates these
+     * without any index, their primary keys included, and indexes them once the bulk of the events is in; every other
+     * table keeps its primary key throughout (the projections find their rows by it) and gets its other indexes then.
+     */
+    public static final Set<String> INSERT_ONLY_WHILE_REBUILDING = Set.of("agreement_history");
 
     private ReadModelTables() {
     }
