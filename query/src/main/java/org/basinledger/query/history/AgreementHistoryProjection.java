@@ -177,6 +177,7 @@ public class AgreementHistoryProjection implements RebuildingProjection {
             }
         } else {
             Set<String> stored = storedEventIds(batch.rows);
+            Map<String, Long> fromTable = nextSequencesInTable(batch.rows);
             Set<String> seen = new HashSet<>();
             for (MapSqlParameterSource row : batch.rows) {
                 String eventId = (String) row.getValue("eventId");
@@ -184,7 +185,8 @@ public class AgreementHistoryProjection implements RebuildingProjection {
                     continue;
                 }
                 String agreementId = (String) row.getValue("agreementId");
-                long sequence = nextSequences.computeIfAbsent(agreementId, this::nextSequenceInTable);
+                long sequence = nextSequences.computeIfAbsent(agreementId,
+                        id -> fromTable.containsKey(id) ? fromTable.get(id) : nextSequenceInTable(id));
                 nextSequences.put(agreementId, sequence + 1);
                 inserts.add(row.addValue("sequence", sequence));
             }
@@ -210,6 +212,26 @@ public class AgreementHistoryProjection implements RebuildingProjection {
                     Map.of("ids", ids), String.class));
         }
         return stored;
+    }
+
+    /**
+     * max + 1 from the table for each agreement of the rows whose next sequence is not in memory (a new agreement,
+     * typically: 1), in one query per {@value #ID_CHUNK} agreements instead of one per agreement.
+     */
+    private Map<String, Long> nextSequencesInTable(List<MapSqlParameterSource> rows) {
+        List<String> missing = rows.stream().map(row -> (String) row.getValue("agreementId")).distinct()
+                .filter(id -> !nextSequences.containsKey(id)).toList();
+        Map<String, Long> next = new HashMap<>();
+        for (int from = 0; from < missing.size(); from += ID_CHUNK) {
+            List<String> ids = missing.subList(from, Math.min(missing.size(), from + ID_CHUNK));
+            ids.forEach(id -> next.put(id, 1L));
+            jdbc.query("SELECT agreement_id, MAX(sequence) AS last FROM agreement_history"
+                    + " WHERE agreement_id IN (:ids) GROUP BY agreement_id", Map.of("ids", ids),
+                    rs -> {
+                        next.put(rs.getString("agreement_id"), rs.getLong("last") + 1);
+                    });
+        }
+        return next;
     }
 
     /** max + 1 from the table: used when the agreement's next sequence is not in memory. */

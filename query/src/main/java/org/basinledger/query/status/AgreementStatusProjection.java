@@ -6,7 +6,9 @@ import static org.basinledger.query.support.EventMessages.sqlTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +27,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
@@ -88,6 +92,8 @@ public class AgreementStatusProjection implements RebuildingProjection {
     /** The most views kept in memory between batches; a forgotten one is read from the table again. */
     static final int MAX_RECENT_VIEWS = 2_000;
     private static final String PENDING_VIEWS = AgreementStatusProjection.class.getName() + ".pendingViews";
+    /** The most agreements whose rows one batch reads together. */
+    static final int PREFETCH_LIMIT = 500;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectWriter viewWriter;
@@ -140,7 +146,7 @@ public class AgreementStatusProjection implements RebuildingProjection {
         Batch batch = currentBatch();
         PendingView pending = batch.views.get(event.agreementId());
         if (pending == null) {
-            AgreementStatusView stored = knownView(event.agreementId());
+            AgreementStatusView stored = knownView(event.agreementId(), batch);
             pending = new PendingView(stored == null ? null : stored.version(), stored);
         }
         AgreementStatusView current = pending.view;
@@ -189,6 +195,8 @@ public class AgreementStatusProjection implements RebuildingProjection {
     private static final class Batch {
         final boolean deferred;
         final Map<String, PendingView> views = new LinkedHashMap<>();
+        /** The rows of the batch's agreements read together ({@link #prefetch}); null until read. */
+        Map<String, AgreementStatusView> stored;
 
         Batch(boolean deferred) {
             this.deferred = deferred;
@@ -247,12 +255,52 @@ public class AgreementStatusProjection implements RebuildingProjection {
      * The view as last written, from memory when this processor wrote it recently, else from the table (in a rebuild
      * only if this instance wrote a row for the agreement).
      */
-    private AgreementStatusView knownView(String agreementId) {
+    private AgreementStatusView knownView(String agreementId, Batch batch) {
         AgreementStatusView recent = recentViews.get(agreementId);
         if (recent != null) {
             return recent;
         }
-        return fresh && !freshAgreements.contains(agreementId) ? null : load(agreementId);
+        if (fresh && !freshAgreements.contains(agreementId)) {
+            return null;
+        }
+        if (batch.deferred && batch.stored == null) {
+            batch.stored = prefetch(agreementId);
+        }
+        if (batch.stored != null && batch.stored.containsKey(agreementId)) {
+            return batch.stored.get(agreementId);
+        }
+        return load(agreementId);
+    }
+
+    /**
+     * The stored views of every agreement the current batch folds events of and that are not in memory, read in one
+     * query when the first of them is needed (a new agreement's draft, typically: it has no row), instead of one
+     * query per agreement. An agreement without a row maps to null. The rows are read in the batch's transaction and
+     * only this processor writes them, at the batch's end: they stay as read until then.
+     */
+    private Map<String, AgreementStatusView> prefetch(String needed) {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(needed);
+        if (CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unitOfWork) {
+            for (Message<?> message : unitOfWork.getMessages()) {
+                if (ids.size() >= PREFETCH_LIMIT) {
+                    break;
+                }
+                if (AgreementEvent.class.isAssignableFrom(message.getPayloadType())
+                        && message.getPayload() instanceof AgreementEvent event && event.agreementId() != null
+                        && AgreementStatusFold.folds(event) && !recentViews.containsKey(event.agreementId())) {
+                    ids.add(event.agreementId());
+                }
+            }
+        }
+        Map<String, AgreementStatusView> stored = new HashMap<>();
+        ids.forEach(id -> stored.put(id, null));
+        jdbc.query("SELECT agreement_id, view_json FROM agreement_status WHERE agreement_id IN (:ids)",
+                Map.of("ids", ids), rs -> {
+                    stored.put(rs.getString("agreement_id"), read(rs.getString("view_json")));
+                });
+        return stored;
     }
 
     /**

@@ -25,6 +25,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.basinledger.api.agreement.AgreementAmendedEvent;
@@ -293,6 +294,40 @@ abstract class AgreementStatusProjectionContract {
         assertThat(find("AG-2").status()).isEqualTo(AgreementStatus.OPEN_FOR_SIGNATURE);
         assertThat(find("AG-2").version()).isEqualTo(1);
         assertThat(db.count("agreement_party")).isEqualTo(3);
+    }
+
+    /**
+     * In a processor's batch (Axon's {@code BatchingUnitOfWork}) the stored views of the batch's agreements that are
+     * not in memory are read together, at the first that is needed: a new agreement (no row yet) and agreements
+     * stored before (here by the instance before a restart) come out as the fold of all their events.
+     */
+    @Test
+    void aProcessorBatchReadsTheStoredViewsOfItsAgreementsTogether() {
+        agreementIn("AG-1", AgreementStatus.DRAFT, 0, "XINAN", HZ, HS);
+        agreementIn("AG-2", AgreementStatus.OPEN_FOR_SIGNATURE, 0, "TAIHU", HS, SH);
+        projection = new AgreementStatusProjection(db.jdbc(), Events.objectMapper(), eventStore);
+        List<EventMessage<?>> messages = List.of(
+                agreement("AG-1", 1, new AgreementOpenedForSignatureEvent("AG-1", HZ, "{}", "hash-AG-1"), at(5)),
+                agreement("AG-3", 0, new AgreementDraftedEvent("AG-3", SH, draft("Agreement AG-3", "XINAN", SH, AH)),
+                        at(5)),
+                agreement("AG-2", 2, new AgreementSignedEvent("AG-2", HS, "key-HS", "pk", "sig", "hash-AG-2"), at(6)),
+                agreement("AG-1", 2, new AgreementSignedEvent("AG-1", HZ, "key-HZ", "pk", "sig", "hash-AG-1"), at(6)),
+                agreement("AG-3", 1, new AgreementOpenedForSignatureEvent("AG-3", SH, "{}", "hash-AG-3"), at(7)));
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
+        batch.attachTransaction(new SpringTransactionManager(
+                new DataSourceTransactionManager(db.jdbc().getJdbcTemplate().getDataSource())));
+        batch.executeWithResult(() -> {
+            deliver(batch.getMessage());
+            return null;
+        });
+        assertThat(batch.isRolledBack()).isFalse();
+
+        for (String id : List.of("AG-1", "AG-2", "AG-3")) {
+            assertThat(find(id)).as(id).isEqualTo(foldOfDelivered(id));
+        }
+        assertThat(find("AG-1").version()).isEqualTo(2);
+        assertThat(find("AG-3").status()).isEqualTo(AgreementStatus.OPEN_FOR_SIGNATURE);
+        assertThat(db.count("agreement_status")).isEqualTo(3);
     }
 
     @Test
