@@ -1,5 +1,6 @@
 package org.basinledger.app.config;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.axonframework.config.EventProcessingConfigurer;
@@ -53,10 +54,13 @@ public class IntegrityConfig {
      */
     @Autowired
     void configureIntegrityLog(EventProcessingConfigurer processing, NodeRole role,
-                               @Value("${ledger.token-claim-interval-ms:1000}") long tokenClaimIntervalMillis) {
+                               @Value("${ledger.token-claim-interval-ms:1000}") long tokenClaimIntervalMillis,
+                               @Value("${ledger.integrity-log.linger:100ms}") Duration linger) {
         if (role.runsProcessors()) {
+            // keeping up, the log takes a batch per group commit: lingering makes fewer, larger batches (its cost is
+            // mostly per batch; nobody waits for it): LingeringEventSource
             processing.registerTrackingEventProcessor(IntegrityLog.PROCESSING_GROUP,
-                    org.axonframework.config.Configuration::eventStore,
+                    c -> new LingeringEventSource(c.eventStore(), linger, BATCH_SIZE),
                     c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                             .andBatchSize(BATCH_SIZE)
                             .andInitialSegmentsCount(1)
