@@ -309,8 +309,18 @@ class PortalPagesIT extends PortalTestBase {
         String anhui = http.get("/jurisdictions/" + fixture.anhui.id()).send().body();
         assertThat(anhui).contains("Huangshan City, Anhui", "Balances", "Ministry of Finance", "CNY 300,000,000.00",
                 "Taihu Lake joint monitoring at Jinze", fixture.anhui.keyId());
-        String ledgerPage = http.get("/ledger").send().body();
-        JsonNode head = http.get("/api/v1/ledger/head").send().json();
+        // the page as rendered while the head stayed the same (the integrity log may still be logging the writes of
+        // a test before, a little later than they were answered: docs/operations.md, ledger.integrity-log.linger)
+        String ledgerPage;
+        JsonNode head;
+        JsonNode after;
+        int attempts = 0;
+        do {
+            head = http.get("/api/v1/ledger/head").send().json();
+            ledgerPage = http.get("/ledger").send().body();
+            after = http.get("/api/v1/ledger/head").send().json();
+        } while (!head.equals(after) && ++attempts < 100);
+        assertThat(after).isEqualTo(head);
         assertThat(ledgerPage).contains("Current signed head", "Signature valid", "openssl pkeyutl -verify");
         assertThat(ledgerPage).contains(head.path("rootHash").asText().substring(0, 16));
 
