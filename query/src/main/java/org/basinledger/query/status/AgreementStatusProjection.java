@@ -273,7 +273,8 @@ public class AgreementStatusProjection implements RebuildingProjection {
     }
 
     /**
-     * The stored views of every agreement the current batch folds events of and that are not in memory, read in one
+     * The stored views of every agreement the current batch folds events of and that are not in memory (in a rebuild:
+     * of those this instance has written), read in one
      * query when the first of them is needed (a new agreement's draft, typically: it has no row), instead of one
      * query per agreement. An agreement without a row maps to null. The rows are read in the batch's transaction and
      * only this processor writes them, at the batch's end: they stay as read until then.
@@ -289,7 +290,8 @@ public class AgreementStatusProjection implements RebuildingProjection {
                 }
                 if (AgreementEvent.class.isAssignableFrom(message.getPayloadType())
                         && message.getPayload() instanceof AgreementEvent event && event.agreementId() != null
-                        && AgreementStatusFold.folds(event) && !recentViews.containsKey(event.agreementId())) {
+                        && AgreementStatusFold.folds(event) && !recentViews.containsKey(event.agreementId())
+                        && (!fresh || freshAgreements.contains(event.agreementId()))) {
                     ids.add(event.agreementId());
                 }
             }
