@@ -4,11 +4,14 @@ import javax.sql.DataSource;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,8 +25,9 @@ import org.springframework.context.annotation.Configuration;
  * in the command's transaction, where the JPA engine persisted and flushed entities through Hibernate (a third of
  * the committer thread's time, growing with every command of a group-commit batch: docs/benchmarks.md).
  *
- * <p>{@code ledger.event-storage=jpa} keeps Axon's JPA engine (Spring Boot's default wiring) instead: both read and
- * write the same rows, so a data directory or database may be switched either way. Duplicate appends (the unique
+ * <p>{@code ledger.event-storage=jpa} keeps Axon's JPA engine instead, built here as Axon's auto-configuration builds it
+ * ({@code JpaEventStoreAutoConfiguration}, which steps back once the ledger defines its own event store:
+ * {@link EventStoreSettings}): both read and write the same rows, so a data directory or database may be switched either way. Duplicate appends (the unique
  * aggregate id and sequence number another node or a stale cache collides on) are recognised by the same
  * {@link PersistenceExceptionResolver} either way: a {@code ConcurrencyException}, or an
  * {@code AggregateStreamCreationException} for a new aggregate's first event.
@@ -49,6 +53,31 @@ public class EventStorageConfig {
                 .transactionManager(transactionManager)
                 .schema(SCHEMA)
                 .build();
+    }
+
+    /** {@code ledger.event-storage=jpa}: Axon's JPA engine and its entities, as its auto-configuration registers them. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "ledger", name = "event-storage", havingValue = "jpa")
+    @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
+    static class JpaEngine {
+
+        @Bean
+        EventStorageEngine jpaEventStorageEngine(Serializer defaultSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration axon,
+                                                 EntityManagerProvider entityManagerProvider,
+                                                 TransactionManager transactionManager) {
+            return JpaEventStorageEngine.builder()
+                    .snapshotSerializer(defaultSerializer)
+                    .upcasterChain(axon.upcasterChain())
+                    .persistenceExceptionResolver(persistenceExceptionResolver)
+                    .eventSerializer(eventSerializer)
+                    .snapshotFilter(axon.snapshotFilter())
+                    .entityManagerProvider(entityManagerProvider)
+                    .transactionManager(transactionManager)
+                    .build();
+        }
     }
 
     /** The tables and columns Flyway made (V1) for the JPA engine's entities; Axon's JDBC default is camel case. */
