@@ -148,15 +148,8 @@ final class ImportBenchmark {
                 importCpu, loadBefore, loadAfter, importOut.strip()));
 
         // reads on the loaded ledger
-        int reads = intOption("reads", 2000);
-        SplittableRandom random = new SplittableRandom(42);
-        Histogram status = measure(reads, () -> get("/api/v1/agreements/" + ids.get(random.nextInt(ids.size())),
-                null));
         int reportsPerAgreement = sectionsPer * years * 12;
-        Histogram history = measure(reads, () -> get("/api/v1/agreements/" + ids.get(random.nextInt(ids.size()))
-                + "/history?limit=50&after=" + random.nextInt(reportsPerAgreement), reporter.token()));
-        Histogram reportPages = measure(reads, () -> get("/api/v1/agreements/" + ids.get(random.nextInt(ids.size()))
-                + "/monitoring-reports?size=20&page=" + random.nextInt(reportsPerAgreement / 20), reporter.token()));
+        Reads reads = measureReads(ids, reportsPerAgreement, reporter.token());
         String loadReads = loadAverage();
 
         // restart to ready
@@ -178,12 +171,7 @@ final class ImportBenchmark {
         result.put("samplesPerSec", round(sampleCount / importSeconds));
         result.put("ledgerCpuSeconds", round(importCpu));
         result.put("samplesPerLedgerCpuSec", round(sampleCount / importCpu));
-        result.put("statusP50Ms", ms(status, 50));
-        result.put("statusP99Ms", ms(status, 99));
-        result.put("historyP50Ms", ms(history, 50));
-        result.put("historyP99Ms", ms(history, 99));
-        result.put("reportPageP50Ms", ms(reportPages, 50));
-        result.put("reportPageP99Ms", ms(reportPages, 99));
+        reads.putInto(result);
         result.put("restartToReadySeconds", round(restartSeconds));
         result.put("dataDirBytes", databaseBytes);
         result.put("ledgerOpts", option("ledger-opts", "-Xmx512m"));
@@ -200,12 +188,7 @@ final class ImportBenchmark {
                         + " (ledger CPU %.0f s: %,.0f samples per CPU-second) | ≤ 600 s |%n", sampleCount,
                 (long) agreements * reportsPerAgreement, agreements, importSeconds, sampleCount / importSeconds,
                 importCpu, sampleCount / importCpu);
-        System.out.printf(Locale.ROOT, "| status read p50 / p99 | %.2f / %.2f ms | p99 ≤ 10 ms |%n", ms(status, 50),
-                ms(status, 99));
-        System.out.printf(Locale.ROOT, "| history page (50 events) p50 / p99 | %.2f / %.2f ms | p99 ≤ 20 ms |%n",
-                ms(history, 50), ms(history, 99));
-        System.out.printf(Locale.ROOT, "| monitoring-report page (20) p50 / p99 | %.2f / %.2f ms | |%n",
-                ms(reportPages, 50), ms(reportPages, 99));
+        reads.printRows();
         System.out.printf(Locale.ROOT, "| restart to ready (%,d MB data directory) | %.1f s | ≤ 30 s |%n",
                 databaseBytes / 1_000_000, restartSeconds);
         System.out.println("| load average (1, 5, 15 min) before import / after / after reads / end | " + loadBefore
@@ -226,16 +209,7 @@ final class ImportBenchmark {
         double restartSeconds = (System.nanoTime() - restartStart) / 1e9;
         String token = call("POST", "/api/v1/tokens", REGISTRAR,
                 Map.of("principalType", "JURISDICTION", "principalId", "CN-BENCH-MON"), 201).path("token").asText();
-        int reads = intOption("reads", 2000);
-        SplittableRandom random = new SplittableRandom(42);
-        int reportsPerAgreement = sectionsPer * years * 12;
-        Histogram status = measure(reads, () -> get("/api/v1/agreements/" + ids.get(random.nextInt(ids.size())),
-                null));
-        Histogram history = measure(reads, () -> get("/api/v1/agreements/" + ids.get(random.nextInt(ids.size()))
-                + "/history?limit=50&after=" + random.nextInt(reportsPerAgreement), token));
-        Histogram reportPages = measure(reads, () -> get("/api/v1/agreements/"
-                + ids.get(random.nextInt(ids.size())) + "/monitoring-reports?size=20&page="
-                + random.nextInt(reportsPerAgreement / 20), token));
+        Reads reads = measureReads(ids, sectionsPer * years * 12, token);
         String loadAfter = loadAverage();
         System.out.println();
         System.out.println("| measure (H2 file, " + option("ledger-opts", "-Xmx512m") + ", " + ids.size()
@@ -243,28 +217,53 @@ final class ImportBenchmark {
         System.out.println("|---|---|---|");
         System.out.printf(Locale.ROOT, "| restart to ready (%,d MB data directory) | %.1f s | ≤ 30 s |%n",
                 databaseBytes / 1_000_000, restartSeconds);
-        System.out.printf(Locale.ROOT, "| status read p50 / p99 | %.2f / %.2f ms | p99 ≤ 10 ms |%n",
-                ms(status, 50), ms(status, 99));
-        System.out.printf(Locale.ROOT, "| history page (50 events) p50 / p99 | %.2f / %.2f ms | p99 ≤ 20 ms |%n",
-                ms(history, 50), ms(history, 99));
-        System.out.printf(Locale.ROOT, "| monitoring-report page (20) p50 / p99 | %.2f / %.2f ms | |%n",
-                ms(reportPages, 50), ms(reportPages, 99));
+        reads.printRows();
         System.out.println("| load average (1, 5, 15 min) before / after | " + loadBefore + " / " + loadAfter
                 + " | |");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("workload", "import-reuse");
         result.put("agreements", ids.size());
         result.put("restartToReadySeconds", round(restartSeconds));
-        result.put("statusP50Ms", ms(status, 50));
-        result.put("statusP99Ms", ms(status, 99));
-        result.put("historyP50Ms", ms(history, 50));
-        result.put("historyP99Ms", ms(history, 99));
-        result.put("reportPageP50Ms", ms(reportPages, 50));
-        result.put("reportPageP99Ms", ms(reportPages, 99));
+        reads.putInto(result);
         result.put("dataDirBytes", databaseBytes);
         result.put("loadBefore", loadBefore);
         result.put("loadAfter", loadAfter);
         System.out.println("BENCH-RESULT " + JSON.writeValueAsString(result));
+    }
+
+    /** Status reads, history pages and monitoring-report pages of random agreements: p50 and p99 of each. */
+    private record Reads(Histogram status, Histogram history, Histogram reportPages) {
+
+        void putInto(Map<String, Object> result) {
+            result.put("statusP50Ms", ms(status, 50));
+            result.put("statusP99Ms", ms(status, 99));
+            result.put("historyP50Ms", ms(history, 50));
+            result.put("historyP99Ms", ms(history, 99));
+            result.put("reportPageP50Ms", ms(reportPages, 50));
+            result.put("reportPageP99Ms", ms(reportPages, 99));
+        }
+
+        void printRows() {
+            System.out.printf(Locale.ROOT, "| status read p50 / p99 | %.2f / %.2f ms | p99 ≤ 10 ms |%n",
+                    ms(status, 50), ms(status, 99));
+            System.out.printf(Locale.ROOT, "| history page (50 events) p50 / p99 | %.2f / %.2f ms | p99 ≤ 20 ms |%n",
+                    ms(history, 50), ms(history, 99));
+            System.out.printf(Locale.ROOT, "| monitoring-report page (20) p50 / p99 | %.2f / %.2f ms | |%n",
+                    ms(reportPages, 50), ms(reportPages, 99));
+        }
+    }
+
+    /** {@code reads} (2000) of each kind, one client, after a warm-up; pages need a party's or the registrar's token. */
+    private Reads measureReads(List<String> ids, int reportsPerAgreement, String token) throws Exception {
+        int reads = intOption("reads", 2000);
+        SplittableRandom random = new SplittableRandom(42);
+        Histogram status = measure(reads, () -> get("/api/v1/agreements/" + ids.get(random.nextInt(ids.size())),
+                null));
+        Histogram history = measure(reads, () -> get("/api/v1/agreements/" + ids.get(random.nextInt(ids.size()))
+                + "/history?limit=50&after=" + random.nextInt(reportsPerAgreement), token));
+        Histogram reportPages = measure(reads, () -> get("/api/v1/agreements/" + ids.get(random.nextInt(ids.size()))
+                + "/monitoring-reports?size=20&page=" + random.nextInt(reportsPerAgreement / 20), token));
+        return new Reads(status, history, reportPages);
     }
 
     private interface Call {
