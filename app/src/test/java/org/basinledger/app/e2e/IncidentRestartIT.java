@@ -1,6 +1,8 @@
 package org.basinledger.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.basinledger.app.support.InProcessLedger.port;
+import static org.basinledger.app.support.InProcessLedger.start;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,15 +10,12 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.basinledger.app.BasinLedgerApplication;
 import org.basinledger.app.idempotency.IdempotencyKeyPurge;
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
 import org.basinledger.app.support.LedgerDriver.Government;
 import org.basinledger.app.support.Scenarios;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -88,19 +87,6 @@ class IncidentRestartIT {
         assertThat(penalty.path("payer").asText()).isEqualTo(payer.id());
         assertThat(penalty.path("payee").asText()).isEqualTo(payee.id());
         assertThat(penalty.path("amount").path("amount").asText()).isEqualTo("500000.00");
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir, String... more) {
-        String[] args = new String[3 + more.length];
-        args[0] = "--server.port=0";
-        args[1] = "--ledger.data-dir=" + dataDir;
-        args[2] = "--ledger.registrar-token=" + LedgerDriver.REGISTRAR_TOKEN;
-        System.arraycopy(more, 0, args, 3, more.length);
-        return new SpringApplicationBuilder(BasinLedgerApplication.class).run(args);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     /**

@@ -2,17 +2,16 @@ package org.basinledger.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.basinledger.app.support.InProcessLedger.port;
+import static org.basinledger.app.support.InProcessLedger.start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.basinledger.app.BasinLedgerApplication;
 import org.basinledger.app.config.LedgerSigningKey;
 import org.basinledger.app.support.Http;
 import org.basinledger.app.support.LedgerDriver;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -60,18 +59,5 @@ class SigningKeyMismatchIT {
             assertThat(verification.status()).isEqualTo(200);
             assertThat(verification.json().path("ok").asBoolean()).isTrue();
         }
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir, String... more) {
-        String[] args = new String[3 + more.length];
-        args[0] = "--server.port=0";
-        args[1] = "--ledger.data-dir=" + dataDir;
-        args[2] = "--ledger.registrar-token=" + LedgerDriver.REGISTRAR_TOKEN;
-        System.arraycopy(more, 0, args, 3, more.length);
-        return new SpringApplicationBuilder(BasinLedgerApplication.class).run(args);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }
